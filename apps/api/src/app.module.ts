@@ -1,0 +1,62 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { DataSource } from 'typeorm';
+import { AuditModule } from '@magix/audit';
+import { AuthModule } from '@magix/auth';
+import { CatalogueModule } from '@magix/catalogue';
+import { depthLimit, formatGraphQLError, RequestLoaders, validationPipe } from '@magix/common';
+import { AppConfig, ConfigModule, Secrets } from '@magix/config';
+import { typeOrmOptions } from '@magix/database';
+import { DemoModule } from '@magix/demo';
+import { EnrolmentModule } from '@magix/enrolment';
+import { IssuanceModule } from '@magix/issuance';
+import { LearnersModule } from '@magix/learners';
+import { OrganisationsModule } from '@magix/organisations';
+import { ProgrammeModule } from '@magix/programme';
+import { ResultsModule } from '@magix/results';
+import { HealthController } from './health.controller';
+
+export const MAX_QUERY_DEPTH = 8;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, secrets: Secrets, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, secrets),
+        TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), autoLoadEntities: true }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [getDataSourceToken()],
+          useFactory: (dataSource: DataSource) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            introspection: true,
+            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            formatError: formatGraphQLError,
+            context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders(dataSource) }),
+          }),
+        }),
+        AuditModule,
+        AuthModule,
+        OrganisationsModule,
+        ProgrammeModule,
+        CatalogueModule,
+        LearnersModule,
+        EnrolmentModule,
+        IssuanceModule,
+        ResultsModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useValue: validationPipe }],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '@magix/config';
+import { openDatabase, typeOrmOptions } from '@magix/database';
+
+/** `npm run migration:run`: applies pending migrations to DATABASE_URL or the embedded database. */
+async function migrate(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const dataSource = new DataSource({ ...typeOrmOptions(database.url), migrationsRun: false });
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    console.log(applied.length === 0 ? 'The schema is up to date.' : `Applied: ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.close();
+  }
+}
+
+migrate().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

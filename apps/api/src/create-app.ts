@@ -1,0 +1,28 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, Secrets } from '@magix/config';
+import { DemoSeeder } from '@magix/demo';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './http-error.filter';
+
+export interface AppOptions {
+  config: AppConfig;
+  secrets: Secrets;
+  databaseUrl: string;
+  logger?: LogLevel[] | false;
+}
+
+/** Builds the whole server: migrations run on start, then the demo data when configured. */
+export async function createApp({ config, secrets, databaseUrl, logger }: AppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secrets, databaseUrl), {
+    logger: logger ?? ['log', 'warn', 'error'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  await app.init();
+  if (config.seedDemo) await app.get(DemoSeeder).seed();
+  return app;
+}

@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, loadSecrets } from '@magix/config';
+import { openDatabase } from '@magix/database';
+import { DEMO_PASSWORD, DemoSeeder } from '@magix/demo';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(process.env.LOG_VERBOSE === 'true' ? ['log', 'warn', 'error', 'debug', 'verbose'] : ['log', 'warn', 'error']);
+  const logger = new Logger('MAGIX');
+  const config = loadConfig();
+  const secrets = loadSecrets(config);
+  const database = await openDatabase(config, (line) => logger.verbose(line));
+  logger.log(`Database: ${database.description}`);
+  const app = await createApp({ config, secrets, databaseUrl: database.url });
+  app.getHttpServer().once('close', () => void database.close());
+  await app.listen(config.port, config.host);
+  logger.log(`GraphQL API on ${config.publicUrl}/graphql`);
+  if (config.seedDemo) await printDemo(app.get(DemoSeeder), config.dataDir, logger);
+}
+
+async function printDemo(seeder: DemoSeeder, dataDir: string, logger: Logger): Promise<void> {
+  const lines = seeder.accounts().map((a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(32)} ${a.acts}`);
+  logger.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
+  const sample = await seeder.sampleCredential();
+  if (sample) {
+    const file = join(dataDir, 'demo-credential.json');
+    writeFileSync(file, sample.json);
+    logger.log(`A demo credential to verify (query verifyCredential): ${file}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import { EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+
+export enum AuditAction {
+  ISSUER_KEY_CREATED = 'ISSUER_KEY_CREATED',
+  CREDENTIAL_ISSUED = 'CREDENTIAL_ISSUED',
+  RESULT_RECORDED = 'RESULT_RECORDED',
+}
+
+export interface AuditRecord {
+  action: AuditAction;
+  actorUserId: string | null;
+  entityType: string;
+  entityId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Writes in the caller's transaction, so the log holds exactly what was committed. */
+export async function audit(manager: EntityManager, record: AuditRecord): Promise<void> {
+  await manager.insert(AuditEntry, { ...record, details: (record.details ?? {}) as never });
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from './role';
+
+@ObjectType({ description: 'An account that can sign in' })
+@Entity('app_user')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column()
+  email!: string;
+
+  // Never exposed: no @Field.
+  @Column({ name: 'password_hash' })
+  passwordHash!: string;
+
+  @Field(() => Role)
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation an ISSUER acts for' })
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The learner record of a LEARNER' })
+  @Column({ name: 'learner_id', type: 'uuid', nullable: true })
+  learnerId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

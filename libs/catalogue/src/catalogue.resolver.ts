@@ -1,0 +1,73 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
+import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
+import { Organisation } from '@magix/organisations';
+import { Edition } from '@magix/programme';
+import { LearningModule, ModulePrerequisite, Offering } from './catalogue.entities';
+import { CatalogueService } from './catalogue.service';
+import { CreateModuleInput, CreateOfferingInput, ModuleFilter, OfferingFilter } from './dto/catalogue.inputs';
+
+const ModulePage = Paginated(LearningModule);
+const OfferingPage = Paginated(Offering);
+
+@Resolver(() => LearningModule)
+export class ModuleResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Public()
+  @Query(() => ModulePage, { description: 'The module catalogue' })
+  modules(@Args() filter: ModuleFilter, @Args() page: PageArgs) {
+    return this.catalogue.listModules(filter, page);
+  }
+
+  @Public()
+  @Query(() => LearningModule)
+  module(@Args('code') code: string) {
+    return this.catalogue.moduleByCode(code);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => LearningModule, { description: 'ISSUER staff create modules for their own HEI' })
+  createModule(@Args('input') input: CreateModuleInput, @CurrentUser() user: Principal) {
+    return this.catalogue.createModule(input, user);
+  }
+
+  @ResolveField(() => Organisation)
+  provider(@Parent() module: LearningModule, @Context() context: GraphQLContext) {
+    return context.loaders.byId(Organisation).load(module.providerId);
+  }
+
+  @ResolveField(() => [LearningModule], { description: 'Modules whose credential a learner must hold first' })
+  async prerequisites(@Parent() module: LearningModule, @Context() context: GraphQLContext) {
+    const links = await context.loaders.manyBy(ModulePrerequisite, 'moduleId').load(module.id);
+    const modules = await context.loaders.byId(LearningModule).loadMany(links.map((link) => link.prerequisiteId));
+    return modules.filter((m): m is LearningModule => m instanceof LearningModule);
+  }
+}
+
+@Resolver(() => Offering)
+export class OfferingResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Public()
+  @Query(() => OfferingPage)
+  offerings(@Args() filter: OfferingFilter, @Args() page: PageArgs) {
+    return this.catalogue.listOfferings(filter, page);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => Offering)
+  createOffering(@Args('input') input: CreateOfferingInput, @CurrentUser() user: Principal) {
+    return this.catalogue.createOffering(input, user);
+  }
+
+  @ResolveField(() => LearningModule)
+  module(@Parent() offering: Offering, @Context() context: GraphQLContext) {
+    return context.loaders.byId(LearningModule).load(offering.moduleId);
+  }
+
+  @ResolveField(() => Edition)
+  edition(@Parent() offering: Offering, @Context() context: GraphQLContext) {
+    return context.loaders.byId(Edition).load(offering.editionId);
+  }
+}

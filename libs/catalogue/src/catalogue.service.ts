@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
+import { assertActsFor, Principal } from '@magix/auth';
+import { notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { Organisation, OrganisationKind } from '@magix/organisations';
+import { Edition } from '@magix/programme';
+import { LearningModule, ModulePrerequisite, Offering } from './catalogue.entities';
+import {
+  moduleCodeTaken,
+  offeringCodeTaken,
+  offeringOutsideEdition,
+  providerNotIssuingHei,
+  unknownPrerequisites,
+} from './catalogue.errors';
+import { CreateModuleInput, CreateOfferingInput, ModuleFilter, OfferingFilter } from './dto/catalogue.inputs';
+
+@Injectable()
+export class CatalogueService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async listModules(filter: ModuleFilter, page: PageArgs): Promise<Page<LearningModule>> {
+    const query = this.dataSource.getRepository(LearningModule).createQueryBuilder('m').orderBy('m.code').skip(page.offset).take(page.limit);
+    if (filter.providerId) query.andWhere('m.providerId = :providerId', filter);
+    if (filter.eqfLevel) query.andWhere('m.eqfLevel = :eqfLevel', filter);
+    if (filter.participationForm) query.andWhere('m.participationForm = :participationForm', filter);
+    if (filter.language) query.andWhere('m.language = :language', filter);
+    if (filter.search) {
+      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(new Brackets((q) => q.where('m.code ILIKE :pattern', { pattern }).orWhere('m.title ILIKE :pattern', { pattern })));
+    }
+    return pageOf(await query.getManyAndCount(), page);
+  }
+
+  async moduleByCode(code: string): Promise<LearningModule> {
+    const module = await this.dataSource.getRepository(LearningModule).findOneBy({ code });
+    if (!module) throw notFound(`Module ${code}`);
+    return module;
+  }
+
+  async listOfferings(filter: OfferingFilter, page: PageArgs): Promise<Page<Offering>> {
+    const found = await this.dataSource.getRepository(Offering).findAndCount({
+      where: { moduleId: filter.moduleId, editionId: filter.editionId },
+      order: { startsOn: 'ASC', code: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return pageOf(found, page);
+  }
+
+  async createModule(input: CreateModuleInput, principal: Principal): Promise<LearningModule> {
+    assertActsFor(principal, input.providerId, { adminAllowed: true });
+    const { prerequisiteCodes, ...fields } = input;
+    return this.dataSource.transaction(async (manager) => {
+      const provider = await manager.findOneBy(Organisation, { id: input.providerId });
+      if (!provider || provider.kind !== OrganisationKind.HEI || !provider.consortiumMember) throw providerNotIssuingHei();
+      if (await manager.existsBy(LearningModule, { code: input.code })) throw moduleCodeTaken(input.code);
+      const prerequisites = await manager.findBy(LearningModule, { code: In(prerequisiteCodes) });
+      const missing = prerequisiteCodes.filter((code) => !prerequisites.some((p) => p.code === code));
+      if (missing.length > 0) throw unknownPrerequisites(missing);
+      const module = manager.create(LearningModule, fields);
+      await manager.insert(LearningModule, module);
+      if (prerequisites.length > 0) {
+        await manager.insert(ModulePrerequisite, prerequisites.map((p) => ({ moduleId: module.id, prerequisiteId: p.id })));
+      }
+      return module;
+    });
+  }
+
+  async createOffering(input: CreateOfferingInput, principal: Principal): Promise<Offering> {
+    return this.dataSource.transaction(async (manager) => {
+      const module = await manager.findOneBy(LearningModule, { id: input.moduleId });
+      if (!module) throw notFound('Module');
+      assertActsFor(principal, module.providerId, { adminAllowed: true });
+      const edition = await manager.findOneBy(Edition, { id: input.editionId });
+      if (!edition) throw notFound('Edition');
+      if (input.endsOn < input.startsOn || input.startsOn < edition.startsOn || input.endsOn > edition.endsOn) throw offeringOutsideEdition();
+      if (await manager.existsBy(Offering, { code: input.code })) throw offeringCodeTaken(input.code);
+      const offering = manager.create(Offering, input);
+      await manager.insert(Offering, offering);
+      return offering;
+    });
+  }
+}

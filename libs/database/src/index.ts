@@ -1,0 +1,5 @@
+export * from './database-url';
+export * from './embedded-postgres';
+export * from './numeric.transformer';
+export * from './typeorm-options';
+export * from './open-database';

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Principal, Role } from '@magix/auth';
+import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { IssuedCredential } from './credential.entity';
+
+/** Reads credentials for whoever may see them: the learner, the issuing HEI, the programme office. */
+@Injectable()
+export class CredentialsQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async mine(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
+    const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
+      where: { learnerId: principal.learnerId ?? undefined },
+      order: { issuedAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return pageOf(found, page);
+  }
+
+  async list(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
+    const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
+      where: principal.role === Role.ISSUER ? { issuerOrganisationId: principal.organisationId ?? undefined } : {},
+      order: { issuedAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return pageOf(found, page);
+  }
+
+  async one(id: string, principal: Principal): Promise<IssuedCredential> {
+    const credential = await this.dataSource.getRepository(IssuedCredential).findOneBy({ id });
+    if (!credential) throw notFound('Credential');
+    const allowed =
+      principal.role === Role.ADMIN ||
+      (principal.role === Role.ISSUER && principal.organisationId === credential.issuerOrganisationId) ||
+      (principal.role === Role.LEARNER && principal.learnerId === credential.learnerId);
+    if (!allowed) throw forbidden('This credential is not yours to read');
+    return credential;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './credential-issuance.service';
+export * from './credential.entity';
+export * from './issuance.module';

@@ -1,0 +1,53 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Sector } from '../learner.entity';
+
+@InputType()
+export class CreateLearnerInput {
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  givenName!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 100)
+  familyName!: string;
+
+  @Field()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  countryCode!: string;
+
+  @Field(() => Sector)
+  @IsEnum(Sector)
+  sector!: Sector;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
+
+  @Field({ nullable: true, description: 'Creates a LEARNER account that signs in with this email' })
+  @IsOptional()
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  password?: string;
+}
+
+@ArgsType()
+export class LearnerFilter {
+  @Field(() => Sector, { nullable: true })
+  @IsOptional()
+  @IsEnum(Sector)
+  sector?: Sector;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  countryCode?: string;
+}

@@ -1,0 +1,4 @@
+export * from './dto/learner.inputs';
+export * from './learner.entity';
+export * from './learners.module';
+export * from './learners.service';

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum Sector {
+  PUBLIC = 'PUBLIC',
+  PRIVATE = 'PRIVATE',
+  ACADEMIC = 'ACADEMIC',
+  NONPROFIT = 'NONPROFIT',
+  OTHER = 'OTHER',
+}
+registerEnumType(Sector, { name: 'Sector', description: 'Where the learner works; PUBLIC counts toward the 40 % target' });
+
+@ObjectType({ description: 'A civil servant or student taking modules' })
+@Entity('learner')
+export class Learner {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column({ name: 'given_name' })
+  givenName!: string;
+
+  @Field()
+  @Column({ name: 'family_name' })
+  familyName!: string;
+
+  @Field()
+  @Column()
+  email!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2' })
+  @Column({ name: 'country_code', type: 'char', length: 2 })
+  countryCode!: string;
+
+  @Field(() => Sector)
+  @Column({ type: 'text' })
+  sector!: Sector;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'employer_id', type: 'uuid', nullable: true })
+  employerId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const fullName = (learner: Pick<Learner, 'givenName' | 'familyName'>) => `${learner.givenName} ${learner.familyName}`;

@@ -1,0 +1,36 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
+import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
+import { Organisation } from '@magix/organisations';
+import { CreateLearnerInput, LearnerFilter } from './dto/learner.inputs';
+import { Learner } from './learner.entity';
+import { LearnersService } from './learners.service';
+
+const LearnerPage = Paginated(Learner);
+
+@Resolver(() => Learner)
+export class LearnersResolver {
+  constructor(private readonly service: LearnersService) {}
+
+  @Query(() => LearnerPage, { description: 'ADMIN: all; ISSUER: those enrolled with your HEI; LEARNER: yourself' })
+  learners(@Args() filter: LearnerFilter, @Args() page: PageArgs, @CurrentUser() user: Principal) {
+    return this.service.list(filter, page, user);
+  }
+
+  @Roles(Role.LEARNER)
+  @Query(() => Learner, { description: 'The signed-in learner’s profile' })
+  myProfile(@CurrentUser() user: Principal) {
+    return this.service.self(user);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Learner)
+  createLearner(@Args('input') input: CreateLearnerInput) {
+    return this.service.create(input);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true })
+  employer(@Parent() learner: Learner, @Context() context: GraphQLContext) {
+    return learner.employerId ? context.loaders.byId(Organisation).load(learner.employerId) : null;
+  }
+}

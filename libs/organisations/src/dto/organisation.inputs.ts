@@ -1,0 +1,53 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { OrganisationKind } from '../organisation.entity';
+
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field()
+  @IsString()
+  @Length(2, 200)
+  name!: string;
+
+  @Field()
+  @Matches(/^[A-Za-z0-9-]{2,20}$/, { message: 'shortName must be 2 to 20 letters, digits or dashes' })
+  shortName!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2, e.g. ES' })
+  @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  countryCode!: string;
+
+  @Field(() => OrganisationKind)
+  @IsEnum(OrganisationKind)
+  kind!: OrganisationKind;
+
+  @Field({ defaultValue: false, description: 'Consortium HEIs get a signing identity and can issue' })
+  @IsBoolean()
+  consortiumMember: boolean = false;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ require_protocol: true })
+  @MaxLength(500)
+  website?: string;
+}
+
+@ArgsType()
+export class OrganisationFilter {
+  @Field(() => OrganisationKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  countryCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  consortiumMember?: boolean;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Page, PageArgs, pageOf } from '@magix/common';
+import { CreateOrganisationInput, OrganisationFilter } from './dto/organisation.inputs';
+import { IssuerIdentityService } from './issuer-identity.service';
+import { Organisation, OrganisationKind } from './organisation.entity';
+import { organisationExists } from './organisations.errors';
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identities: IssuerIdentityService,
+  ) {}
+
+  async list(filter: OrganisationFilter, page: PageArgs): Promise<Page<Organisation>> {
+    const found = await this.dataSource.getRepository(Organisation).findAndCount({
+      where: { kind: filter.kind, countryCode: filter.countryCode, consortiumMember: filter.consortiumMember },
+      order: { name: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return pageOf(found, page);
+  }
+
+  /** A consortium HEI gets its signing identity in the same transaction. */
+  async create(input: CreateOrganisationInput, actorUserId: string | null): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const taken = await manager.existsBy(Organisation, { shortName: input.shortName });
+      if (taken) throw organisationExists(input.shortName);
+      const organisation = manager.create(Organisation, { ...input, website: input.website ?? null });
+      await manager.insert(Organisation, organisation);
+      if (organisation.kind === OrganisationKind.HEI && organisation.consortiumMember) {
+        await this.identities.createIdentity(manager, organisation.id, actorUserId);
+      }
+      return organisation;
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './programme.entities';
+export * from './programme.module';

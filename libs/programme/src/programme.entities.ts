@@ -1,0 +1,85 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { numericColumn } from '@magix/database';
+
+@ObjectType({ description: 'The joint master’s degree programme' })
+@Entity('programme')
+export class Programme {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field()
+  @Column()
+  code!: string;
+
+  @Field()
+  @Column()
+  title!: string;
+
+  @Field()
+  @Column()
+  description!: string;
+
+  @Field(() => Float, { description: 'ECTS credits of the full degree' })
+  @Column({ name: 'total_ects', type: 'numeric', transformer: numericColumn })
+  totalEcts!: number;
+
+  @Field({ description: 'First day of the programme (ISO date)' })
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn!: string;
+
+  @Field({ description: 'Last day of the programme (ISO date)' })
+  @Column({ name: 'ends_on', type: 'date' })
+  endsOn!: string;
+}
+
+@ObjectType({ description: 'An academic year of the programme' })
+@Entity('edition')
+export class Edition {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId!: string;
+
+  @Field({ description: 'e.g. 2026-2027' })
+  @Column()
+  code!: string;
+
+  @Field()
+  @Column({ name: 'starts_on', type: 'date' })
+  startsOn!: string;
+
+  @Field()
+  @Column({ name: 'ends_on', type: 'date' })
+  endsOn!: string;
+}
+
+export enum TargetMetric {
+  GRADUATES = 'GRADUATES',
+  MODULE_PARTICIPANTS = 'MODULE_PARTICIPANTS',
+  PUBLIC_SECTOR_SHARE = 'PUBLIC_SECTOR_SHARE',
+}
+registerEnumType(TargetMetric, { name: 'TargetMetric' });
+
+@ObjectType({ description: 'A public target of the programme; PUBLIC_SECTOR_SHARE is a percentage' })
+@Entity('programme_target')
+export class ProgrammeTarget {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'programme_id', type: 'uuid' })
+  programmeId!: string;
+
+  @Field(() => TargetMetric)
+  @Column({ type: 'text' })
+  metric!: TargetMetric;
+
+  @Field(() => Float)
+  @Column({ name: 'target_value', type: 'numeric', transformer: numericColumn })
+  targetValue!: number;
+}

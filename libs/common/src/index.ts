@@ -4,3 +4,4 @@ export * from './graphql/depth-limit.rule';
 export * from './graphql/format-error';
 export * from './graphql/pagination';
 export * from './graphql/request-loaders';
+export * from './defined-only';

@@ -11,8 +11,9 @@ export class CredentialsQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async mine(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
+    if (!principal.learnerId) throw forbidden('Only learners hold credentials');
     const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
-      where: { learnerId: principal.learnerId ?? undefined },
+      where: { learnerId: principal.learnerId },
       order: { issuedAt: 'DESC', id: 'ASC' },
       skip: page.offset,
       take: page.limit,
@@ -22,12 +23,17 @@ export class CredentialsQueryService {
 
   async list(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
     const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
-      where: principal.role === Role.ISSUER ? { issuerOrganisationId: principal.organisationId ?? undefined } : {},
+      where: principal.role === Role.ADMIN ? {} : { issuerOrganisationId: this.organisationOf(principal) },
       order: { issuedAt: 'DESC', id: 'ASC' },
       skip: page.offset,
       take: page.limit,
     });
     return pageOf(found, page);
+  }
+
+  private organisationOf(principal: Principal): string {
+    if (principal.role !== Role.ISSUER || !principal.organisationId) throw forbidden('Only HEI staff and the programme office list issued credentials');
+    return principal.organisationId;
   }
 
   async one(id: string, principal: Principal): Promise<IssuedCredential> {

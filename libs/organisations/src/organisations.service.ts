@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Page, PageArgs, pageOf } from '@magix/common';
+import { definedOnly, Page, PageArgs, pageOf } from '@magix/common';
 import { CreateOrganisationInput, OrganisationFilter } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
@@ -16,7 +16,7 @@ export class OrganisationsService {
 
   async list(filter: OrganisationFilter, page: PageArgs): Promise<Page<Organisation>> {
     const found = await this.dataSource.getRepository(Organisation).findAndCount({
-      where: { kind: filter.kind, countryCode: filter.countryCode, consortiumMember: filter.consortiumMember },
+      where: definedOnly({ kind: filter.kind, countryCode: filter.countryCode, consortiumMember: filter.consortiumMember }),
       order: { name: 'ASC' },
       skip: page.offset,
       take: page.limit,

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { TestServer } from './test-server';
+
+export const ADMIN = 'office@magix.example';
+export const UPM_STAFF = 'registrar@upm.example';
+export const FAU_STAFF = 'registrar@fau.example';
+export const LEARNER_PASSWORD = 'a-learner-password';
+
+export interface TestLearner {
+  id: string;
+  email: string;
+  token: string;
+}
+
+/** A new learner with an account, created by the programme office. */
+export async function aLearner(server: TestServer, overrides: Record<string, unknown> = {}): Promise<TestLearner> {
+  const email = `learner-${randomBytes(4).toString('hex')}@example.org`;
+  const admin = await server.login(ADMIN);
+  const { data, errors } = await server.gql(
+    'mutation($input: CreateLearnerInput!) { createLearner(input: $input) { id email } }',
+    { input: { givenName: 'Elena', familyName: 'García', email, countryCode: 'ES', sector: 'PUBLIC', password: LEARNER_PASSWORD, ...overrides } },
+    admin,
+  );
+  if (!data?.createLearner) throw new Error(JSON.stringify(errors));
+  return { id: data.createLearner.id, email, token: await server.login(email, LEARNER_PASSWORD) };
+}
+
+export async function offeringId(server: TestServer, moduleCode: string): Promise<string> {
+  const { data, errors } = await server.gql('query($code: String!) { module(code: $code) { id } }', { code: moduleCode });
+  if (!data?.module) throw new Error(JSON.stringify(errors));
+  const offerings = await server.gql('query($m: ID) { offerings(moduleId: $m) { items { id } } }', { m: data.module.id });
+  if (!offerings.data) throw new Error(JSON.stringify(offerings.errors));
+  return offerings.data.offerings.items[0].id;
+}
+
+/** Enrols the learner in the module's 2026-2027 offering, as its HEI's staff. */
+export async function anEnrolment(server: TestServer, learnerId: string, moduleCode = 'UPM-AIG-01', staff = UPM_STAFF): Promise<string> {
+  const token = await server.login(staff);
+  const { data, errors } = await server.gql(
+    'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
+    { input: { learnerId, offeringId: await offeringId(server, moduleCode) } },
+    token,
+  );
+  if (!data?.enrol) throw new Error(JSON.stringify(errors));
+  return data.enrol.id;
+}
+
+export const RECORD_RESULT = `
+  mutation($input: RecordResultInput!) {
+    recordResult(input: $input) {
+      alreadyRecorded
+      result { id grade passed creditsAwarded }
+      credential { id issuerDid document json }
+    }
+  }`;
+
+export const aPassingResult = (enrolmentId: string, overrides: Record<string, unknown> = {}) => ({
+  enrolmentId,
+  grade: '8.5',
+  passed: true,
+  assessedOn: '2026-11-10',
+  ...overrides,
+});

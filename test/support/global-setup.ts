@@ -1,0 +1,34 @@
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// Relative import: Jest's module mapper does not apply to global setup.
+import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+  });
+}
+
+/**
+ * One real PostgreSQL for the whole run: DATABASE_URL's server when given (it needs CREATEDB),
+ * else a throw-away embedded one. Each test suite then makes its own database on it.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.MAGIX_TEST_ADMIN_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'magix-test-pg-'));
+  // The server runs as the `postgres` user when we are root: it must reach its folder.
+  chmodSync(dataDir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port: await freePort(), ephemeral: true });
+  process.env.MAGIX_TEST_ADMIN_URL = server.adminUrl;
+  (globalThis as { magixTestPostgres?: typeof server }).magixTestPostgres = server;
+}

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
+import { CurrentUser, Principal, Public, Role, Roles, User } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
-import { CreateOrganisationInput, OrganisationFilter } from './dto/organisation.inputs';
+import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter } from './dto/organisation.inputs';
 import { IssuerKey } from './issuer-key.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
@@ -22,6 +22,12 @@ export class OrganisationsResolver {
   @Mutation(() => Organisation)
   createOrganisation(@Args('input') input: CreateOrganisationInput, @CurrentUser() user: Principal) {
     return this.service.create(input, user.userId);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => User, { description: 'An ISSUER account for staff of one organisation' })
+  createStaffAccount(@Args('input') input: CreateStaffAccountInput) {
+    return this.service.createStaffAccount(input);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The DID this organisation signs credentials with' })

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { definedOnly, Page, PageArgs, pageOf } from '@magix/common';
-import { CreateOrganisationInput, OrganisationFilter } from './dto/organisation.inputs';
+import { hashPassword, Role, User } from '@magix/auth';
+import { definedOnly, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
 import { Organisation, OrganisationKind } from './organisation.entity';
-import { organisationExists } from './organisations.errors';
+import { emailTaken, organisationExists } from './organisations.errors';
 
 @Injectable()
 export class OrganisationsService {
@@ -35,6 +36,24 @@ export class OrganisationsService {
         await this.identities.createIdentity(manager, organisation.id, actorUserId);
       }
       return organisation;
+    });
+  }
+
+  /** An ISSUER account: staff who act for this organisation only. */
+  async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(Organisation, { id: input.organisationId }))) throw notFound('Organisation');
+      const taken = await manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', input).getExists();
+      if (taken) throw emailTaken(input.email);
+      const user = manager.create(User, {
+        email: input.email,
+        passwordHash: await hashPassword(input.password),
+        role: Role.ISSUER,
+        organisationId: input.organisationId,
+        learnerId: null,
+      });
+      await manager.insert(User, user);
+      return manager.findOneByOrFail(User, { id: user.id });
     });
   }
 }

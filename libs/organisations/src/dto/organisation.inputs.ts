@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { OrganisationKind } from '../organisation.entity';
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -50,4 +50,21 @@ export class OrganisationFilter {
   @IsOptional()
   @IsBoolean()
   consortiumMember?: boolean;
+}
+
+@InputType()
+export class CreateStaffAccountInput {
+  @Field(() => ID)
+  @IsUUID()
+  organisationId!: string;
+
+  @Field()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @Field()
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  password!: string;
 }

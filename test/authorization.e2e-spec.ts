@@ -65,7 +65,12 @@ describe('every role sees and changes only what is theirs', () => {
   });
 
   it('asks for sign-in on everything not public', async () => {
-    for (const query of ['{ me { id } }', '{ myCredentials { totalCount } }', '{ learners { totalCount } }', '{ enrolments { totalCount } }']) {
+    for (const query of [
+      '{ me { id } }',
+      '{ myCredentials { totalCount } }',
+      '{ learners { totalCount } }',
+      '{ enrolments { totalCount } }',
+    ]) {
       const { errors } = await server.gql(query);
       expect(errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
@@ -84,9 +89,15 @@ describe('every role sees and changes only what is theirs', () => {
     expect(self.data.learners.items).toEqual([{ id: alice.id }]);
     expect(new Set(self.data.enrolments.items.map((e: Json) => e.learnerId))).toEqual(new Set([alice.id]));
 
-    const fau = await server.gql('{ learners(limit: 100) { items { id email } } enrolments(limit: 100) { items { offering { module { provider { shortName } } } } } }', {}, await server.login(FAU_STAFF));
+    const fau = await server.gql(
+      '{ learners(limit: 100) { items { id email } } enrolments(limit: 100) { items { offering { module { provider { shortName } } } } } }',
+      {},
+      await server.login(FAU_STAFF),
+    );
     const emails = fau.data.learners.items.map((l: Json) => l.email);
-    expect(emails).toEqual(expect.arrayContaining(['marco.rossi@lombardia.example', 'anna.schmidt@datawerk.example', 'jonas.weber@uni.example']));
+    expect(emails).toEqual(
+      expect.arrayContaining(['marco.rossi@lombardia.example', 'anna.schmidt@datawerk.example', 'jonas.weber@uni.example']),
+    );
     expect(emails).not.toContain(alice.email);
     const providers = new Set(fau.data.enrolments.items.map((e: Json) => e.offering.module.provider.shortName));
     expect(providers).toEqual(new Set(['FAU']));

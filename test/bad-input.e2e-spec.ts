@@ -47,9 +47,18 @@ describe('bad input gets a typed error and changes nothing', () => {
       'mutation($input: CreateModuleInput!) { createModule(input: $input) { id } }',
       {
         input: {
-          code: 'UPM-BAD-01', providerId: orgs.organisations.items[0].id, title: 'Bad module', description: 'A module with a bad level.',
-          learningOutcomes: ['x outcome'], ectsCredits: 6, eqfLevel: 11, workloadHours: 150, language: 'en',
-          assessmentType: 'Exam', participationForm: 'ONLINE', qualityAssurance: 'ANECA',
+          code: 'UPM-BAD-01',
+          providerId: orgs.organisations.items[0].id,
+          title: 'Bad module',
+          description: 'A module with a bad level.',
+          learningOutcomes: ['x outcome'],
+          ectsCredits: 6,
+          eqfLevel: 11,
+          workloadHours: 150,
+          language: 'en',
+          assessmentType: 'Exam',
+          participationForm: 'ONLINE',
+          qualityAssurance: 'ANECA',
         },
       },
       admin,
@@ -73,14 +82,19 @@ describe('bad input gets a typed error and changes nothing', () => {
   });
 
   it('refuses a query nested too deep', async () => {
-    const deep = '{ enrolments { items { offering { module { provider { id } prerequisites { prerequisites { prerequisites { prerequisites { prerequisites { code } } } } } } } } } }';
+    const deep =
+      '{ enrolments { items { offering { module { provider { id } prerequisites { prerequisites { prerequisites { prerequisites { prerequisites { code } } } } } } } } } }';
     const { errors } = await server.gql(deep, {}, staff);
     expect(errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(errors?.[0].message).toMatch(/nested/);
   });
 
   it('answers a body that is not JSON with a 400 and a JSON error', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual(expect.objectContaining({ code: 'BAD_REQUEST' }));
   });

@@ -133,11 +133,13 @@ describe('from a recorded result to a verified credential', () => {
     const response = await fetch(`${server.url}/contexts/magix/v1`);
     expect(response.headers.get('content-type')).toMatch(/application\/ld\+json/);
     const context = (await response.json()) as Json;
-    expect(Object.keys(context['@context'])).toEqual(expect.arrayContaining(['eqfLevel', 'creditUnit', 'participationForm', 'qualityAssurance']));
+    expect(Object.keys(context['@context'])).toEqual(
+      expect.arrayContaining(['eqfLevel', 'creditUnit', 'participationForm', 'qualityAssurance']),
+    );
   });
 
   it('records who issued the credential in the audit log', async () => {
-    const { rows } = await server.db.query("SELECT action FROM audit_log WHERE entity_id = $1", [credential.id]);
+    const { rows } = await server.db.query('SELECT action FROM audit_log WHERE entity_id = $1', [credential.id]);
     expect(rows.map((r) => r.action)).toEqual(['CREDENTIAL_ISSUED']);
     await expect(server.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
   });

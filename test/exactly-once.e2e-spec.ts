@@ -35,7 +35,9 @@ describe('a credential is issued exactly once per passing result', () => {
   it('issues one credential when parallel requests record the same result', async () => {
     const learner = await aLearner(server);
     const enrolmentId = await anEnrolment(server, learner.id);
-    const answers = await Promise.all(Array.from({ length: 8 }, () => server.gql(RECORD_RESULT, { input: aPassingResult(enrolmentId) }, staff)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => server.gql(RECORD_RESULT, { input: aPassingResult(enrolmentId) }, staff)),
+    );
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     const ids = new Set(answers.map((answer) => answer.data.recordResult.credential.id));
     expect(ids.size).toBe(1);

@@ -16,7 +16,16 @@ describe('the programme office brings a new partner HEI on board', () => {
   it('goes from a new organisation to a verified credential through the API alone', async () => {
     const org = await server.gql(
       'mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id issuerDid } }',
-      { input: { name: 'Universidade do Minho', shortName: 'UMINHO', countryCode: 'PT', kind: 'HEI', consortiumMember: true, website: 'https://www.uminho.pt' } },
+      {
+        input: {
+          name: 'Universidade do Minho',
+          shortName: 'UMINHO',
+          countryCode: 'PT',
+          kind: 'HEI',
+          consortiumMember: true,
+          website: 'https://www.uminho.pt',
+        },
+      },
       admin,
     );
     expect(org.data.createOrganisation.issuerDid).toMatch(/^did:key:z6Mk/);
@@ -34,20 +43,43 @@ describe('the programme office brings a new partner HEI on board', () => {
       'mutation($input: CreateModuleInput!) { createModule(input: $input) { id code provider { shortName } prerequisites { code } } }',
       {
         input: {
-          code: 'UMINHO-OGD-01', providerId: organisationId, title: 'Open Government Data', description: 'Publishing and reusing open data in the public sector.',
-          learningOutcomes: ['Publish a dataset to DCAT-AP'], ectsCredits: 4.5, eqfLevel: 7, workloadHours: 112, language: 'pt',
-          assessmentType: 'Project', participationForm: 'ONLINE', qualityAssurance: 'A3ES accredited', prerequisiteCodes: ['UPM-AIG-01'],
+          code: 'UMINHO-OGD-01',
+          providerId: organisationId,
+          title: 'Open Government Data',
+          description: 'Publishing and reusing open data in the public sector.',
+          learningOutcomes: ['Publish a dataset to DCAT-AP'],
+          ectsCredits: 4.5,
+          eqfLevel: 7,
+          workloadHours: 112,
+          language: 'pt',
+          assessmentType: 'Project',
+          participationForm: 'ONLINE',
+          qualityAssurance: 'A3ES accredited',
+          prerequisiteCodes: ['UPM-AIG-01'],
         },
       },
       staff,
     );
     expect(module.errors).toBeUndefined();
-    expect(module.data.createModule).toMatchObject({ code: 'UMINHO-OGD-01', provider: { shortName: 'UMINHO' }, prerequisites: [{ code: 'UPM-AIG-01' }] });
+    expect(module.data.createModule).toMatchObject({
+      code: 'UMINHO-OGD-01',
+      provider: { shortName: 'UMINHO' },
+      prerequisites: [{ code: 'UPM-AIG-01' }],
+    });
 
     const { data: programme } = await server.gql('{ programme { editions { id } } }');
     const offering = await server.gql(
       'mutation($input: CreateOfferingInput!) { createOffering(input: $input) { id capacity } }',
-      { input: { code: 'UMINHO-OGD-01-2026', moduleId: module.data.createModule.id, editionId: programme.programme.editions[0].id, startsOn: '2026-10-01', endsOn: '2026-12-15', capacity: 1 } },
+      {
+        input: {
+          code: 'UMINHO-OGD-01-2026',
+          moduleId: module.data.createModule.id,
+          editionId: programme.programme.editions[0].id,
+          startsOn: '2026-10-01',
+          endsOn: '2026-12-15',
+          capacity: 1,
+        },
+      },
       staff,
     );
     expect(offering.errors).toBeUndefined();
@@ -58,7 +90,11 @@ describe('the programme office brings a new partner HEI on board', () => {
       admin,
     );
     const enrol = 'mutation($input: EnrolInput!) { enrol(input: $input) { id status } }';
-    const enrolment = await server.gql(enrol, { input: { learnerId: learner.data.createLearner.id, offeringId: offering.data.createOffering.id } }, staff);
+    const enrolment = await server.gql(
+      enrol,
+      { input: { learnerId: learner.data.createLearner.id, offeringId: offering.data.createOffering.id } },
+      staff,
+    );
     expect(enrolment.data.enrol.status).toBe('ENROLLED');
 
     const other = await server.gql(
@@ -66,7 +102,11 @@ describe('the programme office brings a new partner HEI on board', () => {
       { input: { givenName: 'Ana', familyName: 'Costa', email: 'ana.costa@gov.example', countryCode: 'PT', sector: 'PRIVATE' } },
       admin,
     );
-    const full = await server.gql(enrol, { input: { learnerId: other.data.createLearner.id, offeringId: offering.data.createOffering.id } }, staff);
+    const full = await server.gql(
+      enrol,
+      { input: { learnerId: other.data.createLearner.id, offeringId: offering.data.createOffering.id } },
+      staff,
+    );
     expect(full.errors?.[0].extensions?.code).toBe('OFFERING_FULL');
 
     const recorded = await server.gql(RECORD_RESULT, { input: aPassingResult(enrolment.data.enrol.id, { grade: '17/20' }) }, staff);
@@ -75,7 +115,9 @@ describe('the programme office brings a new partner HEI on board', () => {
     expect(credential.document.credentialSubject.creditsEarned).toBe(4.5);
     expect(credential.document.credentialSubject.achievement.prerequisite).toEqual(['UPM-AIG-01']);
 
-    const verdict = await server.gql('query($c: JSON!) { verifyCredential(credential: $c) { verified issuer { name countryCode } } }', { c: credential.document });
+    const verdict = await server.gql('query($c: JSON!) { verifyCredential(credential: $c) { verified issuer { name countryCode } } }', {
+      c: credential.document,
+    });
     expect(verdict.data.verifyCredential).toEqual({ verified: true, issuer: { name: 'Universidade do Minho', countryCode: 'PT' } });
     await expect(independentlyVerify(credential.document)).resolves.toBe(true);
   });
@@ -83,7 +125,12 @@ describe('the programme office brings a new partner HEI on board', () => {
   it('does not make a non-member or a non-HEI an issuer', async () => {
     const make = (input: Record<string, unknown>) =>
       server.gql('mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { issuerDid } }', { input }, admin);
-    const employer = await make({ name: 'Câmara Municipal de Braga', shortName: 'CM-BRAGA', countryCode: 'PT', kind: 'PUBLIC_ADMINISTRATION' });
+    const employer = await make({
+      name: 'Câmara Municipal de Braga',
+      shortName: 'CM-BRAGA',
+      countryCode: 'PT',
+      kind: 'PUBLIC_ADMINISTRATION',
+    });
     expect(employer.data.createOrganisation.issuerDid).toBeNull();
     const outsider = await make({ name: 'Some University', shortName: 'SOMEU', countryCode: 'FR', kind: 'HEI', consortiumMember: false });
     expect(outsider.data.createOrganisation.issuerDid).toBeNull();

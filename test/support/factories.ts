@@ -18,7 +18,17 @@ export async function aLearner(server: TestServer, overrides: Record<string, unk
   const admin = await server.login(ADMIN);
   const { data, errors } = await server.gql(
     'mutation($input: CreateLearnerInput!) { createLearner(input: $input) { id email } }',
-    { input: { givenName: 'Elena', familyName: 'García', email, countryCode: 'ES', sector: 'PUBLIC', password: LEARNER_PASSWORD, ...overrides } },
+    {
+      input: {
+        givenName: 'Elena',
+        familyName: 'García',
+        email,
+        countryCode: 'ES',
+        sector: 'PUBLIC',
+        password: LEARNER_PASSWORD,
+        ...overrides,
+      },
+    },
     admin,
   );
   if (!data?.createLearner) throw new Error(JSON.stringify(errors));

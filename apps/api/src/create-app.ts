@@ -21,7 +21,6 @@ export async function createApp({ config, secrets, databaseUrl, logger }: AppOpt
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
   await app.init();
   if (config.seedDemo) await app.get(DemoSeeder).seed();
   return app;

@@ -14,7 +14,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (line) => logger.verbose(line));
   logger.log(`Database: ${database.description}`);
   const app = await createApp({ config, secrets, databaseUrl: database.url });
-  app.getHttpServer().once('close', () => void database.close());
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
   await app.listen(config.port, config.host);
   logger.log(`GraphQL API on ${config.publicUrl}/graphql`);
   if (config.seedDemo) await printDemo(app.get(DemoSeeder), config.dataDir, logger);

@@ -20,7 +20,12 @@ export class CatalogueService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async listModules(filter: ModuleFilter, page: PageArgs): Promise<Page<LearningModule>> {
-    const query = this.dataSource.getRepository(LearningModule).createQueryBuilder('m').orderBy('m.code').skip(page.offset).take(page.limit);
+    const query = this.dataSource
+      .getRepository(LearningModule)
+      .createQueryBuilder('m')
+      .orderBy('m.code')
+      .skip(page.offset)
+      .take(page.limit);
     if (filter.providerId) query.andWhere('m.providerId = :providerId', filter);
     if (filter.eqfLevel) query.andWhere('m.eqfLevel = :eqfLevel', filter);
     if (filter.participationForm) query.andWhere('m.participationForm = :participationForm', filter);
@@ -61,7 +66,10 @@ export class CatalogueService {
       const module = manager.create(LearningModule, fields);
       await manager.insert(LearningModule, module);
       if (prerequisites.length > 0) {
-        await manager.insert(ModulePrerequisite, prerequisites.map((p) => ({ moduleId: module.id, prerequisiteId: p.id })));
+        await manager.insert(
+          ModulePrerequisite,
+          prerequisites.map((p) => ({ moduleId: module.id, prerequisiteId: p.id })),
+        );
       }
       return module;
     });
@@ -74,7 +82,8 @@ export class CatalogueService {
       assertActsFor(principal, module.providerId, { adminAllowed: true });
       const edition = await manager.findOneBy(Edition, { id: input.editionId });
       if (!edition) throw notFound('Edition');
-      if (input.endsOn < input.startsOn || input.startsOn < edition.startsOn || input.endsOn > edition.endsOn) throw offeringOutsideEdition();
+      if (input.endsOn < input.startsOn || input.startsOn < edition.startsOn || input.endsOn > edition.endsOn)
+        throw offeringOutsideEdition();
       if (await manager.existsBy(Offering, { code: input.code })) throw offeringCodeTaken(input.code);
       const offering = manager.create(Offering, input);
       await manager.insert(Offering, offering);

@@ -77,7 +77,10 @@ describe('credential engine', () => {
 
   it('fails the issuer check for a well-signed credential from outside the consortium', async () => {
     const outsider = await generateIssuerKey();
-    const forged = await signCredential(buildModuleCredential(aModuleCredential({ issuer: { did: outsider.did, name: 'UPM', countryCode: 'ES' } })), outsider);
+    const forged = await signCredential(
+      buildModuleCredential(aModuleCredential({ issuer: { did: outsider.did, name: 'UPM', countryCode: 'ES' } })),
+      outsider,
+    );
     const report = await verifyCredential(forged, directory);
     expect(outcomeOf(report, CheckName.PROOF)).toBe(CheckOutcome.PASSED);
     expect(outcomeOf(report, CheckName.ISSUER)).toBe(CheckOutcome.FAILED);
@@ -85,7 +88,10 @@ describe('credential engine', () => {
   });
 
   it('fails the validity check outside the validity period', async () => {
-    const facts = aModuleCredential({ issuer: { did: key.did, name: 'UPM', countryCode: 'ES' }, validUntil: new Date('2026-12-31T00:00:00Z') });
+    const facts = aModuleCredential({
+      issuer: { did: key.did, name: 'UPM', countryCode: 'ES' },
+      validUntil: new Date('2026-12-31T00:00:00Z'),
+    });
     const expiring = await signCredential(buildModuleCredential(facts), key);
     const later = await verifyCredential(expiring, directory, new Date('2027-01-01T00:00:00Z'));
     expect(outcomeOf(later, CheckName.VALIDITY_PERIOD)).toBe(CheckOutcome.FAILED);
@@ -99,8 +105,33 @@ describe('credential engine', () => {
     ['null', null],
     ['an empty object', {}],
     ['a credential without proof', { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'] }],
-    ['a proof with garbage', { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'did:key:z6Mk', credentialSubject: {}, proof: { cryptosuite: 'eddsa-rdfc-2022', proofValue: 'zzz' } }],
-    ['a context we do not hold', { '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/ctx'], type: ['VerifiableCredential'], issuer: 'did:example:1', validFrom: '2026-01-01T00:00:00Z', credentialSubject: { id: 'did:example:2' }, proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: 'z1', verificationMethod: 'did:example:1#k', proofPurpose: 'assertionMethod' } }],
+    [
+      'a proof with garbage',
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: 'did:key:z6Mk',
+        credentialSubject: {},
+        proof: { cryptosuite: 'eddsa-rdfc-2022', proofValue: 'zzz' },
+      },
+    ],
+    [
+      'a context we do not hold',
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/ctx'],
+        type: ['VerifiableCredential'],
+        issuer: 'did:example:1',
+        validFrom: '2026-01-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:2' },
+        proof: {
+          type: 'DataIntegrityProof',
+          cryptosuite: 'eddsa-rdfc-2022',
+          proofValue: 'z1',
+          verificationMethod: 'did:example:1#k',
+          proofPurpose: 'assertionMethod',
+        },
+      },
+    ],
   ])('answers %s with a negative report, never an exception', async (_what, input) => {
     const report = await verifyCredential(input, directory);
     expect(report.verified).toBe(false);

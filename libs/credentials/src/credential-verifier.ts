@@ -60,11 +60,7 @@ export function parseCredentialInput(input: unknown): unknown {
  * Verifies a credential check by check. Never throws for bad input: whatever arrives, the answer
  * is a report naming what failed.
  */
-export async function verifyCredential(
-  input: unknown,
-  issuers: IssuerDirectory,
-  now: Date = new Date(),
-): Promise<VerificationReport> {
+export async function verifyCredential(input: unknown, issuers: IssuerDirectory, now: Date = new Date()): Promise<VerificationReport> {
   const credential = parseCredentialInput(input);
   const problems = dataModelProblems(credential);
   if (!isRecord(credential)) {

@@ -25,14 +25,9 @@ export class UnknownDocumentError extends Error {
 
 function bundledContexts(): Map<string, unknown> {
   const all = new Map<string, unknown>();
-  const packages = [
-    credentialsContext,
-    dataIntegrityContext,
-    multikeyContext,
-    openBadgesContext,
-    didContext,
-    x25519Context,
-  ] as Array<{ contexts: Map<string, unknown> }>;
+  const packages = [credentialsContext, dataIntegrityContext, multikeyContext, openBadgesContext, didContext, x25519Context] as Array<{
+    contexts: Map<string, unknown>;
+  }>;
   for (const pkg of packages) {
     for (const [url, document] of pkg.contexts) all.set(url, document);
   }

@@ -4,11 +4,12 @@ import { MAGIX_CONTEXT, MAGIX_CONTEXT_URL } from './contexts/magix-context';
 import { dataModelProblems } from './data-model';
 import { aModuleCredential } from './testing/credential-factories';
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Doc = Record<string, any>;
 
 describe('buildModuleCredential', () => {
   const facts = aModuleCredential();
-  const credential = buildModuleCredential(facts) as Doc;
+  const credential: Doc = buildModuleCredential(facts);
 
   it('builds a VC 2.0 OpenBadgeCredential that passes the data model checks', () => {
     expect(credential['@context']).toEqual([
@@ -27,7 +28,7 @@ describe('buildModuleCredential', () => {
   it('states validity to the second in UTC', () => {
     expect(credential.validFrom).toBe('2026-07-01T10:00:00Z');
     expect(credential.validUntil).toBeUndefined();
-    const until = buildModuleCredential(aModuleCredential({ validUntil: new Date('2031-07-01T00:00:00Z') })) as Doc;
+    const until: Doc = buildModuleCredential(aModuleCredential({ validUntil: new Date('2031-07-01T00:00:00Z') }));
     expect(until.validUntil).toBe('2031-07-01T00:00:00Z');
   });
 
@@ -59,14 +60,25 @@ describe('buildModuleCredential', () => {
   it('shows the learner name but only a salted hash of the email', () => {
     const [name, email] = credential.credentialSubject.identifier;
     expect(name).toEqual({ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: 'Lucía Martín' });
-    const expected = createHash('sha256').update('lucia.martin@madrid.example' + 'f00dfeed').digest('hex');
+    const expected = createHash('sha256')
+      .update('lucia.martin@madrid.example' + 'f00dfeed')
+      .digest('hex');
     expect(email).toEqual(expect.objectContaining({ hashed: true, identityHash: `sha256$${expected}`, salt: 'f00dfeed' }));
     expect(JSON.stringify(credential)).not.toContain('madrid.example');
   });
 
   it('uses only terms its contexts define for the MAGIX extensions', () => {
     const defined = Object.keys(MAGIX_CONTEXT['@context']);
-    for (const term of ['eqfLevel', 'creditUnit', 'workloadHours', 'participationForm', 'assessmentType', 'qualityAssurance', 'learningOutcome', 'prerequisite']) {
+    for (const term of [
+      'eqfLevel',
+      'creditUnit',
+      'workloadHours',
+      'participationForm',
+      'assessmentType',
+      'qualityAssurance',
+      'learningOutcome',
+      'prerequisite',
+    ]) {
       expect(defined).toContain(term);
     }
   });

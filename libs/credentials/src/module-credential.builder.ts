@@ -59,7 +59,9 @@ export function toDateTimeStamp(date: Date): string {
 }
 
 function hashedEmail(email: string, salt: string): Record<string, unknown> {
-  const digest = createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex');
+  const digest = createHash('sha256')
+    .update(email.trim().toLowerCase() + salt)
+    .digest('hex');
   return { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: `sha256$${digest}`, salt };
 }
 
@@ -112,9 +114,7 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
         qualityAssurance: achievement.qualityAssurance,
         learningOutcome: achievement.learningOutcomes,
         prerequisite: achievement.prerequisites,
-        resultDescription: [
-          { id: gradeDescriptionId, type: ['ResultDescription'], name: 'Final grade', resultType: 'Result' },
-        ],
+        resultDescription: [{ id: gradeDescriptionId, type: ['ResultDescription'], name: 'Final grade', resultType: 'Result' }],
       },
     },
   };

@@ -45,7 +45,11 @@ export class DemoSeeder {
     return [
       { email: DEMO_ADMIN_EMAIL, role: Role.ADMIN, acts: 'programme office' },
       ...demoHeis.map((hei) => ({ email: hei.staffEmail, role: Role.ISSUER, acts: hei.name })),
-      ...demoLearners.map((l) => ({ email: l.email, role: Role.LEARNER, acts: `${l.givenName} ${l.familyName} (${l.sector.toLowerCase()} sector)` })),
+      ...demoLearners.map((l) => ({
+        email: l.email,
+        role: Role.LEARNER,
+        acts: `${l.givenName} ${l.familyName} (${l.sector.toLowerCase()} sector)`,
+      })),
     ];
   }
 
@@ -59,36 +63,65 @@ export class DemoSeeder {
     const programme = await manager.save(manager.create(Programme, programmeFields));
     const savedEditions = await manager.save(editions.map((e) => manager.create(Edition, { ...e, programmeId: programme.id })));
     await manager.save(
-      Object.entries(targets).map(([metric, targetValue]) => manager.create(ProgrammeTarget, { programmeId: programme.id, metric: metric as TargetMetric, targetValue })),
+      Object.entries(targets).map(([metric, targetValue]) =>
+        manager.create(ProgrammeTarget, { programmeId: programme.id, metric: metric as TargetMetric, targetValue }),
+      ),
     );
     const edition = savedEditions[0];
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await manager.save(manager.create(User, { email: DEMO_ADMIN_EMAIL, passwordHash, role: Role.ADMIN, organisationId: null, learnerId: null }));
+    await manager.save(
+      manager.create(User, { email: DEMO_ADMIN_EMAIL, passwordHash, role: Role.ADMIN, organisationId: null, learnerId: null }),
+    );
 
     const modulesByCode = new Map<string, LearningModule>();
     for (const hei of demoHeis) {
       const organisation = await manager.save(
-        manager.create(Organisation, { name: hei.name, shortName: hei.shortName, countryCode: hei.countryCode, kind: OrganisationKind.HEI, consortiumMember: true, website: hei.website }),
+        manager.create(Organisation, {
+          name: hei.name,
+          shortName: hei.shortName,
+          countryCode: hei.countryCode,
+          kind: OrganisationKind.HEI,
+          consortiumMember: true,
+          website: hei.website,
+        }),
       );
       await this.identities.createIdentity(manager, organisation.id, null);
-      await manager.save(manager.create(User, { email: hei.staffEmail, passwordHash, role: Role.ISSUER, organisationId: organisation.id, learnerId: null }));
+      await manager.save(
+        manager.create(User, { email: hei.staffEmail, passwordHash, role: Role.ISSUER, organisationId: organisation.id, learnerId: null }),
+      );
       for (const { startsOn, endsOn, capacity, prerequisiteCodes, ...fields } of hei.modules) {
-        const module = await manager.save(manager.create(LearningModule, { ...fields, providerId: organisation.id, qualityAssurance: hei.qualityAssurance }));
+        const module = await manager.save(
+          manager.create(LearningModule, { ...fields, providerId: organisation.id, qualityAssurance: hei.qualityAssurance }),
+        );
         modulesByCode.set(module.code, module);
         for (const code of prerequisiteCodes ?? []) {
           await manager.insert(ModulePrerequisite, { moduleId: module.id, prerequisiteId: modulesByCode.get(code)!.id });
         }
-        await manager.save(manager.create(Offering, { code: `${module.code}-${edition.code.slice(0, 4)}`, moduleId: module.id, editionId: edition.id, startsOn, endsOn, capacity }));
+        await manager.save(
+          manager.create(Offering, {
+            code: `${module.code}-${edition.code.slice(0, 4)}`,
+            moduleId: module.id,
+            editionId: edition.id,
+            startsOn,
+            endsOn,
+            capacity,
+          }),
+        );
       }
     }
 
     const employers = new Map<string, Organisation>();
     for (const employer of demoEmployers) {
-      employers.set(employer.shortName, await manager.save(manager.create(Organisation, { ...employer, consortiumMember: false, website: null })));
+      employers.set(
+        employer.shortName,
+        await manager.save(manager.create(Organisation, { ...employer, consortiumMember: false, website: null })),
+      );
     }
     for (const { enrolments, employer, ...fields } of demoLearners) {
       const learner = await manager.save(manager.create(Learner, { ...fields, employerId: employer ? employers.get(employer)!.id : null }));
-      await manager.save(manager.create(User, { email: learner.email, passwordHash, role: Role.LEARNER, organisationId: null, learnerId: learner.id }));
+      await manager.save(
+        manager.create(User, { email: learner.email, passwordHash, role: Role.LEARNER, organisationId: null, learnerId: learner.id }),
+      );
       for (const { module } of enrolments) {
         const offering = await manager.findOneByOrFail(Offering, { moduleId: modulesByCode.get(module)!.id });
         await manager.insert(Enrolment, { learnerId: learner.id, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });

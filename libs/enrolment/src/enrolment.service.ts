@@ -15,7 +15,13 @@ export class EnrolmentService {
 
   /** ADMIN sees all; ISSUER staff the enrolments in their HEI's offerings; a LEARNER their own. */
   async list(filter: EnrolmentFilter, page: PageArgs, principal: Principal): Promise<Page<Enrolment>> {
-    const query = this.dataSource.getRepository(Enrolment).createQueryBuilder('e').orderBy('e.enrolledAt', 'DESC').addOrderBy('e.id').skip(page.offset).take(page.limit);
+    const query = this.dataSource
+      .getRepository(Enrolment)
+      .createQueryBuilder('e')
+      .orderBy('e.enrolledAt', 'DESC')
+      .addOrderBy('e.id')
+      .skip(page.offset)
+      .take(page.limit);
     if (filter.offeringId) query.andWhere('e.offeringId = :offeringId', filter);
     if (filter.learnerId) query.andWhere('e.learnerId = :learnerId', filter);
     if (filter.status) query.andWhere('e.status = :status', filter);

@@ -51,5 +51,5 @@ export class IssuedCredential {
 
 export const credentialUrn = (id: string) => `urn:uuid:${id}`;
 
-/** GraphQL fields derived from the stored text. */
+/** Any JSON value: credentials travel as JSON objects in GraphQL. */
 export const JSONScalar = GraphQLJSON;

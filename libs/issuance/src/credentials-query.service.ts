@@ -32,7 +32,8 @@ export class CredentialsQueryService {
   }
 
   private organisationOf(principal: Principal): string {
-    if (principal.role !== Role.ISSUER || !principal.organisationId) throw forbidden('Only HEI staff and the programme office list issued credentials');
+    if (principal.role !== Role.ISSUER || !principal.organisationId)
+      throw forbidden('Only HEI staff and the programme office list issued credentials');
     return principal.organisationId;
   }
 

@@ -15,7 +15,13 @@ export class LearnersService {
 
   /** ADMIN sees everyone; ISSUER staff the learners enrolled with their HEI; a LEARNER only self. */
   async list(filter: LearnerFilter, page: PageArgs, principal: Principal): Promise<Page<Learner>> {
-    const query = this.dataSource.getRepository(Learner).createQueryBuilder('l').orderBy('l.familyName').addOrderBy('l.givenName').skip(page.offset).take(page.limit);
+    const query = this.dataSource
+      .getRepository(Learner)
+      .createQueryBuilder('l')
+      .orderBy('l.familyName')
+      .addOrderBy('l.givenName')
+      .skip(page.offset)
+      .take(page.limit);
     if (filter.sector) query.andWhere('l.sector = :sector', filter);
     if (filter.countryCode) query.andWhere('l.countryCode = :countryCode', filter);
     if (principal.role === Role.LEARNER) query.andWhere('l.id = :self', { self: principal.learnerId });
@@ -46,7 +52,13 @@ export class LearnersService {
       const learner = manager.create(Learner, { ...fields, employerId: fields.employerId ?? null });
       await manager.insert(Learner, learner);
       if (password) {
-        await manager.insert(User, { email: fields.email, passwordHash: await hashPassword(password), role: Role.LEARNER, learnerId: learner.id, organisationId: null });
+        await manager.insert(User, {
+          email: fields.email,
+          passwordHash: await hashPassword(password),
+          role: Role.LEARNER,
+          learnerId: learner.id,
+          organisationId: null,
+        });
       }
       return learner;
     });

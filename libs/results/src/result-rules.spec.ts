@@ -44,10 +44,12 @@ describe('sameResult', () => {
     expect(sameResult(recorded, { ...recorded })).toBe(true);
   });
 
-  it.each([['grade', { grade: '9' }], ['passed', { passed: false }], ['date', { assessedOn: '2027-02-02' }], ['credits', { creditsAwarded: 5 }]])(
-    'treats a different %s as a change',
-    (_what, change) => {
-      expect(sameResult(recorded, { ...recorded, ...change })).toBe(false);
-    },
-  );
+  it.each([
+    ['grade', { grade: '9' }],
+    ['passed', { passed: false }],
+    ['date', { assessedOn: '2027-02-02' }],
+    ['credits', { creditsAwarded: 5 }],
+  ])('treats a different %s as a change', (_what, change) => {
+    expect(sameResult(recorded, { ...recorded, ...change })).toBe(false);
+  });
 });

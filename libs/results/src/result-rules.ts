@@ -8,7 +8,10 @@ export interface ResultContext {
 }
 
 /** Checks a result against its module and offering; returns the credits it awards. Pure. */
-export function creditsForResult(input: Pick<RecordResultInput, 'passed' | 'assessedOn' | 'creditsAwarded'>, context: ResultContext): number {
+export function creditsForResult(
+  input: Pick<RecordResultInput, 'passed' | 'assessedOn' | 'creditsAwarded'>,
+  context: ResultContext,
+): number {
   if (input.assessedOn > context.today) throw assessedInFuture();
   if (input.assessedOn < context.offeringStartsOn) throw assessedBeforeStart(context.offeringStartsOn);
   if (!input.passed) {

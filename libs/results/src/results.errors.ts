@@ -15,6 +15,7 @@ export const resultAlreadyRecorded = () =>
 export const enrolmentWithdrawn = () =>
   new DomainError(ResultErrorCode.ENROLMENT_WITHDRAWN, 'The learner withdrew from this offering', 'input.enrolmentId', 409);
 export const assessedInFuture = () => badInput('input.assessedOn', 'assessedOn cannot be in the future');
-export const assessedBeforeStart = (startsOn: string) => badInput('input.assessedOn', `assessedOn cannot be before the offering starts (${startsOn})`);
+export const assessedBeforeStart = (startsOn: string) =>
+  badInput('input.assessedOn', `assessedOn cannot be before the offering starts (${startsOn})`);
 export const tooManyCredits = (ects: number) => badInput('input.creditsAwarded', `creditsAwarded cannot exceed the module’s ${ects} ECTS`);
 export const creditsWithoutPass = () => badInput('input.creditsAwarded', 'A result that is not passed awards no credits');

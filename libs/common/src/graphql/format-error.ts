@@ -14,14 +14,25 @@ const codeForStatus: Record<number, string> = {
 };
 
 // Codes that graphql-js and Apollo give themselves to malformed requests.
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** The one mapping from what went wrong to what a GraphQL client sees. Internals never leak. */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
   }
   if (original instanceof HttpException) {
     const code = codeForStatus[original.getStatus()] ?? CommonErrorCode.BAD_USER_INPUT;

@@ -5,7 +5,11 @@ export function aModuleCredential(overrides: Partial<ModuleCredentialFacts> = {}
   return {
     credentialId: 'urn:uuid:6a1f3c3e-5c7b-4a55-9a5e-3f4f0b7b2c11',
     issuedAt: new Date('2026-07-01T10:00:00.123Z'),
-    issuer: { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Universidad Politécnica de Madrid', countryCode: 'ES' },
+    issuer: {
+      did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+      name: 'Universidad Politécnica de Madrid',
+      countryCode: 'ES',
+    },
     recipient: { id: 'urn:uuid:0f6f2b8e-2f7e-4b0e-8a55-9c1d7e3a4b21', name: 'Lucía Martín', email: 'Lucia.Martin@madrid.example' },
     achievement: {
       id: 'http://localhost:3000/modules/UPM-AIG-01',

@@ -15,7 +15,11 @@ describe('bad input gets a typed error and changes nothing', () => {
   afterAll(() => server.close());
 
   const tables = ['assessment_result', 'credential', 'audit_log', 'enrolment'];
-  const snapshot = () => Promise.all(tables.map((t) => server.count(t)));
+  const snapshot = async () => {
+    const counts: number[] = [];
+    for (const table of tables) counts.push(await server.count(table));
+    return counts;
+  };
 
   it.each([
     ['an empty grade', { grade: '' }, 'grade'],

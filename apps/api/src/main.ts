@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, loadSecrets } from '@magix/config';
-import { openDatabase } from '@magix/database';
+import { openDatabase, PortInUseError } from '@magix/database';
 import { DEMO_PASSWORD, DemoSeeder } from '@magix/demo';
 import { createApp } from './create-app';
 
@@ -38,7 +38,7 @@ async function printDemo(seeder: DemoSeeder, dataDir: string, logger: Logger): P
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PortInUseError) {
     console.error(error.message);
   } else {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);

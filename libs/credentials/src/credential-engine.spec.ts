@@ -1,6 +1,6 @@
 import { independentlyVerify } from '../../../test/support/independent-eddsa-verifier';
 import { signCredential } from './credential-signer';
-import { CheckName, CheckOutcome, IssuerDirectory, verifyCredential } from './credential-verifier';
+import { CheckName, CheckOutcome, IssuerRecord, VerificationContext, verifyCredential } from './credential-verifier';
 import { generateIssuerKey, IssuerKeyMaterial } from './issuer-key';
 import { KeyVault } from './key-vault';
 import { buildModuleCredential } from './module-credential.builder';
@@ -12,11 +12,23 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 describe('credential engine', () => {
   let key: IssuerKeyMaterial;
   let signed: Doc;
-  let directory: IssuerDirectory;
+  let directory: VerificationContext;
 
   beforeAll(async () => {
     key = await generateIssuerKey();
-    directory = { findTrusted: (did) => Promise.resolve(did === key.did ? { did, name: 'UPM', countryCode: 'ES' } : null) };
+    const record: IssuerRecord = {
+      did: key.did,
+      organisationId: 'upm',
+      name: 'UPM',
+      countryCode: 'ES',
+      validFrom: new Date('2020-01-01'),
+      retiredAt: null,
+      compromisedFrom: null,
+    };
+    directory = {
+      issuers: { lookup: (did) => Promise.resolve(did === key.did ? record : null) },
+      statusLists: { resolve: () => Promise.resolve(null) },
+    };
     const facts = aModuleCredential({ issuer: { did: key.did, name: 'UPM', countryCode: 'ES' } });
     signed = await signCredential(buildModuleCredential(facts), key);
   });
@@ -37,7 +49,8 @@ describe('credential engine', () => {
   it('verifies with every check passing', async () => {
     const report = await verifyCredential(signed, directory);
     expect(report.verified).toBe(true);
-    expect(report.checks.map((c) => c.outcome)).toEqual(Array(4).fill(CheckOutcome.PASSED));
+    expect(report.checks.map((c) => c.outcome)).toEqual(Array(5).fill(CheckOutcome.PASSED));
+    expect(report.verdict).toBe('VALID');
     expect(report.issuer).toEqual({ did: key.did, name: 'UPM', countryCode: 'ES' });
   });
 
@@ -93,9 +106,9 @@ describe('credential engine', () => {
       validUntil: new Date('2026-12-31T00:00:00Z'),
     });
     const expiring = await signCredential(buildModuleCredential(facts), key);
-    const later = await verifyCredential(expiring, directory, new Date('2027-01-01T00:00:00Z'));
+    const later = await verifyCredential(expiring, { ...directory, now: new Date('2027-01-01T00:00:00Z') });
     expect(outcomeOf(later, CheckName.VALIDITY_PERIOD)).toBe(CheckOutcome.FAILED);
-    const before = await verifyCredential(expiring, directory, new Date('2026-01-01T00:00:00Z'));
+    const before = await verifyCredential(expiring, { ...directory, now: new Date('2026-01-01T00:00:00Z') });
     expect(outcomeOf(before, CheckName.VALIDITY_PERIOD)).toBe(CheckOutcome.FAILED);
   });
 

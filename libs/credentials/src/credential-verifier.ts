@@ -1,54 +1,15 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import * as vc from '@digitalbazaar/vc';
-import * as jsigs from 'jsonld-signatures';
-import { EDDSA_RDFC_2022 } from './credential.constants';
 import { dataModelProblems, isRecord, issuerIdOf } from './data-model';
-import { documentLoader } from './document-loader';
+import { issuerTrustCheck } from './issuer-trust';
+import { looksLikeJwt, verifyCredentialJwt } from './jose-credential';
+import { dataIntegrityProofCheck, proofsOf } from './proof-check';
+import { statusCheck } from './status-check';
+import { check, CheckName, CheckOutcome, Verdict, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
 
-export enum CheckName {
-  DATA_MODEL = 'DATA_MODEL',
-  PROOF = 'PROOF',
-  ISSUER = 'ISSUER',
-  VALIDITY_PERIOD = 'VALIDITY_PERIOD',
-}
+export * from './verification.types';
 
-export enum CheckOutcome {
-  PASSED = 'PASSED',
-  FAILED = 'FAILED',
-  /** The check could not run because the input is not a credential at all. */
-  NOT_CHECKED = 'NOT_CHECKED',
-}
-
-export interface VerificationCheck {
-  name: CheckName;
-  outcome: CheckOutcome;
-  message: string;
-}
-
-export interface TrustedIssuer {
-  did: string;
-  name: string;
-  countryCode: string;
-}
-
-/** Who the consortium trusts to issue; the engine does not know where that list lives. */
-export interface IssuerDirectory {
-  findTrusted(did: string): Promise<TrustedIssuer | null>;
-}
-
-export interface VerificationReport {
-  verified: boolean;
-  credentialId: string | null;
-  issuer: TrustedIssuer | null;
-  checks: VerificationCheck[];
-}
-
-const check = (name: CheckName, outcome: CheckOutcome, message: string): VerificationCheck => ({ name, outcome, message });
-
-/** Parses what a verifier pasted: a JSON value, or text holding one. */
+/** Parses what a verifier pasted: a JSON value, or text holding one (a JWS stays text). */
 export function parseCredentialInput(input: unknown): unknown {
-  if (typeof input !== 'string') return input;
+  if (typeof input !== 'string' || looksLikeJwt(input)) return input;
   try {
     return JSON.parse(input) as unknown;
   } catch {
@@ -56,88 +17,90 @@ export function parseCredentialInput(input: unknown): unknown {
   }
 }
 
+const outcomeOf = (checks: VerificationCheck[], name: CheckName) => checks.find((c) => c.name === name)?.outcome;
+
+function verdictOf(checks: VerificationCheck[], notYetValid: boolean): Verdict {
+  const failedOrUnchecked = (name: CheckName) => outcomeOf(checks, name) !== CheckOutcome.PASSED;
+  if ([CheckName.DATA_MODEL, CheckName.PROOF, CheckName.ISSUER].some(failedOrUnchecked)) return Verdict.INVALID;
+  const status = checks.find((c) => c.name === CheckName.STATUS);
+  if (status?.outcome === CheckOutcome.FAILED) return status.message.startsWith('Revoked') ? Verdict.REVOKED : Verdict.SUSPENDED;
+  if (outcomeOf(checks, CheckName.VALIDITY_PERIOD) === CheckOutcome.FAILED) return notYetValid ? Verdict.NOT_YET_VALID : Verdict.EXPIRED;
+  if (status?.outcome === CheckOutcome.UNKNOWN) return Verdict.STATUS_UNKNOWN;
+  return Verdict.VALID;
+}
+
+function signingTime(credential: Record<string, unknown>): Date | null {
+  const proof = proofsOf(credential)[0];
+  const stamp = isRecord(proof) && typeof proof.created === 'string' ? proof.created : credential.validFrom;
+  const time = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
 /**
- * Verifies a credential check by check. Never throws for bad input: whatever arrives, the answer
- * is a report naming what failed.
+ * Verifies a credential check by check, secured either with Data Integrity (eddsa-rdfc-2022) or
+ * as VC-JOSE (`application/vc+jwt`). Never throws for bad input: whatever arrives, the answer is
+ * a report naming what failed.
  */
-export async function verifyCredential(input: unknown, issuers: IssuerDirectory, now: Date = new Date()): Promise<VerificationReport> {
-  const credential = parseCredentialInput(input);
+export async function verifyCredential(input: unknown, context: VerificationContext): Promise<VerificationReport> {
+  const now = context.now ?? new Date();
+  const parsed = parseCredentialInput(input);
+  const jose = looksLikeJwt(parsed) ? await verifyCredentialJwt(parsed) : null;
+  const credential = jose ? jose.credential : parsed;
   const problems = dataModelProblems(credential);
   if (!isRecord(credential)) {
     const notChecked = 'Not checked: the input is not a credential';
     return {
       verified: false,
+      verdict: Verdict.INVALID,
+      securedWith: null,
       credentialId: null,
       issuer: null,
+      credential: null,
       checks: [
         check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; ')),
-        check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, notChecked),
-        check(CheckName.ISSUER, CheckOutcome.NOT_CHECKED, notChecked),
-        check(CheckName.VALIDITY_PERIOD, CheckOutcome.NOT_CHECKED, notChecked),
+        ...[CheckName.PROOF, CheckName.ISSUER, CheckName.STATUS, CheckName.VALIDITY_PERIOD].map((name) =>
+          check(name, CheckOutcome.NOT_CHECKED, notChecked),
+        ),
       ],
     };
   }
   const issuerDid = issuerIdOf(credential);
-  const trusted = issuerDid ? await issuers.findTrusted(issuerDid) : null;
+  const record = issuerDid ? await context.issuers.lookup(issuerDid).catch(() => null) : null;
+  const proof = jose
+    ? check(CheckName.PROOF, jose.signatureValid ? CheckOutcome.PASSED : CheckOutcome.FAILED, jose.message)
+    : await dataIntegrityProofCheck(credential);
+  const validity = validityCheck(credential, now);
   const checks = [
     problems.length === 0
       ? check(CheckName.DATA_MODEL, CheckOutcome.PASSED, 'Well-formed per the VC Data Model 2.0')
       : check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; ')),
-    await proofCheck(credential),
-    trusted
-      ? check(CheckName.ISSUER, CheckOutcome.PASSED, `Issued by ${trusted.name} (${trusted.countryCode}), a consortium member`)
-      : check(CheckName.ISSUER, CheckOutcome.FAILED, `The issuer ${issuerDid ?? '(none)'} is not known to the consortium`),
-    validityCheck(credential, now),
+    proof,
+    issuerTrustCheck(record, issuerDid, signingTime(credential)),
+    await statusCheck(credential, record?.organisationId ?? null, { ...context, now }),
+    validity.check,
   ];
   return {
     verified: checks.every((c) => c.outcome === CheckOutcome.PASSED),
+    verdict: verdictOf(checks, validity.notYetValid),
+    securedWith: jose ? 'JOSE' : 'DATA_INTEGRITY',
     credentialId: typeof credential.id === 'string' ? credential.id : null,
-    issuer: trusted,
+    issuer: record ? { did: record.did, name: record.name, countryCode: record.countryCode } : null,
+    credential,
     checks,
   };
 }
 
-async function proofCheck(credential: Record<string, unknown>): Promise<VerificationCheck> {
-  const proofs = ([] as unknown[]).concat(credential.proof ?? []);
-  if (proofs.length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'The credential has no proof');
-  if (!proofs.every((proof) => isRecord(proof) && proof.cryptosuite === EDDSA_RDFC_2022)) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, `Every proof must be a DataIntegrityProof using ${EDDSA_RDFC_2022}`);
-  }
-  try {
-    const result = (await jsigs.verify(structuredClone(credential), {
-      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
-      purpose: new vc.CredentialIssuancePurpose(),
-      documentLoader,
-    })) as { verified: boolean; error?: { errors?: Error[]; message?: string } };
-    if (result.verified) return check(CheckName.PROOF, CheckOutcome.PASSED, 'The signature matches the content and the issuer');
-    return check(CheckName.PROOF, CheckOutcome.FAILED, `The signature does not match: ${describe(result.error)}`);
-  } catch (error) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, `The proof cannot be checked: ${describe(error)}`);
-  }
-}
-
-function describe(error: unknown): string {
-  if (isRecord(error) && Array.isArray(error.errors) && error.errors.length > 0) {
-    return error.errors.map((e) => describe(e)).join('; ');
-  }
-  if (error instanceof Error) return error.message;
-  if (isRecord(error) && typeof error.message === 'string') return error.message;
-  return 'unknown reason';
-}
-
-function validityCheck(credential: Record<string, unknown>, now: Date): VerificationCheck {
+function validityCheck(credential: Record<string, unknown>, now: Date): { check: VerificationCheck; notYetValid: boolean } {
+  const fail = (message: string, notYetValid = false) => ({
+    check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.FAILED, message),
+    notYetValid,
+  });
   const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
   const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : undefined;
-  if (Number.isNaN(from)) return check(CheckName.VALIDITY_PERIOD, CheckOutcome.FAILED, 'validFrom is missing or not a date');
-  if (from > now.getTime()) {
-    return check(CheckName.VALIDITY_PERIOD, CheckOutcome.FAILED, `Not valid before ${String(credential.validFrom)}`);
-  }
-  if (until !== undefined && (Number.isNaN(until) || until < now.getTime())) {
-    return check(CheckName.VALIDITY_PERIOD, CheckOutcome.FAILED, `Expired on ${String(credential.validUntil)}`);
-  }
-  return check(
-    CheckName.VALIDITY_PERIOD,
-    CheckOutcome.PASSED,
-    until === undefined ? `Valid since ${String(credential.validFrom)}, no end date` : `Valid until ${String(credential.validUntil)}`,
-  );
+  if (Number.isNaN(from)) return fail('validFrom is missing or not a date');
+  if (from > now.getTime()) return fail(`Not valid before ${String(credential.validFrom)}`, true);
+  if (until !== undefined && (Number.isNaN(until) || until < now.getTime())) return fail(`Expired on ${String(credential.validUntil)}`);
+  const message =
+    until === undefined ? `Valid since ${String(credential.validFrom)}, no end date` : `Valid until ${String(credential.validUntil)}`;
+  return { check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.PASSED, message), notYetValid: false };
 }

@@ -47,6 +47,8 @@ export interface ModuleCredentialFacts {
   recipient: CredentialRecipient;
   achievement: ModuleAchievement;
   result: ModuleResult;
+  /** Bitstring Status List entries (revocation, suspension) for this credential. */
+  credentialStatus?: unknown[];
   /** Fixed in tests so that the built document is reproducible. */
   emailSalt?: string;
 }
@@ -86,6 +88,7 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
     },
     validFrom: toDateTimeStamp(facts.issuedAt),
     ...(facts.validUntil ? { validUntil: toDateTimeStamp(facts.validUntil) } : {}),
+    ...(facts.credentialStatus ? { credentialStatus: facts.credentialStatus } : {}),
     credentialSubject: {
       id: recipient.id,
       type: ['AchievementSubject'],

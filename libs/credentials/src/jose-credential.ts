@@ -1,0 +1,63 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
+import { createPublicKey } from 'node:crypto';
+import { isRecord } from './data-model';
+import { documentLoader } from './document-loader';
+import { IssuerKeyMaterial, privateKeyObject } from './issuer-key';
+import { UnsignedCredential } from './module-credential.builder';
+
+/** VC-JOSE-COSE: the media type of a credential secured as a JWS. */
+export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+export const looksLikeJwt = (input: unknown): input is string => typeof input === 'string' && COMPACT_JWS.test(input.trim());
+
+/** Secures the credential (without its Data Integrity proof) as `application/vc+jwt`, EdDSA. */
+export async function signCredentialJwt(credential: UnsignedCredential, key: IssuerKeyMaterial): Promise<string> {
+  const { proof: _proof, ...unsecured } = credential;
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(unsecured)))
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.verificationMethod, typ: 'vc+jwt', cty: 'vc' })
+    .sign(await privateKeyObject(key));
+}
+
+export interface JwtVerification {
+  /** The credential the JWS carries, when its payload is JSON. */
+  credential: Record<string, unknown> | null;
+  signatureValid: boolean;
+  message: string;
+}
+
+async function publicKeyFor(kid: string) {
+  const { document } = await documentLoader(kid);
+  if (!isRecord(document) || typeof document.publicKeyMultibase !== 'string') throw new Error(`No public key at ${kid}`);
+  const keyPair = await Ed25519Multikey.from(document);
+  const publicKey = (keyPair as { publicKey: Uint8Array }).publicKey;
+  return createPublicKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') } });
+}
+
+/** Checks a `vc+jwt`: EdDSA signature by the `kid` did:key, which must be the credential's issuer. */
+export async function verifyCredentialJwt(jwt: string): Promise<JwtVerification> {
+  let credential: Record<string, unknown> | null = null;
+  try {
+    const [, payload] = jwt.trim().split('.');
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    credential = isRecord(parsed) ? parsed : null;
+    const header = decodeProtectedHeader(jwt.trim());
+    if (header.alg !== 'EdDSA') return { credential, signatureValid: false, message: `Unsupported JOSE algorithm ${String(header.alg)}` };
+    if (typeof header.kid !== 'string' || !header.kid.startsWith('did:key:')) {
+      return { credential, signatureValid: false, message: 'The JWS header must name a did:key verification method (kid)' };
+    }
+    await compactVerify(jwt.trim(), await publicKeyFor(header.kid), { algorithms: ['EdDSA'] });
+    const issuer = credential && (isRecord(credential.issuer) ? credential.issuer.id : credential.issuer);
+    if (issuer !== header.kid.split('#')[0]) {
+      return { credential, signatureValid: false, message: 'The JWS was signed by a key that does not belong to the credential’s issuer' };
+    }
+    return { credential, signatureValid: true, message: 'The JOSE signature (EdDSA) matches the content and the issuer' };
+  } catch (error) {
+    return {
+      credential,
+      signatureValid: false,
+      message: `The JOSE signature does not verify: ${error instanceof Error ? error.message : 'malformed JWS'}`,
+    };
+  }
+}

@@ -57,6 +57,13 @@ export class CredentialLifecycle1763971200000 implements MigrationInterface {
         ADD CONSTRAINT credential_status_once UNIQUE (status_set_id, status_index),
         ADD CONSTRAINT credential_revoked_not_suspended CHECK (NOT (revoked_at IS NOT NULL AND suspended_at IS NOT NULL));
 
+      -- Credentials issued through the VC-API for any subject: no learner record behind them.
+      ALTER TABLE credential
+        DROP CONSTRAINT credential_kind_check,
+        ADD CONSTRAINT credential_kind_check CHECK (kind IN ('MODULE', 'DEGREE', 'RECOGNITION', 'API')),
+        ALTER COLUMN learner_id DROP NOT NULL,
+        ADD CONSTRAINT credential_learner_unless_api CHECK (kind = 'API' OR learner_id IS NOT NULL);
+
       ALTER TABLE learner ADD COLUMN wallet_did text;
 
       CREATE TABLE holder_key (
@@ -82,6 +89,10 @@ export class CredentialLifecycle1763971200000 implements MigrationInterface {
     await db.query(`
       DROP TABLE presentation_request, holder_key;
       ALTER TABLE learner DROP COLUMN wallet_did;
+      DELETE FROM credential WHERE kind = 'API';
+      ALTER TABLE credential DROP CONSTRAINT credential_learner_unless_api, ALTER COLUMN learner_id SET NOT NULL,
+        DROP CONSTRAINT credential_kind_check,
+        ADD CONSTRAINT credential_kind_check CHECK (kind IN ('MODULE', 'DEGREE', 'RECOGNITION'));
       ALTER TABLE credential DROP CONSTRAINT credential_status_allocation, DROP CONSTRAINT credential_status_once,
         DROP CONSTRAINT credential_revoked_not_suspended, DROP COLUMN status_set_id, DROP COLUMN status_index,
         DROP COLUMN revoked_at, DROP COLUMN revocation_reason, DROP COLUMN suspended_at, DROP COLUMN suspension_reason;

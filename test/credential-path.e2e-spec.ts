@@ -5,7 +5,7 @@ import { Json, startTestServer, TestServer } from './support/test-server';
 const VERIFY = `
   query($credential: JSON!) {
     verifyCredential(credential: $credential) {
-      verified credentialId issuer { did name countryCode } checks { name outcome message }
+      verified verdict credentialId issuer { did name countryCode } checks { name outcome message }
     }
   }`;
 
@@ -70,8 +70,10 @@ describe('from a recorded result to a verified credential', () => {
       ['DATA_MODEL', 'PASSED'],
       ['PROOF', 'PASSED'],
       ['ISSUER', 'PASSED'],
+      ['STATUS', 'PASSED'],
       ['VALIDITY_PERIOD', 'PASSED'],
     ]);
+    expect(data.verifyCredential.verdict).toBe('VALID');
   });
 
   it('verifies the credential pasted as text', async () => {

@@ -36,7 +36,7 @@ describe('credential lifecycle in the engine', () => {
       ['r', 'revocation', revoked],
       ['s', 'suspension', suspended],
     ] as const) {
-      const bits = indexes.reduce((acc, i) => withBit(acc, i, true), new Uint8Array(STATUS_LIST_SIZE / 8));
+      const bits = indexes.reduce<Uint8Array>((acc, i) => withBit(acc, i, true), new Uint8Array(STATUS_LIST_SIZE / 8));
       lists.set(
         `${LIST}/${name}`,
         await signCredential(

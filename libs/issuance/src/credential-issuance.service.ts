@@ -4,10 +4,11 @@ import { EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule } from '@magix/catalogue';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { buildModuleCredential, signCredential } from '@magix/credentials';
-import { fullName, Learner } from '@magix/learners';
+import { buildModuleCredential, IssuerKeyMaterial, signCredential, UnsignedCredential } from '@magix/credentials';
+import { fullName, HolderIdentityService, Learner } from '@magix/learners';
 import { IssuerIdentityService } from '@magix/organisations';
 import { CredentialKind, credentialUrn, IssuedCredential } from './credential.entity';
+import { StatusAllocation, StatusListService } from './status-list.service';
 
 export interface PassedModule {
   resultId: string;
@@ -19,10 +20,24 @@ export interface PassedModule {
   actorUserId: string;
 }
 
+interface StoredCredential {
+  id: string;
+  kind: CredentialKind;
+  resultId: string | null;
+  learnerId: string | null;
+  organisationId: string;
+  key: IssuerKeyMaterial;
+  signed: Record<string, unknown>;
+  issuedAt: Date;
+  status: StatusAllocation;
+}
+
 @Injectable()
 export class CredentialIssuanceService {
   constructor(
     private readonly identities: IssuerIdentityService,
+    private readonly holders: HolderIdentityService,
+    private readonly statusLists: StatusListService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,6 +49,7 @@ export class CredentialIssuanceService {
     const existing = await manager.findOneBy(IssuedCredential, { resultId: passed.resultId });
     if (existing) return existing;
     const { organisation, key } = await this.identities.signingIdentity(manager, passed.module.providerId);
+    const status = await this.statusLists.allocate(manager, organisation.id);
     const id = randomUUID();
     const issuedAt = new Date();
     const { module, learner } = passed;
@@ -41,7 +57,7 @@ export class CredentialIssuanceService {
       credentialId: credentialUrn(id),
       issuedAt,
       issuer: { did: key.did, name: organisation.name, countryCode: organisation.countryCode, url: organisation.website ?? undefined },
-      recipient: { id: `urn:uuid:${learner.id}`, name: fullName(learner), email: learner.email },
+      recipient: { id: await this.holders.subjectDid(manager, learner), name: fullName(learner), email: learner.email },
       achievement: {
         id: `${this.config.publicUrl}/modules/${encodeURIComponent(module.code)}`,
         code: module.code,
@@ -58,16 +74,22 @@ export class CredentialIssuanceService {
         prerequisites: await this.prerequisiteCodes(manager, module.id),
       },
       result: { grade: passed.grade, creditsEarned: passed.creditsAwarded, assessedOn: passed.assessedOn },
+      credentialStatus: status.entries,
     });
     const signed = await signCredential(unsigned, key);
-    const inserted = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO credential (id, kind, result_id, learner_id, issuer_organisation_id, issuer_did, document, issued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (result_id) DO NOTHING RETURNING id`,
-      [id, CredentialKind.MODULE, passed.resultId, learner.id, organisation.id, key.did, JSON.stringify(signed), issuedAt],
-    );
+    const stored = await this.store(manager, {
+      id,
+      kind: CredentialKind.MODULE,
+      resultId: passed.resultId,
+      learnerId: learner.id,
+      organisationId: organisation.id,
+      key,
+      signed,
+      issuedAt,
+      status,
+    });
     // Another transaction issued it first: theirs is the one.
-    if (inserted.length === 0) return manager.findOneByOrFail(IssuedCredential, { resultId: passed.resultId });
+    if (!stored) return manager.findOneByOrFail(IssuedCredential, { resultId: passed.resultId });
     await audit(manager, {
       action: AuditAction.CREDENTIAL_ISSUED,
       actorUserId: passed.actorUserId,
@@ -75,7 +97,71 @@ export class CredentialIssuanceService {
       entityId: id,
       details: { resultId: passed.resultId, issuerDid: key.did, module: module.code },
     });
-    return manager.findOneByOrFail(IssuedCredential, { id });
+    return stored;
+  }
+
+  /**
+   * Signs a credential an HEI submits through the VC-API, as that HEI, with status list entries.
+   * The caller has checked its shape; signing itself refuses terms no context defines.
+   */
+  async issueSubmitted(
+    manager: EntityManager,
+    organisationId: string,
+    credential: UnsignedCredential,
+    actorUserId: string,
+  ): Promise<IssuedCredential> {
+    const { key } = await this.identities.signingIdentity(manager, organisationId);
+    const status = await this.statusLists.allocate(manager, organisationId);
+    const id = randomUUID();
+    const issuedAt = new Date();
+    const complete: UnsignedCredential = {
+      ...credential,
+      id: credential.id ?? credentialUrn(id),
+      issuer: typeof credential.issuer === 'object' && credential.issuer !== null ? { ...credential.issuer, id: key.did } : key.did,
+      validFrom: credential.validFrom ?? issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      credentialStatus: status.entries,
+    };
+    const signed = await signCredential(complete, key);
+    const stored = await this.store(manager, {
+      id,
+      kind: CredentialKind.API,
+      resultId: null,
+      learnerId: null,
+      organisationId,
+      key,
+      signed,
+      issuedAt,
+      status,
+    });
+    await audit(manager, {
+      action: AuditAction.CREDENTIAL_ISSUED,
+      actorUserId,
+      entityType: 'credential',
+      entityId: id,
+      details: { issuerDid: key.did, via: 'vc-api' },
+    });
+    return stored!;
+  }
+
+  private async store(manager: EntityManager, c: StoredCredential): Promise<IssuedCredential | null> {
+    const inserted = await manager.query<Array<{ id: string }>>(
+      `INSERT INTO credential (id, kind, result_id, learner_id, issuer_organisation_id, issuer_did, document, issued_at, status_set_id, status_index)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (result_id) DO NOTHING RETURNING id`,
+      [
+        c.id,
+        c.kind,
+        c.resultId,
+        c.learnerId,
+        c.organisationId,
+        c.key.did,
+        JSON.stringify(c.signed),
+        c.issuedAt,
+        c.status.setId,
+        c.status.index,
+      ],
+    );
+    return inserted.length === 0 ? null : manager.findOneByOrFail(IssuedCredential, { id: c.id });
   }
 
   private async prerequisiteCodes(manager: EntityManager, moduleId: string): Promise<string[]> {

@@ -6,8 +6,17 @@ export enum CredentialKind {
   MODULE = 'MODULE',
   DEGREE = 'DEGREE',
   RECOGNITION = 'RECOGNITION',
+  /** Issued through the VC-API for a subject outside the platform. */
+  API = 'API',
 }
 registerEnumType(CredentialKind, { name: 'CredentialKind' });
+
+export enum CredentialState {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(CredentialState, { name: 'CredentialState' });
 
 /** A credential as issued. `document` is the exact text that was signed, never re-serialised. */
 @ObjectType('Credential', { description: 'A signed W3C Verifiable Credential (Open Badges 3.0) and its record' })
@@ -25,9 +34,9 @@ export class IssuedCredential {
   @Column({ name: 'result_id', type: 'uuid', nullable: true })
   resultId!: string | null;
 
-  @Field(() => ID)
-  @Column({ name: 'learner_id', type: 'uuid' })
-  learnerId!: string;
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'learner_id', type: 'uuid', nullable: true })
+  learnerId!: string | null;
 
   @Field(() => ID)
   @Column({ name: 'issuer_organisation_id', type: 'uuid' })
@@ -47,6 +56,34 @@ export class IssuedCredential {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'valid_until', type: 'timestamptz', nullable: true })
   validUntil!: Date | null;
+
+  @Column({ name: 'status_set_id', type: 'uuid', nullable: true })
+  statusSetId!: string | null;
+
+  @Column({ name: 'status_index', type: 'integer', nullable: true })
+  statusIndex!: number | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'revocation_reason', type: 'text', nullable: true })
+  revocationReason!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'suspended_at', type: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'suspension_reason', type: 'text', nullable: true })
+  suspensionReason!: string | null;
+}
+
+export function stateOf(credential: Pick<IssuedCredential, 'revokedAt' | 'suspendedAt'>): CredentialState {
+  if (credential.revokedAt) return CredentialState.REVOKED;
+  if (credential.suspendedAt) return CredentialState.SUSPENDED;
+  return CredentialState.ACTIVE;
 }
 
 export const credentialUrn = (id: string) => `urn:uuid:${id}`;

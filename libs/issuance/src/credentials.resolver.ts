@@ -1,11 +1,14 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { badInput, GraphQLContext, PageArgs, Paginated } from '@magix/common';
-import { verifyCredential } from '@magix/credentials';
+import { signCredentialJwt } from '@magix/credentials';
 import { IssuerIdentityService, Organisation } from '@magix/organisations';
-import { IssuedCredential, JSONScalar } from './credential.entity';
+import { CredentialState, IssuedCredential, JSONScalar, stateOf } from './credential.entity';
+import { CredentialStatusService, StatusChange } from './credential-status.service';
 import { CredentialsQueryService } from './credentials-query.service';
+import { CredentialStatusInput } from './dto/status-change.input';
+import { VerificationService } from './verification.service';
 import { VerificationResult } from './verification.types';
 
 const CredentialPage = Paginated(IssuedCredential);
@@ -15,15 +18,17 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => badInput('id', 'id must
 export class CredentialsResolver {
   constructor(
     private readonly credentials: CredentialsQueryService,
-    private readonly issuers: IssuerIdentityService,
+    private readonly verification: VerificationService,
+    private readonly status: CredentialStatusService,
+    private readonly identities: IssuerIdentityService,
   ) {}
 
   @Public()
   @Query(() => VerificationResult, {
-    description: 'Verify any credential, as JSON or as text: signature, issuer, validity period, data model',
+    description: 'Verify any credential — JSON, JSON text, or a VC-JOSE compact JWS — check by check',
   })
   verifyCredential(@Args('credential', { type: () => JSONScalar }) credential: unknown): Promise<VerificationResult> {
-    return verifyCredential(credential, this.issuers);
+    return this.verification.credential(credential);
   }
 
   @Roles(Role.LEARNER)
@@ -43,6 +48,29 @@ export class CredentialsResolver {
     return this.credentials.one(id, user);
   }
 
+  @Roles(Role.ISSUER)
+  @Mutation(() => IssuedCredential, { description: 'Revoke a credential your HEI issued. Final.' })
+  revokeCredential(@Args('input') input: CredentialStatusInput, @CurrentUser() user: Principal) {
+    return this.status.change(input.id, StatusChange.REVOKE, input.reason, user);
+  }
+
+  @Roles(Role.ISSUER)
+  @Mutation(() => IssuedCredential, { description: 'Suspend a credential your HEI issued, until reinstated' })
+  suspendCredential(@Args('input') input: CredentialStatusInput, @CurrentUser() user: Principal) {
+    return this.status.change(input.id, StatusChange.SUSPEND, input.reason, user);
+  }
+
+  @Roles(Role.ISSUER)
+  @Mutation(() => IssuedCredential, { description: 'Lift a suspension' })
+  reinstateCredential(@Args('input') input: CredentialStatusInput, @CurrentUser() user: Principal) {
+    return this.status.change(input.id, StatusChange.REINSTATE, input.reason, user);
+  }
+
+  @ResolveField(() => CredentialState)
+  state(@Parent() credential: IssuedCredential): CredentialState {
+    return stateOf(credential);
+  }
+
   @ResolveField(() => JSONScalar, { description: 'The signed credential as issued' })
   document(@Parent() credential: IssuedCredential): unknown {
     return JSON.parse(credential.json);
@@ -51,6 +79,13 @@ export class CredentialsResolver {
   @ResolveField(() => String, { description: 'The signed credential, byte for byte as issued' })
   json(@Parent() credential: IssuedCredential): string {
     return credential.json;
+  }
+
+  @ResolveField(() => String, { description: 'The same credential secured as VC-JOSE (application/vc+jwt), by the same issuer key' })
+  async jwt(@Parent() credential: IssuedCredential): Promise<string> {
+    const key = await this.identities.keyByDid(credential.issuerDid);
+    if (!key) throw new Error(`No key for ${credential.issuerDid}`);
+    return signCredentialJwt(JSON.parse(credential.json) as Record<string, unknown>, key);
   }
 
   @ResolveField(() => Organisation)

@@ -1,16 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
 import { ContextsController } from './contexts.controller';
 import { CredentialIssuanceService } from './credential-issuance.service';
+import { CredentialStatusService } from './credential-status.service';
 import { IssuedCredential } from './credential.entity';
 import { CredentialsQueryService } from './credentials-query.service';
 import { CredentialsResolver } from './credentials.resolver';
+import { StatusList, StatusListSet } from './status-list.entities';
+import { StatusListService } from './status-list.service';
+import { StatusListsController } from './status-lists.controller';
+import { VerificationService } from './verification.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([IssuedCredential]), OrganisationsModule],
-  controllers: [ContextsController],
-  providers: [CredentialIssuanceService, CredentialsQueryService, CredentialsResolver],
-  exports: [CredentialIssuanceService],
+  imports: [TypeOrmModule.forFeature([IssuedCredential, StatusListSet, StatusList]), OrganisationsModule, LearnersModule],
+  controllers: [ContextsController, StatusListsController],
+  providers: [
+    CredentialIssuanceService,
+    CredentialsQueryService,
+    CredentialsResolver,
+    CredentialStatusService,
+    StatusListService,
+    VerificationService,
+  ],
+  exports: [CredentialIssuanceService, CredentialStatusService, VerificationService, StatusListService, CredentialsQueryService],
 })
 export class IssuanceModule {}

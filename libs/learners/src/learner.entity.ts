@@ -41,6 +41,10 @@ export class Learner {
   @Column({ name: 'employer_id', type: 'uuid', nullable: true })
   employerId!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The learner’s own wallet DID: the subject of credentials issued from then on' })
+  @Column({ name: 'wallet_did', type: 'text', nullable: true })
+  walletDid!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

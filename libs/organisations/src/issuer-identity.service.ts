@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { SECRETS, Secrets } from '@magix/config';
-import { generateIssuerKey, IssuerDirectory, IssuerKeyMaterial, KeyVault, TrustedIssuer } from '@magix/credentials';
+import { generateIssuerKey, IssuerDirectory, IssuerKeyMaterial, IssuerRecord, KeyVault } from '@magix/credentials';
 import { IssuerKey } from './issuer-key.entity';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { noSigningIdentity } from './organisations.errors';
@@ -13,9 +13,15 @@ export interface SigningIdentity {
   key: IssuerKeyMaterial;
 }
 
+/** One line of the consortium's trust registry. */
+export interface TrustRegistryEntry extends IssuerRecord {
+  organisationShortName: string;
+  active: boolean;
+}
+
 /**
- * The consortium HEIs' signing identities: creates them, opens them for signing inside the
- * server, and answers "is this DID one of ours?" for verification.
+ * The consortium HEIs' signing identities: creates and rotates them, opens them for signing inside
+ * the server, and answers "was this DID trusted, and when?" for verification.
  */
 @Injectable()
 export class IssuerIdentityService implements IssuerDirectory {
@@ -37,6 +43,7 @@ export class IssuerIdentityService implements IssuerDirectory {
       publicKeyMultibase: material.publicKeyMultibase,
       sealedSecretKey: this.vault.seal(material.secretKeyMultibase, material.did),
       active: true,
+      validFrom: new Date(),
     });
     await manager.insert(IssuerKey, key);
     await audit(manager, {
@@ -49,33 +56,85 @@ export class IssuerIdentityService implements IssuerDirectory {
     return key;
   }
 
-  /** The active key of an issuing HEI, opened for signing. */
-  async signingIdentity(manager: EntityManager, organisationId: string): Promise<SigningIdentity> {
-    const key = await manager
-      .createQueryBuilder(IssuerKey, 'k')
-      .addSelect('k.sealedSecretKey')
-      .where('k.organisationId = :organisationId AND k.active', { organisationId })
-      .getOne();
-    const organisation = await manager.findOneBy(Organisation, { id: organisationId });
-    if (!key || !organisation) throw noSigningIdentity(organisationId);
-    return {
-      organisation,
-      key: {
-        did: key.did,
-        verificationMethod: key.verificationMethod,
-        publicKeyMultibase: key.publicKeyMultibase,
-        secretKeyMultibase: this.vault.open(key.sealedSecretKey, key.did),
-      },
-    };
+  /** Retires the active key (it keeps vouching for what it signed) and makes a new one. */
+  async rotate(manager: EntityManager, organisationId: string, actorUserId: string | null): Promise<IssuerKey> {
+    const current = await manager.findOne(IssuerKey, { where: { organisationId, active: true }, lock: { mode: 'pessimistic_write' } });
+    if (!current) throw noSigningIdentity(organisationId);
+    await manager.update(IssuerKey, { id: current.id }, { active: false, retiredAt: new Date() });
+    await audit(manager, {
+      action: AuditAction.ISSUER_KEY_ROTATED,
+      actorUserId,
+      entityType: 'organisation',
+      entityId: organisationId,
+      details: { retiredDid: current.did },
+    });
+    return this.createIdentity(manager, organisationId, actorUserId);
   }
 
-  async findTrusted(did: string): Promise<TrustedIssuer | null> {
-    const row = await this.dataSource
+  /** Distrusts what the key signed from `from` on; an active compromised key is also rotated out. */
+  async reportCompromise(manager: EntityManager, key: IssuerKey, from: Date, reason: string, actorUserId: string): Promise<void> {
+    await manager.update(IssuerKey, { id: key.id }, { compromisedFrom: from, compromiseReason: reason });
+    await audit(manager, {
+      action: AuditAction.ISSUER_KEY_COMPROMISED,
+      actorUserId,
+      entityType: 'organisation',
+      entityId: key.organisationId,
+      details: { did: key.did, compromisedFrom: from.toISOString(), reason },
+    });
+    if (key.active) await this.rotate(manager, key.organisationId, actorUserId);
+  }
+
+  /** The active key of an issuing HEI, opened for signing. */
+  async signingIdentity(manager: EntityManager, organisationId: string): Promise<SigningIdentity> {
+    const key = await this.sealedKeys(manager).where('k.organisationId = :organisationId AND k.active', { organisationId }).getOne();
+    const organisation = await manager.findOneBy(Organisation, { id: organisationId });
+    if (!key || !organisation) throw noSigningIdentity(organisationId);
+    return { organisation, key: this.open(key) };
+  }
+
+  /** Any key of ours by its DID, opened, e.g. to give an older credential its VC-JOSE form. */
+  async keyByDid(did: string): Promise<IssuerKeyMaterial | null> {
+    const key = await this.sealedKeys(this.dataSource.manager).where('k.did = :did', { did }).getOne();
+    return key ? this.open(key) : null;
+  }
+
+  async lookup(did: string): Promise<IssuerRecord | null> {
+    return (await this.registry(did))[0] ?? null;
+  }
+
+  /** The consortium's issuer DIDs with their organisations and validity windows. */
+  async registry(did?: string): Promise<TrustRegistryEntry[]> {
+    const query = this.dataSource
       .createQueryBuilder(IssuerKey, 'k')
       .innerJoin(Organisation, 'o', 'o.id = k.organisationId')
-      .select(['k.did AS did', 'o.name AS name', 'o.country_code AS "countryCode"'])
-      .where('k.did = :did AND o.consortiumMember AND o.kind = :hei', { did, hei: OrganisationKind.HEI })
-      .getRawOne<TrustedIssuer>();
-    return row ?? null;
+      .select([
+        'k.did AS did',
+        'k.active AS active',
+        'k.valid_from AS "validFrom"',
+        'k.retired_at AS "retiredAt"',
+        'k.compromised_from AS "compromisedFrom"',
+        'o.id AS "organisationId"',
+        'o.name AS name',
+        'o.short_name AS "organisationShortName"',
+        'o.country_code AS "countryCode"',
+      ])
+      .where('o.consortiumMember AND o.kind = :hei', { hei: OrganisationKind.HEI })
+      .orderBy('o.name')
+      .addOrderBy('k.valid_from');
+    if (did) query.andWhere('k.did = :did', { did });
+    return query.getRawMany<TrustRegistryEntry>();
+  }
+
+  private sealedKeys(manager: EntityManager) {
+    return manager.createQueryBuilder(IssuerKey, 'k').addSelect('k.sealedSecretKey');
+  }
+
+  private open(key: IssuerKey): IssuerKeyMaterial {
+    return {
+      did: key.did,
+      verificationMethod: key.verificationMethod,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase: this.vault.open(key.sealedSecretKey, key.did),
+    };
   }
 }

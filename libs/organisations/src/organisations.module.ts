@@ -5,10 +5,13 @@ import { IssuerKey } from './issuer-key.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsResolver } from './organisations.resolver';
 import { OrganisationsService } from './organisations.service';
+import { SigningKeysService } from './signing-keys.service';
+import { TrustRegistryController } from './trust-registry.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Organisation, IssuerKey])],
-  providers: [OrganisationsService, OrganisationsResolver, IssuerIdentityService],
+  controllers: [TrustRegistryController],
+  providers: [OrganisationsService, OrganisationsResolver, IssuerIdentityService, SigningKeysService],
   exports: [OrganisationsService, IssuerIdentityService],
 })
 export class OrganisationsModule {}

@@ -1,7 +1,10 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Public, Role, Roles, User } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
-import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter } from './dto/organisation.inputs';
+import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter, ReportKeyCompromiseInput } from './dto/organisation.inputs';
+import { IssuerIdentityService } from './issuer-identity.service';
+import { SigningKeysService } from './signing-keys.service';
+import { TrustRegistryEntryType } from './trust-registry';
 import { IssuerKey } from './issuer-key.entity';
 import { Organisation } from './organisation.entity';
 import { OrganisationsService } from './organisations.service';
@@ -10,7 +13,30 @@ const OrganisationPage = Paginated(Organisation);
 
 @Resolver(() => Organisation)
 export class OrganisationsResolver {
-  constructor(private readonly service: OrganisationsService) {}
+  constructor(
+    private readonly service: OrganisationsService,
+    private readonly keys: SigningKeysService,
+    private readonly identities: IssuerIdentityService,
+  ) {}
+
+  @Public()
+  @Query(() => [TrustRegistryEntryType], { description: 'The issuer DIDs the consortium trusts, with their validity windows' })
+  async trustRegistry(): Promise<TrustRegistryEntryType[]> {
+    const entries = await this.identities.registry();
+    return entries.map((e) => ({ ...e, organisationName: e.name }));
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => IssuerKey, { description: 'Retire the HEI’s signing key and sign with a new one from now on' })
+  rotateSigningKey(@Args('organisationId', { type: () => ID }) organisationId: string, @CurrentUser() user: Principal) {
+    return this.keys.rotate(organisationId, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => IssuerKey, { description: 'Distrust what a key signed from a date on; an active key is also rotated' })
+  reportKeyCompromise(@Args('input') input: ReportKeyCompromiseInput, @CurrentUser() user: Principal) {
+    return this.keys.reportCompromise(input, user);
+  }
 
   @Public()
   @Query(() => OrganisationPage, { description: 'The consortium and learners’ employers' })
@@ -28,6 +54,11 @@ export class OrganisationsResolver {
   @Mutation(() => User, { description: 'An ISSUER account for staff of one organisation' })
   createStaffAccount(@Args('input') input: CreateStaffAccountInput) {
     return this.service.createStaffAccount(input);
+  }
+
+  @ResolveField(() => [IssuerKey], { description: 'Every signing key, current and retired' })
+  signingKeys(@Parent() organisation: Organisation, @Context() context: GraphQLContext) {
+    return context.loaders.manyBy(IssuerKey, 'organisationId', { validFrom: 'ASC' }).load(organisation.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The DID this organisation signs credentials with' })

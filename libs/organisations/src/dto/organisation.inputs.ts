@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsDate, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { OrganisationKind } from '../organisation.entity';
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
@@ -67,4 +67,20 @@ export class CreateStaffAccountInput {
   @IsString()
   @Length(10, 200, { message: 'password must be 10 to 200 characters' })
   password!: string;
+}
+
+@InputType()
+export class ReportKeyCompromiseInput {
+  @Field({ description: 'The DID whose key was compromised' })
+  @Matches(/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/, { message: 'did must be a did:key' })
+  did!: string;
+
+  @Field({ description: 'From when its signatures are not to be trusted' })
+  @IsDate()
+  compromisedFrom!: Date;
+
+  @Field()
+  @IsString()
+  @Length(3, 500)
+  reason!: string;
 }

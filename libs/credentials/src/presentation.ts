@@ -1,13 +1,12 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as vc from '@digitalbazaar/vc';
-import * as jsigs from 'jsonld-signatures';
 import { CREDENTIALS_V2_CONTEXT_URL } from './credential.constants';
 import { verifyCredential } from './credential-verifier';
 import { isRecord } from './data-model';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, signerFor } from './issuer-key';
-import { dataIntegrityProofCheck } from './proof-check';
+import { proofsOf, verifyProofSet } from './proof-check';
 import { check, CheckName, CheckOutcome, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
 
 export interface PresentationOptions {
@@ -81,7 +80,12 @@ export async function verifyPresentation(
   );
   return {
     verified: dataModel.outcome === CheckOutcome.PASSED && proof.outcome === CheckOutcome.PASSED && credentials.every((c) => c.verified),
-    holder: typeof input.holder === 'string' ? input.holder : null,
+    holder:
+      typeof input.holder === 'string'
+        ? input.holder
+        : isRecord(input.holder) && typeof input.holder.id === 'string'
+          ? input.holder.id
+          : null,
     checks: [dataModel, proof],
     credentials,
   };
@@ -89,13 +93,12 @@ export async function verifyPresentation(
 
 async function holderProofCheck(presentation: Record<string, unknown>, options: Partial<PresentationOptions>): Promise<VerificationCheck> {
   if (!options.challenge) return check(CheckName.PROOF, CheckOutcome.FAILED, 'A challenge is required to verify a presentation');
-  const purpose = new jsigs.purposes.AuthenticationProofPurpose({ challenge: options.challenge, domain: options.domain });
-  const result = await dataIntegrityProofCheck(presentation, purpose);
-  if (result.outcome !== CheckOutcome.PASSED) return result;
-  const holder = presentation.holder;
-  const proof = ([] as unknown[]).concat(presentation.proof)[0];
-  const controller = isRecord(proof) && typeof proof.verificationMethod === 'string' ? proof.verificationMethod.split('#')[0] : null;
-  if (typeof holder === 'string' && holder !== controller) {
+  if (proofsOf(presentation).length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'The presentation has no proof');
+  const results = await verifyProofSet(presentation, { purpose: 'authentication', challenge: options.challenge, domain: options.domain });
+  const failure = results.find((r) => !r.verified);
+  if (failure) return check(CheckName.PROOF, CheckOutcome.FAILED, `The holder’s signature does not verify: ${failure.error}`);
+  const holder = isRecord(presentation.holder) ? presentation.holder.id : presentation.holder;
+  if (typeof holder === 'string' && !results.some((r) => r.controller === holder)) {
     return check(CheckName.PROOF, CheckOutcome.FAILED, 'The presentation was signed by someone other than its holder');
   }
   return check(

@@ -4,7 +4,14 @@ import { EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule } from '@magix/catalogue';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { buildModuleCredential, IssuerKeyMaterial, signCredential, UnsignedCredential } from '@magix/credentials';
+import {
+  buildModuleCredential,
+  dataModelVersion,
+  IssuerKeyMaterial,
+  signCredential,
+  toDateTimeStamp,
+  UnsignedCredential,
+} from '@magix/credentials';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
 import { IssuerIdentityService } from '@magix/organisations';
 import { CredentialKind, credentialUrn, IssuedCredential } from './credential.entity';
@@ -29,7 +36,7 @@ interface StoredCredential {
   key: IssuerKeyMaterial;
   signed: Record<string, unknown>;
   issuedAt: Date;
-  status: StatusAllocation;
+  status: StatusAllocation | null;
 }
 
 @Injectable()
@@ -101,8 +108,8 @@ export class CredentialIssuanceService {
   }
 
   /**
-   * Signs a credential an HEI submits through the VC-API, as that HEI, with status list entries.
-   * The caller has checked its shape; signing itself refuses terms no context defines.
+   * Signs a credential an HEI submits through the VC-API, as that HEI, with status list entries
+   * (VC 2.0). The caller has checked its shape; signing itself refuses terms no context defines.
    */
   async issueSubmitted(
     manager: EntityManager,
@@ -111,15 +118,16 @@ export class CredentialIssuanceService {
     actorUserId: string,
   ): Promise<IssuedCredential> {
     const { key } = await this.identities.signingIdentity(manager, organisationId);
-    const status = await this.statusLists.allocate(manager, organisationId);
+    // Status list entries are VC 2.0 terms; a 1.1 credential is signed as it came.
+    const v2 = dataModelVersion(credential) === 2;
+    const status = v2 ? await this.statusLists.allocate(manager, organisationId) : null;
     const id = randomUUID();
     const issuedAt = new Date();
     const complete: UnsignedCredential = {
       ...credential,
       id: credential.id ?? credentialUrn(id),
       issuer: typeof credential.issuer === 'object' && credential.issuer !== null ? { ...credential.issuer, id: key.did } : key.did,
-      validFrom: credential.validFrom ?? issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      credentialStatus: status.entries,
+      ...(status ? { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt), credentialStatus: status.entries } : {}),
     };
     const signed = await signCredential(complete, key);
     const stored = await this.store(manager, {
@@ -157,8 +165,8 @@ export class CredentialIssuanceService {
         c.key.did,
         JSON.stringify(c.signed),
         c.issuedAt,
-        c.status.setId,
-        c.status.index,
+        c.status?.setId ?? null,
+        c.status?.index ?? null,
       ],
     );
     return inserted.length === 0 ? null : manager.findOneByOrFail(IssuedCredential, { id: c.id });

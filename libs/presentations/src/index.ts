@@ -1,0 +1,2 @@
+export * from './presentations.module';
+export * from './presentations.service';

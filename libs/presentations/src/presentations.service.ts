@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { Principal } from '@magix/auth';
+import { audit, AuditAction } from '@magix/audit';
+import { notFound } from '@magix/common';
+import { PresentationReport, signPresentation } from '@magix/credentials';
+import { IssuedCredential, VerificationService } from '@magix/issuance';
+import { HolderIdentityService, Learner } from '@magix/learners';
+import { PresentCredentialsInput } from './dto/presentation.inputs';
+import { PresentationRequest } from './presentation-request.entity';
+import { challengeExpired, challengeUnknown, domainMismatch, heldInWallet } from './presentations.errors';
+
+const REQUEST_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Employers ask, learners present chosen credentials, anyone verifies. */
+@Injectable()
+export class PresentationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly holders: HolderIdentityService,
+    private readonly verification: VerificationService,
+  ) {}
+
+  async request(domain: string): Promise<PresentationRequest> {
+    const repository = this.dataSource.getRepository(PresentationRequest);
+    const request = repository.create({
+      domain,
+      challenge: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(Date.now() + REQUEST_LIFETIME_MS),
+    });
+    return repository.save(request);
+  }
+
+  /** Signs a presentation with the learner's platform-held key, for a request we issued. */
+  async present(input: PresentCredentialsInput, principal: Principal): Promise<Record<string, unknown>> {
+    const request = await this.dataSource.getRepository(PresentationRequest).findOneBy({ challenge: input.challenge });
+    if (!request) throw challengeUnknown();
+    if (request.expiresAt.getTime() < Date.now()) throw challengeExpired();
+    if (request.domain !== input.domain) throw domainMismatch();
+    const credentials = await this.dataSource
+      .getRepository(IssuedCredential)
+      .findBy({ id: In(input.credentialIds), learnerId: principal.learnerId ?? '' });
+    if (credentials.length !== new Set(input.credentialIds).size) throw notFound('Credential');
+    const holder = await this.holders.platformKey(this.dataSource.manager, principal.learnerId!);
+    const documents = credentials.map((c) => JSON.parse(c.json) as { credentialSubject?: { id?: string } });
+    if (documents.some((d) => d.credentialSubject?.id !== holder.did)) throw heldInWallet();
+    return signPresentation(documents, holder, { challenge: input.challenge, domain: input.domain });
+  }
+
+  /** Verifies against the verifier's challenge; one of our own requests must also be unexpired. */
+  async verify(presentation: unknown, challenge: string, domain?: string): Promise<PresentationReport> {
+    const report = await this.verification.presentation(presentation, { challenge, domain });
+    const request = await this.dataSource.getRepository(PresentationRequest).findOneBy({ challenge });
+    if (request && request.expiresAt.getTime() < Date.now()) {
+      const expired = {
+        name: report.checks[1].name,
+        outcome: 'FAILED',
+        message: 'The presentation request has expired',
+      } as PresentationReport['checks'][number];
+      return { ...report, verified: false, checks: [report.checks[0], expired] };
+    }
+    return report;
+  }
+
+  async registerWallet(did: string, principal: Principal): Promise<Learner> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(Learner, { id: principal.learnerId! }, { walletDid: did });
+      await audit(manager, {
+        action: AuditAction.WALLET_REGISTERED,
+        actorUserId: principal.userId,
+        entityType: 'learner',
+        entityId: principal.learnerId!,
+        details: { did },
+      });
+      return manager.findOneByOrFail(Learner, { id: principal.learnerId! });
+    });
+  }
+}

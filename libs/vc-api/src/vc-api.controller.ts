@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
+import { badInput } from '@magix/common';
+import { signCredentialJwt, VC_JWT_MEDIA_TYPE } from '@magix/credentials';
+import { CredentialsQueryService } from '@magix/issuance';
+import { IssuerIdentityService } from '@magix/organisations';
+import { VC_API_OPENAPI } from './openapi';
+import { VcApiService } from './vc-api.service';
+
+/**
+ * W3C CCG Verifiable Credentials API. Verification answers 200 when verified and 422 (with the
+ * same body) when not, so that standard clients and the W3C test suites read the verdict from
+ * the status code.
+ */
+@Controller()
+export class VcApiController {
+  constructor(
+    private readonly vcApi: VcApiService,
+    private readonly credentials: CredentialsQueryService,
+    private readonly identities: IssuerIdentityService,
+  ) {}
+
+  @Public()
+  @Get('openapi.json')
+  openApi() {
+    return VC_API_OPENAPI;
+  }
+
+  @Get('credentials/:id')
+  async credential(
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => badInput('id', 'id must be a UUID') })) id: string,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    const credential = await this.credentials.one(id, user);
+    if (accept?.includes(VC_JWT_MEDIA_TYPE)) {
+      const key = await this.identities.keyByDid(credential.issuerDid);
+      if (!key) throw new Error(`No key for ${credential.issuerDid}`);
+      response.type(VC_JWT_MEDIA_TYPE).send(await signCredentialJwt(JSON.parse(credential.json) as Record<string, unknown>, key));
+      return;
+    }
+    response.type('application/vc+ld+json').send(credential.json);
+  }
+
+  @Roles(Role.ISSUER)
+  @Post('credentials/issue')
+  @HttpCode(201)
+  async issue(@Body() body: unknown, @CurrentUser() user: Principal) {
+    return { verifiableCredential: await this.vcApi.issue(body, user) };
+  }
+
+  @Public()
+  @Post('credentials/verify')
+  async verifyCredential(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const result = await this.vcApi.verifyCredential(body);
+    response.status(result.verified ? 200 : 422);
+    return result;
+  }
+
+  @Public()
+  @Post('presentations/verify')
+  async verifyPresentation(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const result = await this.vcApi.verifyPresentation(body);
+    response.status(result.verified ? 200 : 422);
+    return result;
+  }
+
+  @Roles(Role.ISSUER)
+  @Post('credentials/status')
+  @HttpCode(200)
+  updateStatus(@Body() body: unknown, @CurrentUser() user: Principal) {
+    return this.vcApi.updateStatus(body, user);
+  }
+}

@@ -196,7 +196,7 @@ describe('credential lifecycle in the engine', () => {
       const vp = await signPresentation([await issue(8)], holder, { challenge: 'c-123', domain: 'employer.example' });
       const report = await verifyPresentation(vp, options, context);
       expect(report.verified).toBe(false);
-      expect(report.checks.find((c) => c.name === 'PROOF')?.outcome).toBe('FAILED');
+      expect(report.checks.find((c) => c.name === CheckName.PROOF)?.outcome).toBe(CheckOutcome.FAILED);
     });
 
     it('fails when a credential inside is revoked', async () => {

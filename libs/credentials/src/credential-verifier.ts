@@ -95,12 +95,14 @@ function validityCheck(credential: Record<string, unknown>, now: Date): { check:
     check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.FAILED, message),
     notYetValid,
   });
-  const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
-  const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : undefined;
-  if (Number.isNaN(from)) return fail('validFrom is missing or not a date');
-  if (from > now.getTime()) return fail(`Not valid before ${String(credential.validFrom)}`, true);
-  if (until !== undefined && (Number.isNaN(until) || until < now.getTime())) return fail(`Expired on ${String(credential.validUntil)}`);
-  const message =
-    until === undefined ? `Valid since ${String(credential.validFrom)}, no end date` : `Valid until ${String(credential.validUntil)}`;
+  const [fromField, untilField] = dataModelVersion(credential) === 1 ? ['issuanceDate', 'expirationDate'] : ['validFrom', 'validUntil'];
+  const fromValue = credential[fromField];
+  const untilValue = credential[untilField];
+  const from = typeof fromValue === 'string' ? Date.parse(fromValue) : NaN;
+  const until = typeof untilValue === 'string' ? Date.parse(untilValue) : undefined;
+  if (Number.isNaN(from)) return fail(`${fromField} is missing or not a date`);
+  if (from > now.getTime()) return fail(`Not valid before ${String(fromValue)}`, true);
+  if (until !== undefined && (Number.isNaN(until) || until < now.getTime())) return fail(`Expired on ${String(untilValue)}`);
+  const message = until === undefined ? `Valid since ${String(fromValue)}, no end date` : `Valid until ${String(untilValue)}`;
   return { check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.PASSED, message), notYetValid: false };
 }

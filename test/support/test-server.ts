@@ -26,6 +26,8 @@ export interface GraphQLResponse<T = Json> {
 export interface TestServer {
   url: string;
   app: INestApplication;
+  /** This server's master key, for tests that act as an HEI outside the API. */
+  masterKey: Buffer;
   /** A client on this suite's own database, to check what was (not) written. */
   db: Client;
   gql<T = Json>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -65,6 +67,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     app,
+    masterKey: secrets.masterKey,
     db,
     gql,
     async login(email, password = DEMO_PASSWORD) {

@@ -13,7 +13,14 @@ import {
   looksLikeJwt,
   UnsignedCredential,
 } from '@magix/credentials';
-import { CredentialIssuanceService, CredentialStatusService, IssuedCredential, StatusChange, VerificationService } from '@magix/issuance';
+import {
+  credentialRevoked,
+  CredentialIssuanceService,
+  CredentialStatusService,
+  IssuedCredential,
+  StatusChange,
+  VerificationService,
+} from '@magix/issuance';
 import { IssuerIdentityService } from '@magix/organisations';
 import { credentialResult, presentationResult, requestedChecks, VcApiVerificationResult } from './vc-api-results';
 import { malformedRequest, unprocessableCredential } from './vc-api.errors';
@@ -112,7 +119,7 @@ export class VcApiService {
     const set = update.status === true || update.status === 'revoked' || update.status === 'suspended' || update.status === undefined;
     const unset = update.status === false || update.status === 'active';
     if (purpose === 'revocation' || update.status === 'revoked') {
-      if (unset) throw unprocessableCredential('Revocation is final: it cannot be undone', 'credentialStatus');
+      if (unset) throw credentialRevoked();
       return StatusChange.REVOKE;
     }
     if (purpose === 'suspension' || update.status === 'suspended' || update.status === 'active') {
@@ -127,7 +134,7 @@ export class VcApiService {
     const repository = this.dataSource.getRepository(IssuedCredential);
     const byUuid = /^[0-9a-f-]{36}$/i.test(id) ? await repository.findOneBy({ id }) : null;
     const found =
-      byUuid ?? (await repository.createQueryBuilder('c').where("(c.json::jsonb ->> 'id') = :credentialId", { credentialId }).getOne());
+      byUuid ?? (await repository.createQueryBuilder('c').where("(c.document::jsonb ->> 'id') = :credentialId", { credentialId }).getOne());
     if (!found) throw notFound('Credential');
     return found;
   }

@@ -12,7 +12,7 @@ export async function anIssuedCredential(server: TestServer, moduleCode = 'UPM-A
   const enrolmentId = await anEnrolment(server, learner.id, moduleCode, staff);
   const { data, errors } = await server.gql(RECORD_RESULT, { input: aPassingResult(enrolmentId) }, await server.login(staff));
   if (!data?.recordResult) throw new Error(JSON.stringify(errors));
-  return { learner, credential: data.recordResult.credential as Json };
+  return { learner, credential: data.recordResult.credential };
 }
 
 export async function verify(server: TestServer, credential: unknown): Promise<Json> {

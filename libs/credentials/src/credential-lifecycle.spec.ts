@@ -207,3 +207,30 @@ describe('credential lifecycle in the engine', () => {
     });
   });
 });
+
+describe('data model details', () => {
+  it('accepts a VC 2.0 credential without validFrom, and rejects related resources without digests', async () => {
+    const { dataModelProblems } = await import('./data-model');
+    const base = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:example:1',
+      credentialSubject: { id: 'did:example:2' },
+    };
+    expect(dataModelProblems(base)).toEqual([]);
+    expect(dataModelProblems({ ...base, relatedResource: [{ id: 'https://x.example/a', digestSRI: 'sha384-abc+/=' }] })).toEqual([]);
+    expect(dataModelProblems({ ...base, relatedResource: [{ id: 'https://x.example/a' }] })).toEqual([
+      'relatedResource needs digestSRI or digestMultibase',
+    ]);
+    expect(dataModelProblems({ ...base, relatedResource: ['https://x.example/a'] })).toHaveLength(1);
+    expect(
+      dataModelProblems({
+        ...base,
+        relatedResource: [
+          { id: 'https://x.example/a', digestMultibase: 'u1' },
+          { id: 'https://x.example/a', digestMultibase: 'u2' },
+        ],
+      }),
+    ).toEqual(['relatedResource ids must be unique']);
+  });
+});

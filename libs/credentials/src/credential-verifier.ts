@@ -100,9 +100,15 @@ function validityCheck(credential: Record<string, unknown>, now: Date): { check:
   const untilValue = credential[untilField];
   const from = typeof fromValue === 'string' ? Date.parse(fromValue) : NaN;
   const until = typeof untilValue === 'string' ? Date.parse(untilValue) : undefined;
+  const expired = until !== undefined && (Number.isNaN(until) || until < now.getTime());
+  // validFrom is optional in VC 2.0 (issuanceDate was required in 1.1).
+  if (fromValue === undefined && fromField === 'validFrom') {
+    if (expired) return fail(`Expired on ${String(untilValue)}`);
+    return { check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.PASSED, 'No validity period stated'), notYetValid: false };
+  }
   if (Number.isNaN(from)) return fail(`${fromField} is missing or not a date`);
   if (from > now.getTime()) return fail(`Not valid before ${String(fromValue)}`, true);
-  if (until !== undefined && (Number.isNaN(until) || until < now.getTime())) return fail(`Expired on ${String(untilValue)}`);
+  if (expired) return fail(`Expired on ${String(untilValue)}`);
   const message = until === undefined ? `Valid since ${String(fromValue)}, no end date` : `Valid until ${String(untilValue)}`;
   return { check: check(CheckName.VALIDITY_PERIOD, CheckOutcome.PASSED, message), notYetValid: false };
 }

@@ -43,6 +43,29 @@ function typedObjectsProblems(credential: Record<string, unknown>, field: string
   return problems;
 }
 
+const SRI = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/;
+
+/** Each related resource: a unique URL `id` and a digest (`digestSRI` or `digestMultibase`). */
+function relatedResourceProblems(value: unknown): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const item of asList(value)) {
+    if (!isRecord(item)) {
+      problems.push('relatedResource must be an object or an array of objects');
+      continue;
+    }
+    if (!isUri(item.id)) problems.push('relatedResource.id must be a URL');
+    else if (seen.has(item.id)) problems.push('relatedResource ids must be unique');
+    else seen.add(item.id);
+    if (item.digestSRI === undefined && item.digestMultibase === undefined)
+      problems.push('relatedResource needs digestSRI or digestMultibase');
+    if (item.digestSRI !== undefined && !(typeof item.digestSRI === 'string' && SRI.test(item.digestSRI))) {
+      problems.push('relatedResource.digestSRI must be a Subresource Integrity hash');
+    }
+  }
+  return problems;
+}
+
 function languageValueProblems(value: unknown, field: string): string[] {
   const allowed = new Set(['@value', '@language', '@direction']);
   for (const item of asList(value)) {
@@ -101,6 +124,7 @@ export function dataModelProblems(credential: unknown): string[] {
     }
   }
   problems.push(...typedObjectsProblems(credential, 'credentialStatus', false));
+  problems.push(...relatedResourceProblems(credential.relatedResource));
   problems.push(...typedObjectsProblems(credential, 'credentialSchema', true));
   for (const field of ['termsOfUse', 'evidence', 'refreshService']) problems.push(...typedObjectsProblems(credential, field, false));
   return problems;

@@ -28,6 +28,8 @@ export interface SignedStatusList {
   version: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 // A random pick that collides this often means the set is nearly full: start a new one.
 const MAX_ATTEMPTS = 24;
 
@@ -80,12 +82,13 @@ export class StatusListService implements StatusListResolver {
   }
 
   async signed(listId: string): Promise<SignedStatusList> {
-    const list = await this.dataSource
-      .createQueryBuilder(StatusList, 'l')
-      .addSelect(['l.bits', 'l.signedDocument'])
-      .where('l.id = :listId', { listId })
-      .getOne()
-      .catch(() => null);
+    const list = UUID.test(listId)
+      ? await this.dataSource
+          .createQueryBuilder(StatusList, 'l')
+          .addSelect(['l.bits', 'l.signedDocument'])
+          .where('l.id = :listId', { listId })
+          .getOne()
+      : null;
     if (!list) throw notFound('Status list');
     if (list.signedVersion === list.version && list.signedDocument) return { document: list.signedDocument, version: list.version };
     const set = await this.dataSource.getRepository(StatusListSet).findOneByOrFail({ id: list.setId });

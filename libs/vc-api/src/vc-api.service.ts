@@ -54,6 +54,10 @@ export class VcApiService {
     if (submitted.proof !== undefined) throw unprocessableCredential('The credential already has a proof');
     const organisationId = principal.organisationId!;
     const { key } = await this.identities.signingIdentity(this.dataSource.manager, organisationId);
+    // Absent (or an object without id): we fill it in. Present but not a URL: refused.
+    if (submitted.issuer === null || (isRecord(submitted.issuer) && 'id' in submitted.issuer && typeof submitted.issuer.id !== 'string')) {
+      throw unprocessableCredential('issuer must be a URL or an object with a URL id', 'credential.issuer');
+    }
     const requestedIssuer = submitted.issuer === undefined ? undefined : issuerIdOf(submitted);
     if (requestedIssuer !== undefined && requestedIssuer !== key.did) {
       throw unprocessableCredential(`issuer must be your HEI's DID, ${key.did}`, 'credential.issuer');

@@ -13,3 +13,4 @@ export * from './key-vault';
 export * from './module-credential.builder';
 export * from './status-list';
 export * from './presentation';
+export * from './bulk/bulk-signer';

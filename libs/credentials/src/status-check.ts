@@ -1,7 +1,23 @@
+import { createHash } from 'node:crypto';
 import { dataModelProblems, isRecord, issuerIdOf } from './data-model';
 import { dataIntegrityProofCheck } from './proof-check';
 import { bitAt, decodeBitstring, StatusPurpose } from './status-list';
 import { check, CheckName, CheckOutcome, IssuerDirectory, StatusListResolver, VerificationCheck } from './verification.types';
+
+// A list is re-signed only when it changes, and every credential of an HEI points at the same
+// few lists: remember which exact documents (by their SHA-256) verified instead of re-checking.
+const verifiedLists = new Map<string, boolean>();
+const MAX_REMEMBERED_LISTS = 500;
+
+async function listSignatureValid(list: Record<string, unknown>): Promise<boolean> {
+  const cacheKey = createHash('sha256').update(JSON.stringify(list)).digest('base64');
+  const remembered = verifiedLists.get(cacheKey);
+  if (remembered !== undefined) return remembered;
+  const valid = (await dataIntegrityProofCheck(list)).outcome === CheckOutcome.PASSED;
+  if (verifiedLists.size >= MAX_REMEMBERED_LISTS) verifiedLists.delete(verifiedLists.keys().next().value as string);
+  verifiedLists.set(cacheKey, valid);
+  return valid;
+}
 
 interface EntryOutcome {
   purpose: StatusPurpose;
@@ -72,8 +88,7 @@ async function readEntry(
   const record = listIssuer ? await context.issuers.lookup(listIssuer) : null;
   if (!record || record.organisationId !== issuerOrganisationId)
     return unknown(`the status list ${url} is not signed by the credential’s issuer`);
-  const proof = await dataIntegrityProofCheck(list);
-  if (proof.outcome !== CheckOutcome.PASSED) return unknown(`the status list ${url} has an invalid signature`);
+  if (!(await listSignatureValid(list))) return unknown(`the status list ${url} has an invalid signature`);
   try {
     return { purpose, set: bitAt(decodeBitstring(String(subject.encodedList)), index) };
   } catch {

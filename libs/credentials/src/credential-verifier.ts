@@ -1,7 +1,7 @@
 import { dataModelProblems, dataModelVersion, isRecord, issuerIdOf } from './data-model';
 import { issuerTrustCheck } from './issuer-trust';
 import { looksLikeJwt, verifyCredentialJwt } from './jose-credential';
-import { dataIntegrityProofCheck, proofsOf } from './proof-check';
+import { coAwarderDids, dataIntegrityProofCheck, proofsOf } from './proof-check';
 import { statusCheck } from './status-check';
 import { check, CheckName, CheckOutcome, Verdict, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
 
@@ -75,7 +75,7 @@ export async function verifyCredential(input: unknown, context: VerificationCont
       ? check(CheckName.DATA_MODEL, CheckOutcome.PASSED, 'Well-formed per the VC Data Model 2.0')
       : check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; ')),
     proof,
-    issuerTrustCheck(record, issuerDid, signingTime(credential)),
+    await jointTrustCheck(issuerTrustCheck(record, issuerDid, signingTime(credential)), credential, context),
     await statusCheck(credential, record?.organisationId ?? null, { ...context, now }),
     validity.check,
   ];
@@ -88,6 +88,24 @@ export async function verifyCredential(input: unknown, context: VerificationCont
     credential,
     checks,
   };
+}
+
+/** A joint award is trusted only if every co-awarding signer is, too. */
+async function jointTrustCheck(
+  issuerCheck: VerificationCheck,
+  credential: Record<string, unknown>,
+  context: VerificationContext,
+): Promise<VerificationCheck> {
+  const others = coAwarderDids(credential).filter((did) => did !== issuerIdOf(credential));
+  if (issuerCheck.outcome !== CheckOutcome.PASSED || others.length === 0) return issuerCheck;
+  const names: string[] = [];
+  for (const did of others) {
+    const record = await context.issuers.lookup(did).catch(() => null);
+    const trust = issuerTrustCheck(record, did, signingTime(credential));
+    if (trust.outcome !== CheckOutcome.PASSED) return check(CheckName.ISSUER, CheckOutcome.FAILED, `Co-awarder: ${trust.message}`);
+    names.push(record!.name);
+  }
+  return check(CheckName.ISSUER, CheckOutcome.PASSED, `${issuerCheck.message}; co-awarded with ${names.join(', ')}`);
 }
 
 function validityCheck(credential: Record<string, unknown>, now: Date): { check: VerificationCheck; notYetValid: boolean } {

@@ -14,3 +14,5 @@ export * from './module-credential.builder';
 export * from './status-list';
 export * from './presentation';
 export * from './bulk/bulk-signer';
+export * from './degree-credential.builder';
+export * from './joint-signer';

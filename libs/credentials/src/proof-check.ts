@@ -19,6 +19,12 @@ export function describeError(error: unknown): string {
   return 'unknown reason';
 }
 
+/** The DIDs a joint award names in `coAwardedBy`. */
+export function coAwarderDids(document: Record<string, unknown>): string[] {
+  const listed = ([] as unknown[]).concat(document.coAwardedBy ?? []);
+  return listed.map((p) => (isRecord(p) ? p.id : p)).filter((id): id is string => typeof id === 'string');
+}
+
 export interface ProofResult {
   verified: boolean;
   /** The DID that controls the signing key, when the proof verified. */
@@ -109,6 +115,11 @@ export async function dataIntegrityProofCheck(document: Record<string, unknown>)
   const issuer = issuerIdOf(document);
   if (!results.some((r) => r.controller === issuer)) {
     return check(CheckName.PROOF, CheckOutcome.FAILED, 'No proof is by the credential’s issuer');
+  }
+  // A joint award names its co-awarders: each must have signed this very document.
+  const unsigned = coAwarderDids(document).filter((did) => !results.some((r) => r.controller === did));
+  if (unsigned.length > 0) {
+    return check(CheckName.PROOF, CheckOutcome.FAILED, `Missing the signature of co-awarding ${unsigned.join(', ')}`);
   }
   const what = proofs.length === 1 ? 'The signature matches' : `All ${proofs.length} signatures match`;
   return check(CheckName.PROOF, CheckOutcome.PASSED, `${what} the content and the issuer`);

@@ -32,6 +32,10 @@ export class Programme {
   @Field({ description: 'Last day of the programme (ISO date)' })
   @Column({ name: 'ends_on', type: 'date' })
   endsOn!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The HEI that issues the joint degree, with the co-awarding partners' })
+  @Column({ name: 'coordinator_id', type: 'uuid', nullable: true })
+  coordinatorId!: string | null;
 }
 
 @ObjectType({ description: 'An academic year of the programme' })

@@ -22,5 +22,6 @@ export const MAGIX_CONTEXT = {
     learningOutcome: { '@id': 'magix:learningOutcome', '@container': '@set' },
     prerequisite: { '@id': 'magix:prerequisite', '@container': '@set' },
     gradingScale: { '@id': 'magix:gradingScale' },
+    coAwardedBy: { '@id': 'magix:coAwardedBy', '@container': '@set' },
   },
 } as const;

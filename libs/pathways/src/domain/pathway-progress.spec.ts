@@ -60,7 +60,13 @@ describe('evaluatePathway', () => {
   });
 
   it('blocks eligibility with too few partner HEIs', () => {
-    const credits = [aCredit('CORE-1', 'upm'), aCredit('DATA-1', 'upm'), aCredit('FREE-1', 'polimi'), aCredit('FREE-2', 'polimi'), aCredit('FREE-3', 'upm')];
+    const credits = [
+      aCredit('CORE-1', 'upm'),
+      aCredit('DATA-1', 'upm'),
+      aCredit('FREE-1', 'polimi'),
+      aCredit('FREE-2', 'polimi'),
+      aCredit('FREE-3', 'upm'),
+    ];
     const progress = evaluatePathway(rules, credits, [], '2027-06-01');
     expect(progress.eligible).toBe(false);
     expect(progress.reasons).toContain('Credits come from 2 partner HEIs; at least 3 are required');
@@ -96,11 +102,19 @@ describe('evaluatePathway', () => {
     const credits = [...eligibleSet(), aCredit('CORE-1', 'upm', { earnedOn: '2027-05-01' }), aCredit('LOW-1', 'fau', { eqfLevel: 6 })];
     const progress = evaluatePathway(rules, credits, [], '2027-06-01');
     expect(progress.countedEcts).toBe(30);
-    expect(progress.notCounted.map((n) => n.reason).sort()).toEqual(['EQF level 6 is below the required 7', 'the same module already counts']);
+    expect(progress.notCounted.map((n) => n.reason).sort()).toEqual([
+      'EQF level 6 is below the required 7',
+      'the same module already counts',
+    ]);
   });
 
   it('is not eligible with nothing earned', () => {
-    const progress = evaluatePathway({ ...rules, totalEcts: 0, mandatoryModules: [], electiveGroups: [], minPartnerHeis: 0 }, [], [], '2027-01-01');
+    const progress = evaluatePathway(
+      { ...rules, totalEcts: 0, mandatoryModules: [], electiveGroups: [], minPartnerHeis: 0 },
+      [],
+      [],
+      '2027-01-01',
+    );
     expect(progress.eligible).toBe(false);
   });
 
@@ -113,7 +127,9 @@ describe('evaluatePathway', () => {
       ects: fc.integer({ min: 1, max: 12 }),
       eqfLevel: fc.integer({ min: 6, max: 8 }),
       providerId: fc.constantFrom(...providers),
-      earnedOn: fc.integer({ min: 0, max: 1400 }).map((days) => new Date(Date.UTC(2026, 8, 1) + days * 86_400_000).toISOString().slice(0, 10)),
+      earnedOn: fc
+        .integer({ min: 0, max: 1400 })
+        .map((days) => new Date(Date.UTC(2026, 8, 1) + days * 86_400_000).toISOString().slice(0, 10)),
     });
     const recognition = fc.record({
       recognitionId: fc.uuid(),
@@ -140,7 +156,10 @@ describe('evaluatePathway', () => {
       fc.assert(
         fc.property(fc.array(credit, { maxLength: 12 }), fc.array(recognition, { maxLength: 4 }), (credits, recognitions) => {
           const progress = evaluatePathway(rules, credits, recognitions, today);
-          expect(progress.countedEcts).toBeCloseTo(progress.counted.reduce((t, c) => t + c.ects, 0), 5);
+          expect(progress.countedEcts).toBeCloseTo(
+            progress.counted.reduce((t, c) => t + c.ects, 0),
+            5,
+          );
         }),
       );
     });
@@ -184,7 +203,10 @@ describe('pathwayRuleProblems', () => {
       ['FREE-1', 6, 7, 'fau'],
       ['FREE-2', 6, 7, 'taltech'],
       ['LOW-1', 6, 6, 'fau'],
-    ].map(([code, ectsCredits, eqfLevel, providerId]) => [code as string, { code: code as string, ectsCredits: ectsCredits as number, eqfLevel: eqfLevel as number, providerId: providerId as string }]),
+    ].map(([code, ectsCredits, eqfLevel, providerId]) => [
+      code as string,
+      { code: code as string, ectsCredits: ectsCredits as number, eqfLevel: eqfLevel as number, providerId: providerId as string },
+    ]),
   );
 
   it('accepts coherent rules', () => {
@@ -193,8 +215,16 @@ describe('pathwayRuleProblems', () => {
 
   it.each([
     ['mandatory credits above the total', { totalEcts: 6, mandatoryModules: ['CORE-1', 'FREE-1'], electiveGroups: [] }, 'mandatoryModules'],
-    ['group minimums that cannot fit', { electiveGroups: [{ name: 'Data', moduleCodes: ['DATA-1', 'DATA-2'], minEcts: 30 }] }, 'electiveGroups'],
-    ['a group asking more than its modules offer', { totalEcts: 30, electiveGroups: [{ name: 'Data', moduleCodes: ['DATA-1'], minEcts: 12 }] }, 'electiveGroups'],
+    [
+      'group minimums that cannot fit',
+      { electiveGroups: [{ name: 'Data', moduleCodes: ['DATA-1', 'DATA-2'], minEcts: 30 }] },
+      'electiveGroups',
+    ],
+    [
+      'a group asking more than its modules offer',
+      { totalEcts: 30, electiveGroups: [{ name: 'Data', moduleCodes: ['DATA-1'], minEcts: 12 }] },
+      'electiveGroups',
+    ],
     ['an unknown module', { mandatoryModules: ['NOPE-1'] }, 'rules'],
     ['a module in two places', { mandatoryModules: ['DATA-1'] }, 'rules'],
     ['more partners than offer modules', { minPartnerHeis: 5 }, 'minPartnerHeis'],

@@ -75,14 +75,23 @@ export function addMonths(isoDate: string, months: number): string {
  * Each module counts once (its best result, when passed twice); credits earned after
  * the time limit, or below the EQF level, do not count; recognition counts up to its cap.
  */
-export function evaluatePathway(rules: PathwayRules, earned: EarnedCredential[], recognised: RecognisedCredits[], today: string): PathwayProgress {
+export function evaluatePathway(
+  rules: PathwayRules,
+  earned: EarnedCredential[],
+  recognised: RecognisedCredits[],
+  today: string,
+): PathwayProgress {
   const notCounted: NotCounted[] = [];
   const counted: CountedItem[] = [];
   const byDate = [...earned].sort((a, b) => a.earnedOn.localeCompare(b.earnedOn) || a.credentialId.localeCompare(b.credentialId));
 
   const levelOk = byDate.filter((c) => {
     if (c.eqfLevel >= rules.minEqfLevel) return true;
-    notCounted.push({ id: c.credentialId, title: c.moduleCode, reason: `EQF level ${c.eqfLevel} is below the required ${rules.minEqfLevel}` });
+    notCounted.push({
+      id: c.credentialId,
+      title: c.moduleCode,
+      reason: `EQF level ${c.eqfLevel} is below the required ${rules.minEqfLevel}`,
+    });
     return false;
   });
   const firstCreditOn = [...levelOk.map((c) => c.earnedOn), ...recognised.map((r) => r.decidedOn)].sort()[0] ?? null;
@@ -108,7 +117,13 @@ export function evaluatePathway(rules: PathwayRules, earned: EarnedCredential[],
   }
   for (const credential of inTime) {
     if (modulesCounted.get(credential.moduleCode) === credential) {
-      counted.push({ id: credential.credentialId, title: credential.moduleCode, ects: credential.ects, countsAs: placeOf(credential.moduleCode), source: 'MODULE' });
+      counted.push({
+        id: credential.credentialId,
+        title: credential.moduleCode,
+        ects: credential.ects,
+        countsAs: placeOf(credential.moduleCode),
+        source: 'MODULE',
+      });
     }
   }
 
@@ -121,7 +136,11 @@ export function evaluatePathway(rules: PathwayRules, earned: EarnedCredential[],
     }
     const ects = round(Math.min(recognition.ects, recognitionLeft));
     if (ects <= 0) {
-      notCounted.push({ id: recognition.recognitionId, title: recognition.title, reason: `the recognition cap of ${rules.maxRecognitionEcts} ECTS is reached` });
+      notCounted.push({
+        id: recognition.recognitionId,
+        title: recognition.title,
+        reason: `the recognition cap of ${rules.maxRecognitionEcts} ECTS is reached`,
+      });
       continue;
     }
     recognitionLeft = round(recognitionLeft - ects);
@@ -136,9 +155,14 @@ export function evaluatePathway(rules: PathwayRules, earned: EarnedCredential[],
   }
 
   const countedEcts = round(counted.reduce((total, item) => total + item.ects, 0));
-  const mandatory = rules.mandatoryModules.map((moduleCode) => ({ moduleCode, credentialId: modulesCounted.get(moduleCode)?.credentialId ?? null }));
+  const mandatory = rules.mandatoryModules.map((moduleCode) => ({
+    moduleCode,
+    credentialId: modulesCounted.get(moduleCode)?.credentialId ?? null,
+  }));
   const groups = rules.electiveGroups.map((group) => {
-    const groupEcts = round(counted.filter((c) => c.countsAs.kind === 'GROUP' && c.countsAs.group === group.name).reduce((t, c) => t + c.ects, 0));
+    const groupEcts = round(
+      counted.filter((c) => c.countsAs.kind === 'GROUP' && c.countsAs.group === group.name).reduce((t, c) => t + c.ects, 0),
+    );
     return { name: group.name, minEcts: group.minEcts, countedEcts: groupEcts, missingEcts: round(Math.max(0, group.minEcts - groupEcts)) };
   });
   const providerIds = [...new Set([...modulesCounted.values()].map((c) => c.providerId))].sort();
@@ -146,12 +170,15 @@ export function evaluatePathway(rules: PathwayRules, earned: EarnedCredential[],
   const reasons: string[] = [];
   const missingMandatory = mandatory.filter((m) => !m.credentialId).map((m) => m.moduleCode);
   if (missingMandatory.length > 0) reasons.push(`Missing mandatory modules: ${missingMandatory.join(', ')}`);
-  for (const group of groups) if (group.missingEcts > 0) reasons.push(`Elective group ${group.name}: ${group.missingEcts} more ECTS needed`);
-  if (countedEcts < rules.totalEcts) reasons.push(`${round(rules.totalEcts - countedEcts)} more ECTS needed (${countedEcts} of ${rules.totalEcts})`);
+  for (const group of groups)
+    if (group.missingEcts > 0) reasons.push(`Elective group ${group.name}: ${group.missingEcts} more ECTS needed`);
+  if (countedEcts < rules.totalEcts)
+    reasons.push(`${round(rules.totalEcts - countedEcts)} more ECTS needed (${countedEcts} of ${rules.totalEcts})`);
   if (providerIds.length < rules.minPartnerHeis) {
     reasons.push(`Credits come from ${providerIds.length} partner HEIs; at least ${rules.minPartnerHeis} are required`);
   }
-  if (approvedEcts > rules.maxRecognitionEcts) reasons.push(`Only ${rules.maxRecognitionEcts} of ${approvedEcts} recognised ECTS can count`);
+  if (approvedEcts > rules.maxRecognitionEcts)
+    reasons.push(`Only ${rules.maxRecognitionEcts} of ${approvedEcts} recognised ECTS can count`);
   const expired = deadline !== null && today > deadline;
   const blocking = reasons.filter((r) => !r.startsWith('Only '));
   if (expired && blocking.length > 0) reasons.unshift(`The time limit of ${rules.timeLimitMonths} months expired on ${deadline}`);

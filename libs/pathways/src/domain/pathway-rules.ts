@@ -56,22 +56,33 @@ export function pathwayRuleProblems(rules: PathwayRules, catalogue: Map<string, 
   }
   const groupMinimums = sum(rules.electiveGroups.map((g) => g.minEcts));
   if (mandatoryEcts + groupMinimums > rules.totalEcts) {
-    problem('electiveGroups', `Mandatory (${mandatoryEcts}) plus group minimums (${groupMinimums}) exceed the total of ${rules.totalEcts} ECTS`);
+    problem(
+      'electiveGroups',
+      `Mandatory (${mandatoryEcts}) plus group minimums (${groupMinimums}) exceed the total of ${rules.totalEcts} ECTS`,
+    );
   }
   for (const group of rules.electiveGroups) {
     const available = ectsOf(group.moduleCodes);
-    if (group.minEcts > available) problem('electiveGroups', `Group ${group.name} asks ${group.minEcts} ECTS but its modules offer ${available}`);
+    if (group.minEcts > available)
+      problem('electiveGroups', `Group ${group.name} asks ${group.minEcts} ECTS but its modules offer ${available}`);
   }
   const lowLevel = rules.mandatoryModules.filter((code) => (moduleOf(code)?.eqfLevel ?? rules.minEqfLevel) < rules.minEqfLevel);
   if (lowLevel.length > 0) problem('mandatoryModules', `Mandatory modules below EQF ${rules.minEqfLevel}: ${lowLevel.join(', ')}`);
   const providers = new Set([...catalogue.values()].filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.providerId));
   if (rules.minPartnerHeis > providers.size) {
-    problem('minPartnerHeis', `${rules.minPartnerHeis} partner HEIs are required but only ${providers.size} offer modules at EQF ${rules.minEqfLevel} or above`);
+    problem(
+      'minPartnerHeis',
+      `${rules.minPartnerHeis} partner HEIs are required but only ${providers.size} offer modules at EQF ${rules.minEqfLevel} or above`,
+    );
   }
-  if (rules.maxRecognitionEcts > rules.totalEcts) problem('maxRecognitionEcts', 'Recognition cannot bring more credits than the degree has');
+  if (rules.maxRecognitionEcts > rules.totalEcts)
+    problem('maxRecognitionEcts', 'Recognition cannot bring more credits than the degree has');
   const catalogueEcts = sum([...catalogue.values()].filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.ectsCredits));
   if (catalogueEcts + rules.maxRecognitionEcts < rules.totalEcts) {
-    problem('totalEcts', `The catalogue offers ${catalogueEcts} ECTS (plus ${rules.maxRecognitionEcts} by recognition), below the total of ${rules.totalEcts}`);
+    problem(
+      'totalEcts',
+      `The catalogue offers ${catalogueEcts} ECTS (plus ${rules.maxRecognitionEcts} by recognition), below the total of ${rules.totalEcts}`,
+    );
   }
   return problems;
 }

@@ -70,16 +70,71 @@ export class PathwaysAndTargets1764057600000 implements MigrationInterface {
         read_at timestamptz
       );
 
-      -- Target dashboards: participants and their first enrolment, by offering and learner.
+      -- Target dashboards aggregate participants, not enrolments: one row per learner (and per
+      -- learner and edition, learner and partner HEI), kept by triggers as enrolments arrive, so
+      -- that live targets over millions of enrolments stay simple GROUP BYs on small tables.
       CREATE INDEX enrolment_learner ON enrolment (learner_id, enrolled_at);
-      CREATE INDEX credential_kind_issued ON credential (kind, issued_at) WHERE revoked_at IS NULL AND suspended_at IS NULL;
-      CREATE INDEX learner_sector_country ON learner (sector, country_code);
+      CREATE TABLE participant (
+        learner_id uuid PRIMARY KEY REFERENCES learner(id),
+        first_enrolled_at timestamptz NOT NULL,
+        sector text NOT NULL,
+        country_code char(2) NOT NULL
+      );
+      CREATE TABLE participant_edition (
+        edition_id uuid NOT NULL REFERENCES edition(id),
+        learner_id uuid NOT NULL REFERENCES learner(id),
+        first_enrolled_at timestamptz NOT NULL,
+        PRIMARY KEY (edition_id, learner_id)
+      );
+      CREATE TABLE participant_provider (
+        provider_id uuid NOT NULL REFERENCES organisation(id),
+        learner_id uuid NOT NULL REFERENCES learner(id),
+        PRIMARY KEY (provider_id, learner_id)
+      );
+
+      CREATE FUNCTION record_participation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO participant (learner_id, first_enrolled_at, sector, country_code)
+          SELECT NEW.learner_id, NEW.enrolled_at, l.sector, l.country_code FROM learner l WHERE l.id = NEW.learner_id
+          ON CONFLICT (learner_id) DO UPDATE SET first_enrolled_at = LEAST(participant.first_enrolled_at, EXCLUDED.first_enrolled_at);
+        INSERT INTO participant_edition (edition_id, learner_id, first_enrolled_at)
+          SELECT o.edition_id, NEW.learner_id, NEW.enrolled_at FROM offering o WHERE o.id = NEW.offering_id
+          ON CONFLICT (edition_id, learner_id) DO UPDATE SET first_enrolled_at = LEAST(participant_edition.first_enrolled_at, EXCLUDED.first_enrolled_at);
+        INSERT INTO participant_provider (provider_id, learner_id)
+          SELECT m.provider_id, NEW.learner_id FROM offering o JOIN module m ON m.id = o.module_id WHERE o.id = NEW.offering_id
+          ON CONFLICT DO NOTHING;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER enrolment_participation AFTER INSERT ON enrolment FOR EACH ROW EXECUTE FUNCTION record_participation();
+
+      CREATE FUNCTION sync_participant() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE participant SET sector = NEW.sector, country_code = NEW.country_code WHERE learner_id = NEW.id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER learner_participant AFTER UPDATE OF sector, country_code ON learner FOR EACH ROW EXECUTE FUNCTION sync_participant();
+
+      -- Enrolments made before this migration.
+      INSERT INTO participant (learner_id, first_enrolled_at, sector, country_code)
+        SELECT e.learner_id, min(e.enrolled_at), l.sector, l.country_code FROM enrolment e JOIN learner l ON l.id = e.learner_id
+        GROUP BY e.learner_id, l.sector, l.country_code;
+      INSERT INTO participant_edition (edition_id, learner_id, first_enrolled_at)
+        SELECT o.edition_id, e.learner_id, min(e.enrolled_at) FROM enrolment e JOIN offering o ON o.id = e.offering_id GROUP BY o.edition_id, e.learner_id;
+      INSERT INTO participant_provider (provider_id, learner_id)
+        SELECT DISTINCT m.provider_id, e.learner_id FROM enrolment e JOIN offering o ON o.id = e.offering_id JOIN module m ON m.id = o.module_id;
+
+      CREATE INDEX participant_first ON participant (first_enrolled_at);
+      CREATE INDEX degree_award_awarded ON degree_award (awarded_at);
     `);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
-      DROP INDEX learner_sector_country, credential_kind_issued, enrolment_learner;
+      DROP TRIGGER learner_participant ON learner;
+      DROP TRIGGER enrolment_participation ON enrolment;
+      DROP FUNCTION sync_participant(), record_participation();
+      DROP TABLE participant_provider, participant_edition, participant;
+      DROP INDEX enrolment_learner;
       DROP TABLE notification, recognition, degree_award_source, degree_award, pathway_rules;
       ALTER TABLE programme DROP COLUMN coordinator_id;
     `);

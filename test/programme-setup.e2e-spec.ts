@@ -67,14 +67,15 @@ describe('the programme office brings a new partner HEI on board', () => {
       prerequisites: [{ code: 'UPM-AIG-01' }],
     });
 
-    const { data: programme } = await server.gql('{ programme { editions { id } } }');
+    const { data: programme } = await server.gql('{ programme { editions { id code } } }');
+    const edition = programme.programme.editions.find((e: { code: string }) => e.code === '2026-2027');
     const offering = await server.gql(
       'mutation($input: CreateOfferingInput!) { createOffering(input: $input) { id capacity } }',
       {
         input: {
           code: 'UMINHO-OGD-01-2026',
           moduleId: module.data.createModule.id,
-          editionId: programme.programme.editions[0].id,
+          editionId: edition.id,
           startsOn: '2026-10-01',
           endsOn: '2026-12-15',
           capacity: 1,

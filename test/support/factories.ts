@@ -38,9 +38,10 @@ export async function aLearner(server: TestServer, overrides: Record<string, unk
 export async function offeringId(server: TestServer, moduleCode: string): Promise<string> {
   const { data, errors } = await server.gql('query($code: String!) { module(code: $code) { id } }', { code: moduleCode });
   if (!data?.module) throw new Error(JSON.stringify(errors));
-  const offerings = await server.gql('query($m: ID) { offerings(moduleId: $m) { items { id } } }', { m: data.module.id });
+  const offerings = await server.gql('query($m: ID) { offerings(moduleId: $m) { items { id code } } }', { m: data.module.id });
   if (!offerings.data) throw new Error(JSON.stringify(offerings.errors));
-  return offerings.data.offerings.items[0].id;
+  // The current (2026-2027) run of the module.
+  return offerings.data.offerings.items.find((o: { code: string }) => o.code === `${moduleCode}-2026`).id;
 }
 
 /** Enrols the learner in the module's 2026-2027 offering, as its HEI's staff. */

@@ -16,9 +16,11 @@ import { EnrolmentModule } from '@magix/enrolment';
 import { IssuanceModule } from '@magix/issuance';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
+import { PathwaysModule } from '@magix/pathways';
 import { PresentationsModule } from '@magix/presentations';
 import { ProgrammeModule } from '@magix/programme';
 import { ResultsModule } from '@magix/results';
+import { TargetsModule } from '@magix/targets';
 import { VcApiModule } from '@magix/vc-api';
 import { HealthController } from './health.controller';
 
@@ -56,6 +58,8 @@ export class AppModule {
         IssuanceModule,
         ResultsModule,
         PresentationsModule,
+        PathwaysModule,
+        TargetsModule,
         VcApiModule,
         DemoModule,
       ],

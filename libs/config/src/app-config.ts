@@ -11,6 +11,8 @@ export interface AppConfig {
   dataDir: string;
   publicUrl: string;
   seedDemo: boolean;
+  /** Award the joint degree as soon as a recorded result makes a learner eligible. */
+  degreeAutoIssue: boolean;
   accessTokenTtlSeconds: number;
   jwtSecret?: string;
   masterKey?: string;
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR || '.data'),
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
     seedDemo: boolean(env, 'SEED_DEMO', true, problems),
+    degreeAutoIssue: boolean(env, 'DEGREE_AUTO_ISSUE', false, problems),
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     jwtSecret: env.JWT_SECRET || undefined,
     masterKey: env.MASTER_KEY || undefined,

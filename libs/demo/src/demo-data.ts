@@ -10,12 +10,33 @@ export const demoProgramme = {
   code: 'MAGIX',
   title: 'Joint Master in AI, Data and Digital Governance for the Public Sector',
   description: 'The AI4Gov-X joint master’s degree for civil servants, cut into credit-bearing modules that stack into the degree.',
-  totalEcts: 90,
-  startsOn: '2026-09-01',
-  endsOn: '2030-08-31',
-  editions: [{ code: '2026-2027', startsOn: '2026-09-01', endsOn: '2027-08-31' }],
+  totalEcts: 60,
+  startsOn: '2025-09-01',
+  endsOn: '2029-08-31',
+  coordinator: 'UPM',
+  editions: [
+    { code: '2025-2026', startsOn: '2025-09-01', endsOn: '2026-08-31' },
+    { code: '2026-2027', startsOn: '2026-09-01', endsOn: '2027-08-31' },
+  ],
   targets: { GRADUATES: 800, MODULE_PARTICIPANTS: 2200, PUBLIC_SECTOR_SHARE: 40 },
 };
+
+/** The degree rules of every demo edition. */
+export const demoPathwayRules = {
+  totalEcts: 60,
+  mandatoryModules: ['UPM-AIG-01', 'UPM-CAP-03'],
+  electiveGroups: [
+    { name: 'Data and AI', moduleCodes: ['UPM-DSP-02', 'FAU-MLP-01', 'TALTECH-CYB-02'], minEcts: 6 },
+    { name: 'Governance and law', moduleCodes: ['POLIMI-DGT-01', 'POLIMI-PPM-02', 'FAU-LAW-02'], minEcts: 6 },
+  ],
+  minPartnerHeis: 3,
+  maxRecognitionEcts: 12,
+  timeLimitMonths: 48,
+  minEqfLevel: 7,
+};
+
+/** The 2025-2026 runs of the modules (the 2026-2027 dates are on each module). */
+export const lastYear = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
 export interface DemoHei {
   shortName: string;
@@ -250,11 +271,57 @@ export interface DemoLearner {
   countryCode: string;
   sector: Sector;
   employer?: string;
-  /** Offerings (by module code) and, where assessed, the result. */
-  enrolments: Array<{ module: string; result?: { grade: string; passed: boolean; assessedOn: string } }>;
+  /** Offerings (by module code, in 2026-2027 unless said) and, where assessed, the result. */
+  enrolments: Array<{ module: string; edition?: string; result?: { grade: string; passed: boolean; assessedOn: string } }>;
+  /** Awarded the joint degree in the demo. */
+  graduate?: boolean;
+  /** Hands in a credential from outside the consortium for recognition. */
+  recognition?: boolean;
 }
 
+const past = (module: string, grade: string, assessedOn: string) => ({
+  module,
+  edition: '2025-2026',
+  result: { grade, passed: true, assessedOn },
+});
+
 export const demoLearners: DemoLearner[] = [
+  {
+    givenName: 'Ieva',
+    familyName: 'Bērziņa',
+    email: 'ieva.berzina@vid.example',
+    countryCode: 'LV',
+    sector: Sector.PUBLIC,
+    graduate: true,
+    enrolments: [
+      past('UPM-AIG-01', '9.0', '2025-12-12'),
+      past('POLIMI-DGT-01', '29/30', '2025-12-05'),
+      past('TALTECH-EGV-01', 'A', '2025-12-18'),
+      past('FAU-MLP-01', '1.3', '2026-02-02'),
+      past('UPM-DSP-02', '8.5', '2026-04-10'),
+      past('POLIMI-SDM-03', '27/30', '2026-06-01'),
+      past('FAU-LAW-02', '1.7', '2026-07-10'),
+      past('UPM-CAP-03', '9.5', '2026-07-14'),
+      past('TALTECH-CYB-02', 'A', '2026-05-25'),
+      past('POLIMI-PPM-02', '30 e lode', '2026-03-10'),
+    ],
+  },
+  {
+    givenName: 'Pablo',
+    familyName: 'Ortega',
+    email: 'pablo.ortega@hacienda.example',
+    countryCode: 'ES',
+    sector: Sector.PUBLIC,
+    employer: 'MAD-CITY',
+    recognition: true,
+    enrolments: [
+      past('UPM-AIG-01', '7.5', '2025-12-12'),
+      past('FAU-MLP-01', '2.0', '2026-02-02'),
+      past('POLIMI-PPM-02', '26/30', '2026-03-10'),
+      past('TALTECH-CYB-02', 'B', '2026-05-25'),
+      { module: 'UPM-CAP-03' },
+    ],
+  },
   {
     givenName: 'Lucía',
     familyName: 'Martín',

@@ -9,7 +9,49 @@ import { Learner } from '@magix/learners';
 import { IssuerIdentityService, Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition, Programme, ProgrammeTarget, TargetMetric } from '@magix/programme';
 import { ResultsService } from '@magix/results';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoEmployers, demoHeis, demoLearners, demoProgramme } from './demo-data';
+import { DegreeService, PathwayRulesVersion, Recognition, RecognitionService } from '@magix/pathways';
+import { buildModuleCredential, generateIssuerKey, signCredential } from '@magix/credentials';
+import { randomUUID } from 'node:crypto';
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  demoEmployers,
+  demoHeis,
+  demoLearners,
+  demoPathwayRules,
+  demoProgramme,
+  lastYear,
+} from './demo-data';
+
+/** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
+async function outsideCredential(learner: Learner): Promise<Record<string, unknown>> {
+  const key = await generateIssuerKey();
+  return signCredential(
+    buildModuleCredential({
+      credentialId: `urn:uuid:${randomUUID()}`,
+      issuedAt: new Date('2026-03-01T09:00:00Z'),
+      issuer: { did: key.did, name: 'Universidad de Salamanca', countryCode: 'ES' },
+      recipient: { id: `urn:uuid:${learner.id}`, name: `${learner.givenName} ${learner.familyName}`, email: learner.email },
+      achievement: {
+        id: 'https://online.usal.example/courses/open-data',
+        code: 'USAL-OD',
+        title: 'Open Data for Public Administrations',
+        description: 'A MOOC on publishing and reusing open government data.',
+        learningOutcomes: ['Publish a dataset following DCAT-AP'],
+        ectsCredits: 4,
+        eqfLevel: 7,
+        workloadHours: 100,
+        language: 'es',
+        assessmentType: 'Online examination',
+        participationForm: 'ONLINE',
+        qualityAssurance: 'ANECA',
+        prerequisites: [],
+      },
+      result: { grade: '8.8', creditsEarned: 4, assessedOn: '2026-02-20' },
+    }),
+    key,
+  );
+}
 
 export interface DemoAccount {
   email: string;
@@ -30,6 +72,8 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
     private readonly results: ResultsService,
+    private readonly degrees: DegreeService,
+    private readonly recognitions: RecognitionService,
   ) {}
 
   async seed(): Promise<void> {
@@ -59,7 +103,7 @@ export class DemoSeeder {
   }
 
   private async seedCatalogueAndPeople(manager: EntityManager): Promise<void> {
-    const { editions, targets, ...programmeFields } = demoProgramme;
+    const { editions, targets, coordinator, ...programmeFields } = demoProgramme;
     const programme = await manager.save(manager.create(Programme, programmeFields));
     const savedEditions = await manager.save(editions.map((e) => manager.create(Edition, { ...e, programmeId: programme.id })));
     await manager.save(
@@ -67,7 +111,6 @@ export class DemoSeeder {
         manager.create(ProgrammeTarget, { programmeId: programme.id, metric: metric as TargetMetric, targetValue }),
       ),
     );
-    const edition = savedEditions[0];
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await manager.save(
       manager.create(User, { email: DEMO_ADMIN_EMAIL, passwordHash, role: Role.ADMIN, organisationId: null, learnerId: null }),
@@ -97,17 +140,24 @@ export class DemoSeeder {
         for (const code of prerequisiteCodes ?? []) {
           await manager.insert(ModulePrerequisite, { moduleId: module.id, prerequisiteId: modulesByCode.get(code)!.id });
         }
-        await manager.save(
-          manager.create(Offering, {
-            code: `${module.code}-${edition.code.slice(0, 4)}`,
+        for (const edition of savedEditions) {
+          // Module dates are the 2026-2027 ones; the earlier edition ran a year before.
+          const shift = edition.code === '2025-2026' ? lastYear : (date: string) => date;
+          const code = `${module.code}-${edition.code.slice(0, 4)}`;
+          await manager.insert(Offering, {
+            code,
             moduleId: module.id,
             editionId: edition.id,
-            startsOn,
-            endsOn,
+            startsOn: shift(startsOn),
+            endsOn: shift(endsOn),
             capacity,
-          }),
-        );
+          });
+        }
       }
+      if (hei.shortName === coordinator) await manager.update(Programme, { id: programme.id }, { coordinatorId: organisation.id });
+    }
+    for (const edition of savedEditions) {
+      await manager.insert(PathwayRulesVersion, { editionId: edition.id, version: 1, rules: demoPathwayRules, createdBy: null });
     }
 
     const employers = new Map<string, Organisation>();
@@ -117,33 +167,52 @@ export class DemoSeeder {
         await manager.save(manager.create(Organisation, { ...employer, consortiumMember: false, website: null })),
       );
     }
-    for (const { enrolments, employer, ...fields } of demoLearners) {
+    for (const { enrolments, employer, graduate: _graduate, recognition: _recognition, ...fields } of demoLearners) {
       const learner = await manager.save(manager.create(Learner, { ...fields, employerId: employer ? employers.get(employer)!.id : null }));
       await manager.save(
         manager.create(User, { email: learner.email, passwordHash, role: Role.LEARNER, organisationId: null, learnerId: learner.id }),
       );
-      for (const { module } of enrolments) {
-        const offering = await manager.findOneByOrFail(Offering, { moduleId: modulesByCode.get(module)!.id });
-        await manager.insert(Enrolment, { learnerId: learner.id, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });
+      for (const { module, edition = '2026-2027' } of enrolments) {
+        const offering = await manager.findOneByOrFail(Offering, { code: `${module}-${edition.slice(0, 4)}` });
+        // Enrolled two weeks before the start (or today, for what starts later).
+        const enrolledAt = new Date(Math.min(Date.parse(offering.startsOn) - 14 * 86_400_000, Date.now()));
+        await manager.insert(Enrolment, { learnerId: learner.id, offeringId: offering.id, status: EnrolmentStatus.ENROLLED, enrolledAt });
       }
     }
   }
 
   private async recordDemoResults(): Promise<void> {
     for (const learner of demoLearners) {
-      for (const { module, result } of learner.enrolments) {
+      for (const { module, edition = '2026-2027', result } of learner.enrolments) {
         if (!result) continue;
         const enrolment = await this.dataSource
           .createQueryBuilder(Enrolment, 'e')
           .innerJoin(Learner, 'l', 'l.id = e.learnerId')
           .innerJoin(Offering, 'o', 'o.id = e.offeringId')
-          .innerJoin(LearningModule, 'm', 'm.id = o.moduleId')
-          .where('lower(l.email) = lower(:email) AND m.code = :module', { email: learner.email, module })
+          .where('lower(l.email) = lower(:email) AND o.code = :offering', {
+            email: learner.email,
+            offering: `${module}-${edition.slice(0, 4)}`,
+          })
           .getOneOrFail();
         const provider = demoHeis.find((hei) => hei.modules.some((m) => m.code === module))!;
         const staff = await this.dataSource.getRepository(User).findOneByOrFail({ email: provider.staffEmail });
         const principal: Principal = { userId: staff.id, role: Role.ISSUER, organisationId: staff.organisationId, learnerId: null };
         await this.results.record({ enrolmentId: enrolment.id, ...result }, principal);
+      }
+      const record = await this.dataSource
+        .getRepository(Learner)
+        .createQueryBuilder('l')
+        .where('lower(l.email) = lower(:email)', learner)
+        .getOneOrFail();
+      if (learner.graduate) await this.degrees.issue(record.id, null);
+      if (learner.recognition && !(await this.dataSource.getRepository(Recognition).existsBy({ learnerId: record.id }))) {
+        const account = await this.dataSource.getRepository(User).findOneByOrFail({ learnerId: record.id });
+        await this.recognitions.submit(await outsideCredential(record), {
+          userId: account.id,
+          role: Role.LEARNER,
+          organisationId: null,
+          learnerId: record.id,
+        });
       }
     }
   }

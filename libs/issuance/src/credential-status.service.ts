@@ -4,9 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { notFound } from '@magix/common';
-import { IssuedCredential } from './credential.entity';
+import { CredentialKind, IssuedCredential } from './credential.entity';
 import { credentialRevoked, noStatusList, notYourCredential } from './issuance.errors';
 import { StatusListService } from './status-list.service';
+
+export type RevokedListener = (manager: EntityManager, credential: IssuedCredential) => Promise<void>;
 
 export enum StatusChange {
   REVOKE = 'REVOKE',
@@ -26,28 +28,54 @@ export class CredentialStatusService {
     private readonly statusLists: StatusListService,
   ) {}
 
+  private readonly revokedListeners: RevokedListener[] = [];
+
+  /** Other features react to a revocation inside its transaction (e.g. degrees flag themselves). */
+  onRevoked(listener: RevokedListener): void {
+    this.revokedListeners.push(listener);
+  }
+
   change(id: string, change: StatusChange, reason: string, principal: Principal): Promise<IssuedCredential> {
     return this.dataSource.transaction(async (manager) => {
-      const credential = await manager.findOne(IssuedCredential, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!credential) throw notFound('Credential');
+      const credential = await this.locked(manager, id);
       if (principal.role !== Role.ISSUER || principal.organisationId !== credential.issuerOrganisationId) throw notYourCredential();
-      if (credential.statusSetId === null || credential.statusIndex === null) throw noStatusList();
-      const changed = await this.apply(manager, credential, change, reason);
-      if (changed) {
-        await audit(manager, {
-          action: {
-            REVOKE: AuditAction.CREDENTIAL_REVOKED,
-            SUSPEND: AuditAction.CREDENTIAL_SUSPENDED,
-            REINSTATE: AuditAction.CREDENTIAL_REINSTATED,
-          }[change],
-          actorUserId: principal.userId,
-          entityType: 'credential',
-          entityId: credential.id,
-          details: { reason },
-        });
-      }
-      return manager.findOneByOrFail(IssuedCredential, { id });
+      return this.changeLocked(manager, credential, change, reason, principal.userId);
     });
+  }
+
+  /** The programme office revokes a joint degree after review; only degrees are its to revoke. */
+  async revokeAsProgrammeOffice(manager: EntityManager, id: string, reason: string, actorUserId: string): Promise<IssuedCredential> {
+    const credential = await this.locked(manager, id);
+    if (credential.kind !== CredentialKind.DEGREE) throw notYourCredential();
+    return this.changeLocked(manager, credential, StatusChange.REVOKE, reason, actorUserId);
+  }
+
+  private async locked(manager: EntityManager, id: string): Promise<IssuedCredential> {
+    const credential = await manager.findOne(IssuedCredential, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!credential) throw notFound('Credential');
+    if (credential.statusSetId === null || credential.statusIndex === null) throw noStatusList();
+    return credential;
+  }
+
+  private async changeLocked(
+    manager: EntityManager,
+    credential: IssuedCredential,
+    change: StatusChange,
+    reason: string,
+    actorUserId: string,
+  ): Promise<IssuedCredential> {
+    const changed = await this.apply(manager, credential, change, reason);
+    if (changed) {
+      const action = {
+        REVOKE: AuditAction.CREDENTIAL_REVOKED,
+        SUSPEND: AuditAction.CREDENTIAL_SUSPENDED,
+        REINSTATE: AuditAction.CREDENTIAL_REINSTATED,
+      }[change];
+      await audit(manager, { action, actorUserId, entityType: 'credential', entityId: credential.id, details: { reason } });
+    }
+    const updated = await manager.findOneByOrFail(IssuedCredential, { id: credential.id });
+    if (changed && change === StatusChange.REVOKE) for (const listener of this.revokedListeners) await listener(manager, updated);
+    return updated;
   }
 
   /** Returns whether anything changed. */

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IssuanceModule } from '@magix/issuance';
+import { PathwaysModule } from '@magix/pathways';
 import { AssessmentResult } from './assessment-result.entity';
 import { ResultsResolver } from './results.resolver';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssessmentResult]), IssuanceModule],
+  imports: [TypeOrmModule.forFeature([AssessmentResult]), IssuanceModule, PathwaysModule],
   providers: [ResultsService, ResultsResolver],
   exports: [ResultsService],
 })

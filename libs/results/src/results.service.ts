@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@magix/config';
+import { DegreeService } from '@magix/pathways';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertActsFor, Principal } from '@magix/auth';
@@ -18,7 +20,11 @@ export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly issuance: CredentialIssuanceService,
+    private readonly degrees: DegreeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly logger = new Logger('Results');
 
   /**
    * Records a result and, for a pass, issues its credential in the same transaction. The
@@ -26,6 +32,17 @@ export class ResultsService {
    * assessment_result.enrolment_id and credential.result_id keep it exactly once regardless.
    */
   async record(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
+    const payload = await this.recordInTransaction(input, principal);
+    if (this.config.degreeAutoIssue && payload.credential && !payload.alreadyRecorded) {
+      // After the result is committed: the degree is its own transaction, and never blocks the result.
+      await this.degrees
+        .issueIfEligible(payload.credential.learnerId!)
+        .catch((error: unknown) => this.logger.warn(`Automatic degree not issued: ${String(error)}`));
+    }
+    return payload;
+  }
+
+  private recordInTransaction(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
     return this.dataSource.transaction(async (manager) => {
       const enrolment = await manager.findOne(Enrolment, { where: { id: input.enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw notFound('Enrolment');

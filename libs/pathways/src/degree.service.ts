@@ -1,0 +1,182 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { audit, AuditAction } from '@magix/audit';
+import { APP_CONFIG, AppConfig } from '@magix/config';
+import { buildDegreeCredential, signCredentialJointly } from '@magix/credentials';
+import { notFound } from '@magix/common';
+import { CredentialKind, credentialUrn, CredentialStatusService, IssuedCredential, StatusListService } from '@magix/issuance';
+import { fullName, HolderIdentityService, Learner } from '@magix/learners';
+import { IssuerIdentityService } from '@magix/organisations';
+import { Programme } from '@magix/programme';
+import { DegreeAward, DegreeAwardSource, Notification } from './pathway.entities';
+import { PathwayProgressService } from './pathway-progress.service';
+import { noReviewPending, notEligible } from './pathways.errors';
+
+/**
+ * The joint degree: issued once per learner and programme when eligible, signed by the
+ * coordinating HEI and each co-awarding partner; flagged for review (never silently revoked)
+ * when a module it stacks is revoked later.
+ */
+@Injectable()
+export class DegreeService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly progress: PathwayProgressService,
+    private readonly identities: IssuerIdentityService,
+    private readonly holders: HolderIdentityService,
+    private readonly statusLists: StatusListService,
+    private readonly status: CredentialStatusService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.status.onRevoked((manager, credential) => this.flagDegreesStackedFrom(manager, credential));
+  }
+
+  async issue(learnerId: string, actorUserId: string | null): Promise<DegreeAward> {
+    return this.dataSource.transaction(async (manager) => {
+      // One degree per learner: concurrent requests queue on the learner row.
+      const learner = await manager.findOne(Learner, { where: { id: learnerId }, lock: { mode: 'pessimistic_write' } });
+      if (!learner) throw notFound('Learner');
+      const existing = await manager.findOneBy(DegreeAward, { learnerId });
+      if (existing) return existing;
+      const evaluated = await this.progress.evaluate(manager, learnerId);
+      if (!evaluated.progress.eligible) throw notEligible(evaluated.progress.reasons);
+      const programme = await manager.findOne(Programme, { where: {}, order: { startsOn: 'ASC' } });
+      if (!programme?.coordinatorId) throw notFound('Programme coordinator');
+
+      const countedIds = new Set(evaluated.progress.counted.filter((c) => c.source === 'MODULE').map((c) => c.id));
+      const stacked = evaluated.earned.filter((e) => countedIds.has(e.credentialId));
+      const coAwarderIds = [...new Set([programme.coordinatorId, ...stacked.map((s) => s.providerId)])];
+      const identities = await Promise.all(coAwarderIds.map((id) => this.identities.signingIdentity(manager, id)));
+      const [coordinator, ...partners] = identities;
+      const status = await this.statusLists.allocate(manager, programme.coordinatorId);
+      const id = randomUUID();
+      const issuedAt = new Date();
+      const profile = (i: (typeof identities)[number]) => ({
+        did: i.key.did,
+        name: i.organisation.name,
+        countryCode: i.organisation.countryCode,
+        url: i.organisation.website ?? undefined,
+      });
+      const rules = evaluated.progress;
+      const unsigned = buildDegreeCredential({
+        credentialId: credentialUrn(id),
+        issuedAt,
+        issuer: profile(coordinator),
+        coAwarders: identities.map(profile),
+        recipient: { id: await this.holders.subjectDid(manager, learner), name: fullName(learner) },
+        programme: {
+          id: `${this.config.publicUrl}/programmes/${encodeURIComponent(programme.code)}`,
+          code: programme.code,
+          title: programme.title,
+          description: programme.description,
+          totalEcts: programme.totalEcts,
+          eqfLevel: 7,
+        },
+        creditsEarned: rules.countedEcts,
+        criteria: `${rules.requiredEcts} ECTS, including every mandatory module, from at least ${rules.partners.required} partner universities, within ${rules.timeLimit.months} months.`,
+        stackedFrom: stacked.map((s) => ({ id: (JSON.parse(s.json) as { id: string }).id, json: s.json })),
+        credentialStatus: status.entries,
+      });
+      const signed = await signCredentialJointly(
+        unsigned,
+        coordinator.key,
+        partners.map((p) => p.key),
+      );
+      await manager.insert(IssuedCredential, {
+        id,
+        kind: CredentialKind.DEGREE,
+        resultId: null,
+        learnerId,
+        issuerOrganisationId: programme.coordinatorId,
+        issuerDid: coordinator.key.did,
+        json: JSON.stringify(signed),
+        issuedAt,
+        validUntil: null,
+        statusSetId: status.setId,
+        statusIndex: status.index,
+      });
+      const award = manager.create(DegreeAward, {
+        learnerId,
+        programmeId: programme.id,
+        pathwayRulesId: evaluated.rulesVersionId,
+        credentialId: id,
+        awardedAt: issuedAt,
+        reviewRequired: false,
+      });
+      await manager.insert(DegreeAward, award);
+      await manager.insert(
+        DegreeAwardSource,
+        stacked.map((s) => ({ degreeAwardId: award.id, credentialId: s.credentialId })),
+      );
+      await audit(manager, {
+        action: AuditAction.DEGREE_AWARDED,
+        actorUserId,
+        entityType: 'credential',
+        entityId: id,
+        details: { learnerId, coAwarders: identities.map((i) => i.organisation.shortName), stacked: stacked.length },
+      });
+      return award;
+    });
+  }
+
+  toReview(): Promise<DegreeAward[]> {
+    return this.dataSource.getRepository(DegreeAward).find({ where: { reviewRequired: true }, order: { awardedAt: 'ASC' } });
+  }
+
+  /** For automatic awarding: issue when eligible, otherwise do nothing. */
+  async issueIfEligible(learnerId: string): Promise<DegreeAward | null> {
+    const evaluated = await this.progress.evaluate(this.dataSource.manager, learnerId).catch(() => null);
+    if (!evaluated?.progress.eligible) return null;
+    return this.issue(learnerId, null);
+  }
+
+  private async flagDegreesStackedFrom(manager: EntityManager, credential: IssuedCredential): Promise<void> {
+    const sources = await manager.findBy(DegreeAwardSource, { credentialId: credential.id });
+    if (sources.length === 0) return;
+    const awards = await manager.findBy(DegreeAward, { id: In(sources.map((s) => s.degreeAwardId)) });
+    const reason = `Module credential ${credential.id} it was stacked from was revoked (${credential.revocationReason ?? 'no reason given'})`;
+    for (const award of awards) {
+      await manager.update(DegreeAward, { id: award.id }, { reviewRequired: true, reviewReason: reason });
+      await manager.insert(Notification, {
+        recipientRole: 'ADMIN',
+        recipientId: null,
+        subject: 'A degree needs review',
+        body: `${reason}. Degree credential ${award.credentialId} stays valid until you decide.`,
+      });
+      await audit(manager, {
+        action: AuditAction.DEGREE_FLAGGED,
+        actorUserId: null,
+        entityType: 'credential',
+        entityId: award.credentialId,
+        details: { reason },
+      });
+    }
+  }
+
+  /** The programme office decides: keep the degree, or revoke it. */
+  async resolveReview(degreeAwardId: string, revoke: boolean, reason: string, actorUserId: string): Promise<DegreeAward> {
+    return this.dataSource.transaction(async (manager) => {
+      const award = await manager.findOne(DegreeAward, { where: { id: degreeAwardId }, lock: { mode: 'pessimistic_write' } });
+      if (!award) throw notFound('Degree');
+      if (!award.reviewRequired) throw noReviewPending();
+      if (revoke) await this.status.revokeAsProgrammeOffice(manager, award.credentialId, reason, actorUserId);
+      await manager.update(
+        DegreeAward,
+        { id: award.id },
+        { reviewRequired: false, reviewReason: `${revoke ? 'Revoked' : 'Kept'}: ${reason}` },
+      );
+      await audit(manager, {
+        action: AuditAction.DEGREE_REVIEWED,
+        actorUserId,
+        entityType: 'credential',
+        entityId: award.credentialId,
+        details: { revoke, reason },
+      });
+      return manager.findOneByOrFail(DegreeAward, { id: award.id });
+    });
+  }
+}

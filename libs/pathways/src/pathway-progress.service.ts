@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal, Role } from '@magix/auth';
+import { forbidden, notFound } from '@magix/common';
+import { Learner } from '@magix/learners';
+import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits } from './domain/pathway-progress';
+import { PathwayProgressType } from './dto/pathway.types';
+import { DegreeAward } from './pathway.entities';
+import { PathwayRulesService } from './pathway-rules.service';
+
+export interface EvaluatedProgress {
+  progress: PathwayProgress;
+  rulesVersionId: string;
+  rulesVersion: number;
+  editionId: string;
+  earned: Array<EarnedCredential & { json: string; providerName: string }>;
+}
+
+/**
+ * Progress toward the degree, computed from the learner's valid credentials (never stored): not
+ * revoked, not suspended, not expired — and approved recognitions.
+ */
+@Injectable()
+export class PathwayProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: PathwayRulesService,
+  ) {}
+
+  async evaluate(manager: EntityManager, learnerId: string, today = new Date().toISOString().slice(0, 10)): Promise<EvaluatedProgress> {
+    const { version, editionId } = await this.rules.forLearner(manager, learnerId);
+    const earned = await manager.query<Array<EarnedCredential & { json: string; providerName: string }>>(
+      `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, m.eqf_level AS "eqfLevel",
+              m.provider_id AS "providerId", o.short_name AS "providerName", to_char(r.assessed_on, 'YYYY-MM-DD') AS "earnedOn", c.document AS json
+         FROM credential c
+         JOIN assessment_result r ON r.id = c.result_id
+         JOIN enrolment e ON e.id = r.enrolment_id
+         JOIN offering f ON f.id = e.offering_id
+         JOIN module m ON m.id = f.module_id
+         JOIN organisation o ON o.id = m.provider_id
+        WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NULL AND c.suspended_at IS NULL
+          AND (c.valid_until IS NULL OR c.valid_until > now())`,
+      [learnerId],
+    );
+    const recognised = await manager.query<RecognisedCredits[]>(
+      `SELECT id AS "recognitionId", title, ects_granted::float AS ects, group_name AS "groupName", to_char(decided_at, 'YYYY-MM-DD') AS "decidedOn"
+         FROM recognition WHERE learner_id = $1 AND status = 'APPROVED'`,
+      [learnerId],
+    );
+    return {
+      progress: evaluatePathway(version.rules, earned, recognised, today),
+      rulesVersionId: version.id,
+      rulesVersion: version.version,
+      editionId,
+      earned,
+    };
+  }
+
+  async forLearner(learnerId: string, principal: Principal): Promise<PathwayProgressType> {
+    if (principal.role === Role.LEARNER && principal.learnerId !== learnerId) throw forbidden('You can see only your own progress');
+    if (principal.role === Role.ISSUER) throw forbidden('Progress toward the degree is for the learner and the programme office');
+    if (!(await this.dataSource.getRepository(Learner).existsBy({ id: learnerId }))) throw notFound('Learner');
+    const evaluated = await this.evaluate(this.dataSource.manager, learnerId);
+    const degree = await this.dataSource.getRepository(DegreeAward).findOneBy({ learnerId });
+    return toGraphQL(learnerId, evaluated, degree?.credentialId ?? null);
+  }
+}
+
+function toGraphQL(learnerId: string, evaluated: EvaluatedProgress, degreeCredentialId: string | null): PathwayProgressType {
+  const { progress } = evaluated;
+  const providerNames = new Map(evaluated.earned.map((e) => [e.providerId, e.providerName]));
+  const providerOf = new Map(evaluated.earned.map((e) => [e.credentialId, e.providerName]));
+  return {
+    learnerId,
+    editionId: evaluated.editionId,
+    rulesVersion: evaluated.rulesVersion,
+    eligible: progress.eligible,
+    reasons: progress.reasons,
+    requiredEcts: progress.requiredEcts,
+    countedEcts: progress.countedEcts,
+    mandatory: progress.mandatory.map((m) => ({ ...m, satisfied: m.credentialId !== null })),
+    groups: progress.groups,
+    partners: { required: progress.partners.required, partners: progress.partners.providerIds.map((id) => providerNames.get(id) ?? id) },
+    recognition: progress.recognition,
+    timeLimit: progress.timeLimit,
+    counted: progress.counted.map((c) => ({
+      id: c.id,
+      title: c.title,
+      ects: c.ects,
+      countsAs: c.countsAs.kind,
+      group: c.countsAs.kind === 'GROUP' ? c.countsAs.group : null,
+      source: c.source,
+      provider: providerOf.get(c.id) ?? null,
+    })),
+    notCounted: progress.notCounted,
+    degreeCredentialId,
+  };
+}

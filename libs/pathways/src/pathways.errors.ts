@@ -1,0 +1,37 @@
+import { DomainError } from '@magix/common';
+import { RuleProblem } from './domain/pathway-rules';
+
+export enum PathwayErrorCode {
+  CONTRADICTORY_RULES = 'CONTRADICTORY_RULES',
+  NO_PATHWAY_RULES = 'NO_PATHWAY_RULES',
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  RECOGNITION_CAP_EXCEEDED = 'RECOGNITION_CAP_EXCEEDED',
+  RECOGNITION_NOT_VERIFIED = 'RECOGNITION_NOT_VERIFIED',
+  ALREADY_DECIDED = 'ALREADY_DECIDED',
+  NO_REVIEW_PENDING = 'NO_REVIEW_PENDING',
+}
+
+export const contradictoryRules = (problems: RuleProblem[]) =>
+  new DomainError(PathwayErrorCode.CONTRADICTORY_RULES, problems.map((p) => p.message).join('; '), `rules.${problems[0].field}`, 400);
+export const noPathwayRules = () =>
+  new DomainError(PathwayErrorCode.NO_PATHWAY_RULES, 'The programme office has not set degree rules for this edition yet', undefined, 404);
+export const notEligible = (reasons: string[]) =>
+  new DomainError(PathwayErrorCode.NOT_ELIGIBLE, `Not eligible for the degree: ${reasons.join('; ')}`, 'learnerId', 409);
+export const recognitionCapExceeded = (cap: number, already: number) =>
+  new DomainError(
+    PathwayErrorCode.RECOGNITION_CAP_EXCEEDED,
+    `Recognition may bring at most ${cap} ECTS; ${already} are already granted`,
+    'input.ectsGranted',
+    409,
+  );
+export const recognitionNotVerified = (verdict: string) =>
+  new DomainError(
+    PathwayErrorCode.RECOGNITION_NOT_VERIFIED,
+    `The submitted credential cannot be recognised: it verified as ${verdict}`,
+    'input.id',
+    409,
+  );
+export const alreadyDecided = () =>
+  new DomainError(PathwayErrorCode.ALREADY_DECIDED, 'This recognition was already decided', 'input.id', 409);
+export const noReviewPending = () =>
+  new DomainError(PathwayErrorCode.NO_REVIEW_PENDING, 'This degree is not awaiting review', 'input.degreeAwardId', 409);

@@ -40,7 +40,7 @@ export class RecognitionService {
       const recognition = manager.create(Recognition, {
         learnerId: principal.learnerId!,
         submittedCredential: text,
-        verification: { verdict: report.verdict, securedWith: report.securedWith, checks: report.checks } as Record<string, unknown>,
+        verification: { verdict: report.verdict, securedWith: report.securedWith, checks: report.checks },
         verdict: report.verdict,
         title: titleOf(report.credential),
         issuerName: typeof issuer === 'string' ? issuer : null,

@@ -81,7 +81,10 @@ function toGraphQL(learnerId: string, evaluated: EvaluatedProgress, degreeCreden
     countedEcts: progress.countedEcts,
     mandatory: progress.mandatory.map((m) => ({ ...m, satisfied: m.credentialId !== null })),
     groups: progress.groups,
-    partners: { required: progress.partners.required, partners: progress.partners.providerIds.map((id) => providerNames.get(id) ?? id) },
+    partners: {
+      required: progress.partners.required,
+      partners: progress.partners.providerIds.map((id) => providerNames.get(id) ?? id).sort(),
+    },
     recognition: progress.recognition,
     timeLimit: progress.timeLimit,
     counted: progress.counted.map((c) => ({

@@ -25,6 +25,22 @@ describe('projections', () => {
     ).toBeGreaterThanOrEqual(10);
   });
 
+  it('counts what happened before the first month from the first month on', () => {
+    expect(
+      cumulative(
+        '2026-09',
+        '2026-10',
+        new Map([
+          ['2026-08', 2],
+          ['2026-10', 1],
+        ]),
+      ),
+    ).toEqual([
+      { month: '2026-09', value: 2 },
+      { month: '2026-10', value: 3 },
+    ]);
+  });
+
   it('fills months without events in a cumulative series', () => {
     expect(
       cumulative(

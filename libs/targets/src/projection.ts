@@ -29,10 +29,13 @@ export function projectLinear(startMonth: string, series: MonthPoint[], endMonth
   return Math.max(Math.round(projected), series[series.length - 1].value);
 }
 
-/** Fills months without events so that a cumulative series has one point per month. */
+/**
+ * Fills months without events so that a cumulative series has one point per month; what happened
+ * before the first month (enrolling ahead of the start) counts from the first month on.
+ */
 export function cumulative(startMonth: string, endMonth: string, increments: Map<string, number>): MonthPoint[] {
   const points: MonthPoint[] = [];
-  let total = 0;
+  let total = [...increments].filter(([month]) => month < startMonth).reduce((sum, [, n]) => sum + n, 0);
   const [y, m] = startMonth.split('-').map(Number);
   for (let i = 0; i <= monthsBetween(startMonth, endMonth); i++) {
     const date = new Date(Date.UTC(y, m - 1 + i, 1));

@@ -71,7 +71,7 @@ export class TargetsService {
               GROUP BY o.id, o.short_name ORDER BY o.short_name`,
             ),
         q<{ month: string; participants: number; public: number }>(
-          `SELECT to_char(date_trunc('month', first_at), 'YYYY-MM') AS month, count(*)::int AS participants, count(*) FILTER (WHERE sector = 'PUBLIC')::int AS public
+          `SELECT to_char(first_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS participants, count(*) FILTER (WHERE sector = 'PUBLIC')::int AS public
            FROM ${people} x GROUP BY 1`,
         ),
         q<{ dimension: string; key: string; graduates: number }>(
@@ -80,7 +80,7 @@ export class TargetsService {
            FROM ${degrees} g GROUP BY GROUPING SETS ((), (country_code), (sector), (edition_id))`,
         ),
         q<{ month: string; graduates: number }>(
-          `SELECT to_char(date_trunc('month', awarded_at), 'YYYY-MM') AS month, count(*)::int AS graduates FROM ${degrees} g GROUP BY 1`,
+          `SELECT to_char(awarded_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS graduates FROM ${degrees} g GROUP BY 1`,
         ),
         q<{ key: string; graduates: number }>(
           `SELECT c.issuer_organisation_id AS key, count(DISTINCT g.award_id)::int AS graduates

@@ -1,0 +1,302 @@
+import { ADMIN, aLearner, aPassingResult, FAU_STAFF, RECORD_RESULT, UPM_STAFF } from './support/factories';
+import { checkOf, verify } from './support/credentials';
+import { independentlyVerify } from './support/independent-eddsa-verifier';
+import { Json, startTestServer, TestServer } from './support/test-server';
+
+const STAFF: Record<string, string> = {
+  UPM: UPM_STAFF,
+  POLIMI: 'registrar@polimi.example',
+  FAU: FAU_STAFF,
+  TALTECH: 'registrar@taltech.example',
+};
+const PROGRESS = `query($id: ID!) { pathwayProgress(learnerId: $id) {
+  eligible reasons countedEcts requiredEcts degreeCredentialId
+  mandatory { moduleCode satisfied } groups { name countedEcts missingEcts } partners { required partners }
+  recognition { cap approvedEcts countedEcts } timeLimit { deadline expired }
+  counted { title ects countsAs group source provider } notCounted { title reason } } }`;
+const ISSUE = 'mutation($id: ID!) { issueDegree(learnerId: $id) { id credentialId reviewRequired credential { id json document } } }';
+
+describe('stacking module credentials into the joint degree', () => {
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    admin = await server.login(ADMIN);
+  });
+
+  afterAll(() => server.close());
+
+  /** Enrols the learner in the 2025-2026 run of each module and records a pass, as each module's HEI. */
+  async function pass(learnerId: string, modules: string[]): Promise<Json[]> {
+    const credentials: Json[] = [];
+    const { data } = await server.gql('{ offerings(limit: 100) { items { id code startsOn module { provider { shortName } } } } }');
+    for (const code of modules) {
+      const offering = data.offerings.items.find((o: Json) => o.code === `${code}-2025`);
+      const staff = await server.login(STAFF[offering.module.provider.shortName.toUpperCase()]);
+      const enrolled = await server.gql(
+        'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
+        { input: { learnerId, offeringId: offering.id } },
+        staff,
+      );
+      const assessedOn = new Date(Date.parse(offering.startsOn) + 60 * 86_400_000).toISOString().slice(0, 10);
+      const recorded = await server.gql(RECORD_RESULT, { input: aPassingResult(enrolled.data.enrol.id, { assessedOn }) }, staff);
+      if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
+      credentials.push(recorded.data.recordResult.credential);
+    }
+    return credentials;
+  }
+
+  const ALL = [
+    'UPM-AIG-01',
+    'UPM-CAP-03',
+    'UPM-DSP-02',
+    'POLIMI-DGT-01',
+    'POLIMI-PPM-02',
+    'POLIMI-SDM-03',
+    'FAU-MLP-01',
+    'FAU-LAW-02',
+    'TALTECH-EGV-01',
+    'TALTECH-CYB-02',
+  ];
+
+  it('explains progress group by group, with what is missing', async () => {
+    const learner = await aLearner(server);
+    await pass(learner.id, ['UPM-AIG-01', 'UPM-DSP-02']);
+    const { data } = await server.gql(PROGRESS, { id: learner.id }, learner.token);
+    const progress = data.pathwayProgress;
+    expect(progress).toMatchObject({ eligible: false, countedEcts: 12, requiredEcts: 60, degreeCredentialId: null });
+    expect(progress.mandatory).toEqual([
+      { moduleCode: 'UPM-AIG-01', satisfied: true },
+      { moduleCode: 'UPM-CAP-03', satisfied: false },
+    ]);
+    expect(progress.groups).toEqual([
+      { name: 'Data and AI', countedEcts: 6, missingEcts: 0 },
+      { name: 'Governance and law', countedEcts: 0, missingEcts: 6 },
+    ]);
+    expect(progress.reasons).toEqual([
+      'Missing mandatory modules: UPM-CAP-03',
+      'Elective group Governance and law: 6 more ECTS needed',
+      '48 more ECTS needed (12 of 60)',
+      'Credits come from 1 partner HEIs; at least 3 are required',
+    ]);
+    expect(progress.counted).toEqual([
+      { title: 'UPM-AIG-01', ects: 6, countsAs: 'MANDATORY', group: null, source: 'MODULE', provider: 'UPM' },
+      { title: 'UPM-DSP-02', ects: 6, countsAs: 'GROUP', group: 'Data and AI', source: 'MODULE', provider: 'UPM' },
+    ]);
+    const other = await aLearner(server);
+    const refused = await server.gql(PROGRESS, { id: learner.id }, other.token);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses the degree to a learner who is not eligible, saying why', async () => {
+    const learner = await aLearner(server);
+    await pass(learner.id, ['UPM-AIG-01']);
+    const { errors } = await server.gql(ISSUE, { id: learner.id }, admin);
+    expect(errors?.[0].extensions?.code).toBe('NOT_ELIGIBLE');
+    expect(errors?.[0].message).toMatch(/Missing mandatory modules: UPM-CAP-03/);
+    expect(await server.count("credential WHERE kind = 'DEGREE' AND learner_id = '" + learner.id + "'")).toBe(0);
+  });
+
+  describe('a learner who stacks modules from four HEIs', () => {
+    let learner: Awaited<ReturnType<typeof aLearner>>;
+    let modules: Json[];
+    let degree: Json;
+
+    beforeAll(async () => {
+      learner = await aLearner(server, { givenName: 'Maria', familyName: 'Kowalska', countryCode: 'PL' });
+      modules = await pass(learner.id, ALL);
+    });
+
+    it('becomes eligible and gets one degree, even when asked twice at once', async () => {
+      const { data } = await server.gql(PROGRESS, { id: learner.id }, admin);
+      expect(data.pathwayProgress).toMatchObject({ eligible: true, reasons: [], countedEcts: 62 });
+      expect(data.pathwayProgress.partners.partners).toEqual(['FAU', 'POLIMI', 'TalTech', 'UPM']);
+      const [first, second] = await Promise.all([
+        server.gql(ISSUE, { id: learner.id }, admin),
+        server.gql(ISSUE, { id: learner.id }, admin),
+      ]);
+      expect(first.errors).toBeUndefined();
+      expect(second.data.issueDegree.id).toBe(first.data.issueDegree.id);
+      degree = first.data.issueDegree.credential;
+      expect(await server.count(`credential WHERE kind = 'DEGREE' AND learner_id = '${learner.id}'`)).toBe(1);
+    });
+
+    it('is one Open Badges MasterDegree credential with a proof from every co-awarding HEI', async () => {
+      const doc = degree.document;
+      expect(doc.credentialSubject.achievement).toMatchObject({
+        achievementType: 'MasterDegree',
+        creditsAvailable: 60,
+        creditUnit: 'ECTS',
+      });
+      expect(doc.credentialSubject.creditsEarned).toBe(62);
+      expect(doc.coAwardedBy.map((p: Json) => p.name).sort()).toEqual([
+        'Friedrich-Alexander-Universität Erlangen-Nürnberg',
+        'Politecnico di Milano',
+        'Tallinn University of Technology',
+        'Universidad Politécnica de Madrid',
+      ]);
+      expect(doc.proof).toHaveLength(4);
+      expect(doc.relatedResource.map((r: Json) => r.id).sort()).toEqual(modules.map((m) => m.document.id).sort());
+      expect(doc.relatedResource.every((r: Json) => /^sha384-/.test(r.digestSRI))).toBe(true);
+      for (const proof of doc.proof) await expect(independentlyVerify({ ...doc, proof })).resolves.toBe(true);
+      const report = await verify(server, doc);
+      expect(report).toMatchObject({ verified: true, verdict: 'VALID' });
+      expect(checkOf(report, 'PROOF').message).toBe('All 4 signatures match the content and the issuer');
+    });
+
+    it('does not verify without all of its proofs, or with one altered', async () => {
+      const missing = { ...degree.document, proof: degree.document.proof.slice(1) };
+      const report = await verify(server, missing);
+      expect(report.verified).toBe(false);
+      expect(checkOf(report, 'PROOF').outcome).toBe('FAILED');
+      const altered = structuredClone(degree.document);
+      altered.proof[2].proofValue = altered.proof[0].proofValue;
+      expect((await verify(server, altered)).verified).toBe(false);
+    });
+
+    it('is flagged for review, not revoked, when a counted module is revoked; the office decides', async () => {
+      const aig = modules[0];
+      await server.gql(
+        'mutation($input: CredentialStatusInput!) { revokeCredential(input: $input) { state } }',
+        { input: { id: aig.id, reason: 'Plagiarism found' } },
+        await server.login(UPM_STAFF),
+      );
+      const { data } = await server.gql(
+        '{ degreesToReview { id reviewRequired reviewReason learner { id } credential { state } } }',
+        {},
+        admin,
+      );
+      const flagged = data.degreesToReview.find((d: Json) => d.learner.id === learner.id);
+      expect(flagged).toMatchObject({
+        reviewRequired: true,
+        credential: { state: 'ACTIVE' },
+        reviewReason: expect.stringMatching(/Plagiarism found/),
+      });
+      await expect(verify(server, degree.document)).resolves.toMatchObject({ verdict: 'VALID' });
+      const { rows } = await server.db.query("SELECT subject FROM notification WHERE recipient_role = 'ADMIN'");
+      expect(rows.map((r) => r.subject)).toContain('A degree needs review');
+      const progress = await server.gql(PROGRESS, { id: learner.id }, admin);
+      expect(progress.data.pathwayProgress.eligible).toBe(false);
+
+      const decided = await server.gql(
+        'mutation($input: ResolveDegreeReviewInput!) { resolveDegreeReview(input: $input) { reviewRequired reviewReason } }',
+        { input: { degreeAwardId: flagged.id, revoke: true, reason: 'Mandatory module revoked' } },
+        admin,
+      );
+      expect(decided.data.resolveDegreeReview).toEqual({ reviewRequired: false, reviewReason: 'Revoked: Mandatory module revoked' });
+      await expect(verify(server, degree.document)).resolves.toMatchObject({ verdict: 'REVOKED' });
+    });
+  });
+
+  describe('recognition of prior learning', () => {
+    it('verifies on submission, lets staff grant credits within the cap, and counts them', async () => {
+      const learner = await aLearner(server);
+      await pass(learner.id, ['UPM-AIG-01']);
+      const outside = (await server.gql('{ myCredentials { items { document } } }', {}, learner.token)).data.myCredentials.items[0]
+        .document;
+      const submit = (credential: unknown) =>
+        server.gql(
+          'mutation($c: JSON!) { submitRecognition(credential: $c) { id verdict title status } }',
+          { c: credential },
+          learner.token,
+        );
+      const first = (await submit(outside)).data.submitRecognition;
+      expect(first).toMatchObject({ verdict: 'VALID', title: 'AI for Public Governance', status: 'SUBMITTED' });
+      const second = (await submit(outside)).data.submitRecognition;
+      const tampered = (await submit({ ...outside, name: 'Changed' })).data.submitRecognition;
+      expect(tampered.verdict).toBe('INVALID');
+
+      const decide = (id: string, ectsGranted: number, groupName?: string) =>
+        server.gql(
+          'mutation($input: DecideRecognitionInput!) { decideRecognition(input: $input) { status ectsGranted groupName } }',
+          { input: { id, approve: true, ectsGranted, groupName, reason: 'Equivalent learning outcomes' } },
+          admin,
+        );
+      expect((await decide(first.id, 8, 'Governance and law')).data.decideRecognition).toEqual({
+        status: 'APPROVED',
+        ectsGranted: 8,
+        groupName: 'Governance and law',
+      });
+      const over = await decide(second.id, 6);
+      expect(over.errors?.[0].extensions?.code).toBe('RECOGNITION_CAP_EXCEEDED');
+      const forged = await decide(tampered.id, 2);
+      expect(forged.errors?.[0].extensions?.code).toBe('RECOGNITION_NOT_VERIFIED');
+      const again = await decide(first.id, 2);
+      expect(again.errors?.[0].extensions?.code).toBe('ALREADY_DECIDED');
+
+      const { data } = await server.gql(
+        '{ myPathwayProgress { recognition { cap approvedEcts countedEcts } groups { name countedEcts } countedEcts } }',
+        {},
+        learner.token,
+      );
+      expect(data.myPathwayProgress.recognition).toEqual({ cap: 12, approvedEcts: 8, countedEcts: 8 });
+      expect(data.myPathwayProgress.groups[1]).toEqual({ name: 'Governance and law', countedEcts: 8 });
+      expect(data.myPathwayProgress.countedEcts).toBe(14);
+      const { rows } = await server.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'RECOGNITION_DECIDED'");
+      expect(rows[0].n).toBe(1);
+    });
+  });
+
+  describe('rules', () => {
+    it('refuses contradictory rules and keeps the old version', async () => {
+      const { data } = await server.gql('{ programme { editions { id code } } }');
+      const edition = data.programme.editions.find((e: Json) => e.code === '2026-2027');
+      const set = (rules: Json) =>
+        server.gql(
+          'mutation($input: SetPathwayRulesInput!) { setPathwayRules(input: $input) { version rules { totalEcts } } }',
+          { input: { editionId: edition.id, rules } },
+          admin,
+        );
+      const base = {
+        totalEcts: 60,
+        mandatoryModules: ['UPM-AIG-01', 'UPM-CAP-03'],
+        electiveGroups: [],
+        minPartnerHeis: 3,
+        maxRecognitionEcts: 12,
+        timeLimitMonths: 48,
+        minEqfLevel: 7,
+      };
+      const bad = await set({ ...base, totalEcts: 12 });
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'CONTRADICTORY_RULES', field: 'rules.mandatoryModules' });
+      expect(bad.errors?.[0].message).toMatch(/mandatory modules bring 18 ECTS, above the total of 12/);
+      const ok = await set(base);
+      expect(ok.data.setPathwayRules.version).toBe(2);
+      const learner = await aLearner(server);
+      expect((await set({ ...base, totalEcts: 60 })).errors).toBeUndefined();
+      const denied = await server.gql(
+        'mutation($input: SetPathwayRulesInput!) { setPathwayRules(input: $input) { version } }',
+        { input: { editionId: edition.id, rules: base } },
+        learner.token,
+      );
+      expect(denied.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('blocks eligibility once the time limit expires, saying so', async () => {
+      const { data } = await server.gql('{ programme { editions { id code } } }');
+      const edition = data.programme.editions.find((e: Json) => e.code === '2025-2026');
+      const learner = await aLearner(server);
+      await pass(learner.id, ['UPM-AIG-01']);
+      const rules = (
+        await server.gql(
+          'query($id: ID!) { pathwayRules(editionId: $id) { rules { totalEcts mandatoryModules electiveGroups { name moduleCodes minEcts } minPartnerHeis maxRecognitionEcts timeLimitMonths minEqfLevel } } }',
+          { id: edition.id },
+          admin,
+        )
+      ).data.pathwayRules.rules;
+      await server.gql(
+        'mutation($input: SetPathwayRulesInput!) { setPathwayRules(input: $input) { version } }',
+        { input: { editionId: edition.id, rules: { ...rules, timeLimitMonths: 1 } } },
+        admin,
+      );
+      const progress = (await server.gql(PROGRESS, { id: learner.id }, admin)).data.pathwayProgress;
+      expect(progress.timeLimit.expired).toBe(true);
+      expect(progress.reasons[0]).toMatch(/^The time limit of 1 months expired on \d{4}-\d{2}-\d{2}$/);
+      await server.gql(
+        'mutation($input: SetPathwayRulesInput!) { setPathwayRules(input: $input) { version } }',
+        { input: { editionId: edition.id, rules } },
+        admin,
+      );
+    });
+  });
+});

@@ -71,6 +71,22 @@ describe('programme targets', () => {
     expect(Object.fromEntries(t.byPartner.map((p: Json) => [p.label, p.participants]))).toEqual({ UPM: 2, POLIMI: 2, FAU: 2, TalTech: 2 });
   });
 
+  it('keeps its counters equal to a recount from the enrolments, as learners enrol and change sector', async () => {
+    const counts = async () =>
+      (
+        await server.db.query(
+          'SELECT scope, edition_id, provider_id, country_code, sector, month, participants FROM participation_count WHERE participants > 0 ORDER BY 1, 2, 3, 4, 5, 6',
+        )
+      ).rows;
+    await server.db.query("UPDATE learner SET sector = 'PRIVATE', country_code = 'FR' WHERE email = 'kadri.tamm@ria.example'");
+    const kept = await counts();
+    await server.db.query('SELECT rebuild_participation()');
+    expect(await counts()).toEqual(kept);
+    const { data } = await server.gql(TARGETS, {}, admin);
+    expect(data.programmeTargets.publicSectorShare).toMatchObject({ publicParticipants: 4, participants: 8, actual: 50 });
+    expect(data.programmeTargets.byCountry.find((c: Json) => c.key === 'FR')).toMatchObject({ participants: 1, publicParticipants: 0 });
+  });
+
   it('is for the programme office only, and refuses an unknown edition', async () => {
     const learner = await server.login('lucia.martin@madrid.example');
     expect((await server.gql(TARGETS, {}, learner)).errors?.[0].extensions?.code).toBe('FORBIDDEN');

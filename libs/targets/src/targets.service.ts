@@ -16,8 +16,9 @@ interface GroupRow {
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 /**
- * The programme's targets, computed live with SQL aggregates over the participation tables the
- * database keeps (one row per participant), never by loading rows into the server.
+ * The programme's targets, computed live with SQL aggregates over the participation counters the
+ * database keeps as enrolments arrive (see the pathways-and-targets migration), never by loading
+ * rows into the server.
  */
 @Injectable()
 export class TargetsService {
@@ -33,10 +34,10 @@ export class TargetsService {
     );
     const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, editionId ? [editionId] : []);
 
-    // Participants (one row per learner) — within one edition when asked.
-    const people = editionId
-      ? `(SELECT p.learner_id, pe.first_enrolled_at AS first_at, p.sector, p.country_code FROM participant_edition pe JOIN participant p USING (learner_id) WHERE pe.edition_id = $1)`
-      : `(SELECT learner_id, first_enrolled_at AS first_at, sector, country_code FROM participant)`;
+    // Participant counters (kept by the database as enrolments arrive): overall, or one edition's.
+    const people = editionId ? `scope = 'EDITION' AND edition_id = $1` : `scope = 'ALL'`;
+    const partners = editionId ? `scope = 'EDITION_PROVIDER' AND edition_id = $1` : `scope = 'PROVIDER'`;
+    const publicCount = `sum(participants) FILTER (WHERE sector = 'PUBLIC')`;
     // Valid joint degrees, with the learner's country and sector and the edition of their rules.
     const degrees = `(SELECT d.learner_id, d.awarded_at, r.edition_id, l.sector, l.country_code, d.id AS award_id
         FROM degree_award d JOIN credential c ON c.id = d.credential_id JOIN pathway_rules r ON r.id = d.pathway_rules_id JOIN learner l ON l.id = d.learner_id
@@ -45,34 +46,27 @@ export class TargetsService {
     const [totals, byCountrySector, byEdition, byPartner, monthlyPeople, graduatesBy, monthlyGraduates, partnerGraduates] =
       await Promise.all([
         q<{ participants: number; public: number }>(
-          `SELECT count(*)::int AS participants, count(*) FILTER (WHERE sector = 'PUBLIC')::int AS public FROM ${people} x`,
+          `SELECT coalesce(sum(participants), 0)::int AS participants, coalesce(${publicCount}, 0)::int AS public FROM participation_count WHERE ${people}`,
         ),
         q<GroupRow & { dimension: string }>(
           `SELECT CASE WHEN GROUPING(country_code) = 0 THEN 'country' ELSE 'sector' END AS dimension,
                 coalesce(country_code, sector) AS key, coalesce(country_code, sector) AS label,
-                count(*)::int AS participants, count(*) FILTER (WHERE sector = 'PUBLIC')::int AS public
-           FROM ${people} x GROUP BY GROUPING SETS ((country_code), (sector))`,
+                sum(participants)::int AS participants, coalesce(${publicCount}, 0)::int AS public
+           FROM participation_count WHERE ${people} GROUP BY GROUPING SETS ((country_code), (sector)) HAVING sum(participants) > 0`,
         ),
         q<GroupRow>(
-          `SELECT e.id AS key, e.code AS label, count(pe.learner_id)::int AS participants, count(pe.learner_id) FILTER (WHERE p.sector = 'PUBLIC')::int AS public
-           FROM edition e LEFT JOIN participant_edition pe ON pe.edition_id = e.id LEFT JOIN participant p ON p.learner_id = pe.learner_id
+          `SELECT e.id AS key, e.code AS label, coalesce(sum(c.participants), 0)::int AS participants, coalesce(sum(c.participants) FILTER (WHERE c.sector = 'PUBLIC'), 0)::int AS public
+           FROM edition e LEFT JOIN participation_count c ON c.scope = 'EDITION' AND c.edition_id = e.id
           ${editionId ? 'WHERE e.id = $1' : ''} GROUP BY e.id, e.code, e.starts_on ORDER BY e.starts_on`,
         ),
-        editionId
-          ? q<GroupRow>(
-              `SELECT o2.id AS key, o2.short_name AS label, count(DISTINCT e.learner_id)::int AS participants,
-                    count(DISTINCT e.learner_id) FILTER (WHERE p.sector = 'PUBLIC')::int AS public
-               FROM enrolment e JOIN offering f ON f.id = e.offering_id JOIN module m ON m.id = f.module_id JOIN organisation o2 ON o2.id = m.provider_id
-               JOIN participant p ON p.learner_id = e.learner_id WHERE f.edition_id = $1 GROUP BY o2.id, o2.short_name ORDER BY o2.short_name`,
-            )
-          : q<GroupRow>(
-              `SELECT o.id AS key, o.short_name AS label, count(*)::int AS participants, count(*) FILTER (WHERE p.sector = 'PUBLIC')::int AS public
-               FROM participant_provider pp JOIN participant p USING (learner_id) JOIN organisation o ON o.id = pp.provider_id
-              GROUP BY o.id, o.short_name ORDER BY o.short_name`,
-            ),
+        q<GroupRow>(
+          `SELECT o.id AS key, o.short_name AS label, sum(c.participants)::int AS participants, coalesce(sum(c.participants) FILTER (WHERE c.sector = 'PUBLIC'), 0)::int AS public
+           FROM participation_count c JOIN organisation o ON o.id = c.provider_id WHERE ${partners}
+          GROUP BY o.id, o.short_name HAVING sum(c.participants) > 0 ORDER BY o.short_name`,
+        ),
         q<{ month: string; participants: number; public: number }>(
-          `SELECT to_char(first_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS participants, count(*) FILTER (WHERE sector = 'PUBLIC')::int AS public
-           FROM ${people} x GROUP BY 1`,
+          `SELECT to_char(month, 'YYYY-MM') AS month, sum(participants)::int AS participants, coalesce(${publicCount}, 0)::int AS public
+           FROM participation_count WHERE ${people} GROUP BY month`,
         ),
         q<{ dimension: string; key: string; graduates: number }>(
           `SELECT CASE WHEN GROUPING(country_code) = 0 THEN 'country' WHEN GROUPING(sector) = 0 THEN 'sector' WHEN GROUPING(edition_id) = 0 THEN 'edition' ELSE 'total' END AS dimension,

@@ -23,6 +23,8 @@ describe('bad input gets a typed error and changes nothing', () => {
 
   it.each([
     ['an empty grade', { grade: '' }, 'grade'],
+    ['a grade outside the HEI’s scale', { grade: '11' }, 'grade'],
+    ['a pass the scale says is a fail', { grade: '3.0', passed: true }, 'passed'],
     ['a date that is not a date', { assessedOn: '10/11/2026' }, 'assessedOn'],
     ['a date in the future', { assessedOn: '2099-01-01' }, 'assessedOn'],
     ['a date before the offering', { assessedOn: '2026-01-01' }, 'assessedOn'],

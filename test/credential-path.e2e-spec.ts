@@ -42,7 +42,7 @@ describe('from a recorded result to a verified credential', () => {
       eqfLevel: 7,
       participationForm: 'ONLINE',
     });
-    expect(doc.credentialSubject.result[0].value).toBe('9.4');
+    expect(doc.credentialSubject.result[0]).toMatchObject({ value: '9.4', gradingScale: 'Spanish university scale 0–10 (pass 5)' });
     expect(doc.credentialSubject.identifier[0].identityHash).toBe('Elena García');
     expect(doc.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
   });

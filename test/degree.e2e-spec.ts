@@ -1,4 +1,4 @@
-import { ADMIN, aLearner, aPassingResult, FAU_STAFF, RECORD_RESULT, UPM_STAFF } from './support/factories';
+import { ADMIN, aLearner, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, UPM_STAFF } from './support/factories';
 import { checkOf, verify } from './support/credentials';
 import { independentlyVerify } from './support/independent-eddsa-verifier';
 import { Json, startTestServer, TestServer } from './support/test-server';
@@ -40,7 +40,11 @@ describe('stacking module credentials into the joint degree', () => {
         staff,
       );
       const assessedOn = new Date(Date.parse(offering.startsOn) + 60 * 86_400_000).toISOString().slice(0, 10);
-      const recorded = await server.gql(RECORD_RESULT, { input: aPassingResult(enrolled.data.enrol.id, { assessedOn }) }, staff);
+      const recorded = await server.gql(
+        RECORD_RESULT,
+        { input: aPassingResult(enrolled.data.enrol.id, { assessedOn, grade: passingGradeFor(code) }) },
+        staff,
+      );
       if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
       credentials.push(recorded.data.recordResult.credential);
     }

@@ -1,4 +1,4 @@
-import { aLearner, anEnrolment, aPassingResult, RECORD_RESULT, UPM_STAFF } from './factories';
+import { aLearner, anEnrolment, aPassingResult, passingGradeFor, RECORD_RESULT, UPM_STAFF } from './factories';
 import { Json, TestServer } from './test-server';
 
 export const VERIFY = `
@@ -10,7 +10,11 @@ export const VERIFY = `
 export async function anIssuedCredential(server: TestServer, moduleCode = 'UPM-AIG-01', staff = UPM_STAFF) {
   const learner = await aLearner(server);
   const enrolmentId = await anEnrolment(server, learner.id, moduleCode, staff);
-  const { data, errors } = await server.gql(RECORD_RESULT, { input: aPassingResult(enrolmentId) }, await server.login(staff));
+  const { data, errors } = await server.gql(
+    RECORD_RESULT,
+    { input: aPassingResult(enrolmentId, { grade: passingGradeFor(moduleCode) }) },
+    await server.login(staff),
+  );
   if (!data?.recordResult) throw new Error(JSON.stringify(errors));
   return { learner, credential: data.recordResult.credential };
 }

@@ -35,6 +35,8 @@ export interface CredentialRecipient {
 
 export interface ModuleResult {
   grade: string;
+  /** The national scale the grade is in, named. */
+  gradingScale?: string;
   creditsEarned: number;
   assessedOn: string;
 }
@@ -98,7 +100,15 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
       ],
       activityEndDate: `${result.assessedOn}T00:00:00Z`,
       creditsEarned: result.creditsEarned,
-      result: [{ type: ['Result'], resultDescription: gradeDescriptionId, value: result.grade, status: 'Completed' }],
+      result: [
+        {
+          type: ['Result'],
+          resultDescription: gradeDescriptionId,
+          value: result.grade,
+          ...(result.gradingScale ? { gradingScale: result.gradingScale } : {}),
+          status: 'Completed',
+        },
+      ],
       achievement: {
         id: achievement.id,
         type: ['Achievement'],

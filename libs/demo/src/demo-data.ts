@@ -40,6 +40,8 @@ export const lastYear = (date: string) => `${Number(date.slice(0, 4)) - 1}${date
 
 export interface DemoHei {
   shortName: string;
+  /** A scale from the grading_scale table (see the admissions migration). */
+  gradingScale: string;
   name: string;
   countryCode: string;
   website: string;
@@ -66,6 +68,7 @@ export interface DemoHei {
 export const demoHeis: DemoHei[] = [
   {
     shortName: 'UPM',
+    gradingScale: 'ES-10',
     name: 'Universidad Politécnica de Madrid',
     countryCode: 'ES',
     website: 'https://www.upm.es',
@@ -122,6 +125,7 @@ export const demoHeis: DemoHei[] = [
   },
   {
     shortName: 'POLIMI',
+    gradingScale: 'IT-30',
     name: 'Politecnico di Milano',
     countryCode: 'IT',
     website: 'https://www.polimi.it',
@@ -177,6 +181,7 @@ export const demoHeis: DemoHei[] = [
   },
   {
     shortName: 'FAU',
+    gradingScale: 'DE-5',
     name: 'Friedrich-Alexander-Universität Erlangen-Nürnberg',
     countryCode: 'DE',
     website: 'https://www.fau.de',
@@ -217,6 +222,7 @@ export const demoHeis: DemoHei[] = [
   },
   {
     shortName: 'TalTech',
+    gradingScale: 'EE-AF',
     name: 'Tallinn University of Technology',
     countryCode: 'EE',
     website: 'https://taltech.ee',

@@ -129,6 +129,8 @@ export class DemoSeeder {
         }),
       );
       await this.identities.createIdentity(manager, organisation.id, null);
+      const [scale] = await manager.query<Array<{ id: string }>>('SELECT id FROM grading_scale WHERE code = $1', [hei.gradingScale]);
+      await manager.update(Organisation, { id: organisation.id }, { gradingScaleId: scale.id });
       await manager.save(
         manager.create(User, { email: hei.staffEmail, passwordHash, role: Role.ISSUER, organisationId: organisation.id, learnerId: null }),
       );

@@ -19,6 +19,8 @@ import { StatusAllocation, StatusListService } from './status-list.service';
 
 export interface PassedModule {
   resultId: string;
+  /** The name of the scale the grade is in, stated in the credential. */
+  gradingScale: string | null;
   learner: Learner;
   module: LearningModule;
   grade: string;
@@ -80,7 +82,12 @@ export class CredentialIssuanceService {
         qualityAssurance: module.qualityAssurance,
         prerequisites: await this.prerequisiteCodes(manager, module.id),
       },
-      result: { grade: passed.grade, creditsEarned: passed.creditsAwarded, assessedOn: passed.assessedOn },
+      result: {
+        grade: passed.grade,
+        gradingScale: passed.gradingScale ?? undefined,
+        creditsEarned: passed.creditsAwarded,
+        assessedOn: passed.assessedOn,
+      },
       credentialStatus: status.entries,
     });
     const signed = await signCredential(unsigned, key);

@@ -40,6 +40,10 @@ export class Organisation {
   @Column({ type: 'text', nullable: true })
   website!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The grading scale its results are given in' })
+  @Column({ name: 'grading_scale_id', type: 'uuid', nullable: true })
+  gradingScaleId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

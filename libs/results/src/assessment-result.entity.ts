@@ -29,6 +29,10 @@ export class AssessmentResult {
   @Column({ name: 'assessed_on', type: 'date' })
   assessedOn!: string;
 
+  @Field(() => String, { nullable: true, description: 'The grading scale the grade is in' })
+  @Column({ name: 'grading_scale', type: 'text', nullable: true })
+  gradingScale!: string | null;
+
   @Field(() => ID, { description: 'The staff account that recorded it' })
   @Column({ name: 'assessor_id', type: 'uuid' })
   assessorId!: string;

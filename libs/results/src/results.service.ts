@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { DegreeService } from '@magix/pathways';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { assertActsFor, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule, Offering } from '@magix/catalogue';
@@ -13,7 +13,22 @@ import { Learner } from '@magix/learners';
 import { AssessmentResult } from './assessment-result.entity';
 import { RecordResultInput, RecordResultPayload } from './dto/record-result.input';
 import { creditsForResult, sameResult } from './result-rules';
-import { enrolmentWithdrawn, resultAlreadyRecorded } from './results.errors';
+import { enrolmentWithdrawn, gradeOutOfScale, passedDisagrees, passedRequired, resultAlreadyRecorded } from './results.errors';
+import { readGrade } from './grading/grading-scale';
+import { GradingScale } from './grading/grading-scale.entity';
+import { Organisation } from '@magix/organisations';
+
+/** The grade in the HEI's scale (normalised) and whether it passes; without a scale, as given. */
+function gradeIn(scale: GradingScale | null, input: RecordResultInput): { grade: string; passed: boolean } {
+  if (!scale) {
+    if (input.passed === undefined) throw passedRequired();
+    return { grade: input.grade.trim(), passed: input.passed };
+  }
+  const reading = readGrade(scale, input.grade);
+  if (!reading.ok) throw gradeOutOfScale(reading.reason);
+  if (input.passed !== undefined && input.passed !== reading.passed) throw passedDisagrees(reading.passed);
+  return { grade: reading.grade, passed: reading.passed };
+}
 
 @Injectable()
 export class ResultsService {
@@ -25,6 +40,11 @@ export class ResultsService {
   ) {}
 
   private readonly logger = new Logger('Results');
+
+  private async scaleOf(manager: EntityManager, organisationId: string): Promise<GradingScale | null> {
+    const organisation = await manager.findOneByOrFail(Organisation, { id: organisationId });
+    return organisation.gradingScaleId ? manager.findOneBy(GradingScale, { id: organisation.gradingScaleId }) : null;
+  }
 
   /**
    * Records a result and, for a pass, issues its credential in the same transaction. The
@@ -52,8 +72,13 @@ export class ResultsService {
       if (enrolment.status === EnrolmentStatus.WITHDRAWN) throw enrolmentWithdrawn();
 
       const today = new Date().toISOString().slice(0, 10);
-      const creditsAwarded = creditsForResult(input, { moduleEcts: module.ectsCredits, offeringStartsOn: offering.startsOn, today });
-      const submitted = { grade: input.grade.trim(), passed: input.passed, assessedOn: input.assessedOn, creditsAwarded };
+      const scale = await this.scaleOf(manager, module.providerId);
+      const { grade, passed } = gradeIn(scale, input);
+      const creditsAwarded = creditsForResult(
+        { ...input, passed },
+        { moduleEcts: module.ectsCredits, offeringStartsOn: offering.startsOn, today },
+      );
+      const submitted = { grade, passed, assessedOn: input.assessedOn, creditsAwarded };
 
       const recorded = await manager.findOneBy(AssessmentResult, { enrolmentId: enrolment.id });
       if (recorded) {
@@ -62,9 +87,14 @@ export class ResultsService {
         return { result: recorded, credential, alreadyRecorded: true };
       }
 
-      const result = manager.create(AssessmentResult, { ...submitted, enrolmentId: enrolment.id, assessorId: principal.userId });
+      const result = manager.create(AssessmentResult, {
+        ...submitted,
+        gradingScale: scale?.code ?? null,
+        enrolmentId: enrolment.id,
+        assessorId: principal.userId,
+      });
       await manager.insert(AssessmentResult, result);
-      await manager.update(Enrolment, { id: enrolment.id }, { status: input.passed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.FAILED });
+      await manager.update(Enrolment, { id: enrolment.id }, { status: passed ? EnrolmentStatus.COMPLETED : EnrolmentStatus.FAILED });
       await audit(manager, {
         action: AuditAction.RESULT_RECORDED,
         actorUserId: principal.userId,
@@ -72,8 +102,9 @@ export class ResultsService {
         entityId: result.id,
         details: { enrolmentId: enrolment.id, grade: submitted.grade, passed: submitted.passed },
       });
-      const credential = input.passed
+      const credential = passed
         ? await this.issuance.issueForResult(manager, {
+            gradingScale: scale?.name ?? null,
             resultId: result.id,
             learner: await manager.findOneByOrFail(Learner, { id: enrolment.learnerId }),
             module,

@@ -14,9 +14,10 @@ export class RecordResultInput {
   @Length(1, 20)
   grade!: string;
 
-  @Field()
+  @Field({ nullable: true, description: 'Derived from the HEI’s grading scale; if given, it must agree' })
+  @IsOptional()
   @IsBoolean()
-  passed!: boolean;
+  passed?: boolean;
 
   @Field({ description: 'ISO date of the assessment' })
   @IsDateString({ strict: true })

@@ -2,6 +2,13 @@ import { InitialSchema1763884800000 } from './1763884800000-initial-schema';
 import { CredentialLifecycle1763971200000 } from './1763971200000-credential-lifecycle';
 import { PathwaysAndTargets1764057600000 } from './1764057600000-pathways-and-targets';
 import { Admissions1764144000000 } from './1764144000000-admissions';
+import { ShareLinks1764316800000 } from './1764316800000-share-links';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
-export const migrations = [InitialSchema1763884800000, CredentialLifecycle1763971200000, PathwaysAndTargets1764057600000, Admissions1764144000000];
+export const migrations = [
+  InitialSchema1763884800000,
+  CredentialLifecycle1763971200000,
+  PathwaysAndTargets1764057600000,
+  Admissions1764144000000,
+  ShareLinks1764316800000,
+];

@@ -20,6 +20,7 @@ import { PathwaysModule } from '@magix/pathways';
 import { PresentationsModule } from '@magix/presentations';
 import { ProgrammeModule } from '@magix/programme';
 import { ResultsModule } from '@magix/results';
+import { SharingModule } from '@magix/sharing';
 import { TargetsModule } from '@magix/targets';
 import { VcApiModule } from '@magix/vc-api';
 import { HealthController } from './health.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         PresentationsModule,
         PathwaysModule,
         TargetsModule,
+        SharingModule,
         VcApiModule,
         DemoModule,
       ],

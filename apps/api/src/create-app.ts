@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig, Secrets } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
+import { webRoot } from '@magix/sharing';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-error.filter';
 
@@ -23,6 +24,8 @@ export async function createApp({ config, secrets, databaseUrl, logger }: AppOpt
   });
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
+  // The web pages (/verify, /learner, /dashboard) are plain files: no build, no second server.
+  app.useStaticAssets(webRoot(), { extensions: ['html'], index: 'index.html', redirect: false });
   await app.init();
   if (config.seedDemo) await app.get(DemoSeeder).seed();
   return app;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, loadSecrets } from '@magix/config';
 import { openDatabase, PortInUseError } from '@magix/database';
 import { DEMO_PASSWORD, DemoSeeder } from '@magix/demo';
+import { ShareLinksService } from '@magix/sharing';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -23,10 +24,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
   await app.listen(config.port, config.host);
   logger.log(`GraphQL API on ${config.publicUrl}/graphql`);
-  if (config.seedDemo) await printDemo(app.get(DemoSeeder), config.dataDir, logger);
+  if (config.seedDemo) await printDemo(app.get(DemoSeeder), app.get(ShareLinksService), config.publicUrl, config.dataDir, logger);
 }
 
-async function printDemo(seeder: DemoSeeder, dataDir: string, logger: Logger): Promise<void> {
+async function printDemo(
+  seeder: DemoSeeder,
+  shareLinks: ShareLinksService,
+  publicUrl: string,
+  dataDir: string,
+  logger: Logger,
+): Promise<void> {
   const lines = seeder.accounts().map((a) => `  ${a.role.padEnd(8)} ${a.email.padEnd(32)} ${a.acts}`);
   logger.log(`Demo accounts (password "${DEMO_PASSWORD}"):\n${lines.join('\n')}`);
   const sample = await seeder.sampleCredential();
@@ -34,6 +41,11 @@ async function printDemo(seeder: DemoSeeder, dataDir: string, logger: Logger): P
     const file = join(dataDir, 'demo-credential.json');
     writeFileSync(file, sample.json);
     logger.log(`A demo credential to verify (query verifyCredential): ${file}`);
+    const link = await shareLinks.demoLink(sample);
+    logger.log(
+      `Web pages: verify ${publicUrl}/verify · learner ${publicUrl}/learner · dashboard (ADMIN) ${publicUrl}/dashboard\n` +
+        `  Paste ${file} into ${publicUrl}/verify${link ? `, or open its share link ${shareLinks.urlOf(link)}` : ''}`,
+    );
   }
 }
 

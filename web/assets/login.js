@@ -1,0 +1,36 @@
+// A sign-in form shared by the learner page and the dashboard.
+import { signIn } from './api.js';
+import { h, replace } from './dom.js';
+
+/**
+ * @param {HTMLElement} container
+ * @param {{ heading: string, hint: string, onSignedIn: () => void }} options
+ */
+export function showLogin(container, { heading, hint, onSignedIn }) {
+  const error = h('p', { class: 'error', role: 'alert', id: 'login-error' });
+  const email = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'login-email', type: 'email', name: 'email', autocomplete: 'username', required: true })
+  );
+  const password = /** @type {HTMLInputElement} */ (
+    h('input', { id: 'login-password', type: 'password', name: 'password', autocomplete: 'current-password', required: true })
+  );
+  const form = h(
+    'form',
+    { class: 'panel', id: 'login-form' },
+    h('h2', {}, heading),
+    h('p', { class: 'hint' }, hint),
+    h('div', { class: 'field' }, h('label', { for: 'login-email' }, 'Email'), email),
+    h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Password'), password),
+    error,
+    h('p', { class: 'actions' }, h('button', { type: 'submit', id: 'login-button' }, 'Sign in')),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    replace(error);
+    signIn(email.value.trim(), password.value).then(onSignedIn, (/** @type {unknown} */ e) =>
+      replace(error, e instanceof Error ? e.message : 'Sign-in failed'),
+    );
+  });
+  replace(container, form);
+  email.focus();
+}

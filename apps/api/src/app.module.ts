@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { DataSource } from 'typeorm';
+import { AdmissionsModule } from '@magix/admissions';
 import { AuditModule } from '@magix/audit';
 import { AuthModule } from '@magix/auth';
 import { CatalogueModule } from '@magix/catalogue';
@@ -56,6 +57,7 @@ export class AppModule {
         CatalogueModule,
         LearnersModule,
         EnrolmentModule,
+        AdmissionsModule,
         IssuanceModule,
         ResultsModule,
         PresentationsModule,

@@ -109,4 +109,12 @@ export class Offering {
   @Field(() => Int)
   @Column({ type: 'integer' })
   capacity!: number;
+
+  @Field(() => String, { nullable: true, description: 'First day to apply (ISO date); none: open now' })
+  @Column({ name: 'applications_open_on', type: 'date', nullable: true })
+  applicationsOpenOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day to apply (ISO date); none: until the offering starts' })
+  @Column({ name: 'applications_close_on', type: 'date', nullable: true })
+  applicationsCloseOn!: string | null;
 }

@@ -11,6 +11,9 @@ export interface AppConfig {
   dataDir: string;
   publicUrl: string;
   seedDemo: boolean;
+  /** smtp:// or smtps:// URL for notifications; without it they go into DATA_DIR/mailbox. */
+  smtpUrl?: string;
+  mailFrom: string;
   /** Award the joint degree as soon as a recorded result makes a learner eligible. */
   degreeAutoIssue: boolean;
   accessTokenTtlSeconds: number;
@@ -76,6 +79,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], problems) ?? `http://localhost:${port}`,
     seedDemo: boolean(env, 'SEED_DEMO', true, problems),
     degreeAutoIssue: boolean(env, 'DEGREE_AUTO_ISSUE', false, problems),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems),
+    mailFrom: env.MAIL_FROM || 'MAGIX programme office <noreply@magix.example>',
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     jwtSecret: env.JWT_SECRET || undefined,
     masterKey: env.MASTER_KEY || undefined,

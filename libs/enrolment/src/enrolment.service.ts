@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { assertActsFor, Principal, Role } from '@magix/auth';
 import { notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { LearningModule, Offering } from '@magix/catalogue';
 import { Learner } from '@magix/learners';
 import { EnrolInput, EnrolmentFilter } from './dto/enrolment.inputs';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
-import { alreadyEnrolled, offeringFull } from './enrolment.errors';
+import { alreadyEnrolled, offeringEnded, offeringFull, prerequisitesMissing } from './enrolment.errors';
 
 @Injectable()
 export class EnrolmentService {
@@ -35,20 +35,59 @@ export class EnrolmentService {
     return pageOf(await query.getManyAndCount(), page);
   }
 
-  /** Places are counted under a lock on the offering, so concurrent enrolments never overbook. */
+  /** Staff enrol a learner in their HEI's offering (past runs too, to record results from their records). */
   async enrol(input: EnrolInput, principal: Principal): Promise<Enrolment> {
     return this.dataSource.transaction(async (manager) => {
-      const offering = await manager.findOne(Offering, { where: { id: input.offeringId }, lock: { mode: 'pessimistic_write' } });
-      if (!offering) throw notFound('Offering');
+      const offering = await this.lockOffering(manager, input.offeringId);
       const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
       assertActsFor(principal, module.providerId, { adminAllowed: true });
-      if (!(await manager.existsBy(Learner, { id: input.learnerId }))) throw notFound('Learner');
-      if (await manager.existsBy(Enrolment, { learnerId: input.learnerId, offeringId: input.offeringId })) throw alreadyEnrolled();
-      const taken = await manager.countBy(Enrolment, { offeringId: offering.id, status: Not(EnrolmentStatus.WITHDRAWN) });
-      if (taken >= offering.capacity) throw offeringFull(offering.capacity);
-      const enrolment = manager.create(Enrolment, { ...input, status: EnrolmentStatus.ENROLLED });
-      await manager.insert(Enrolment, enrolment);
-      return manager.findOneByOrFail(Enrolment, { id: enrolment.id });
+      return this.enrolLocked(manager, input.learnerId, offering, { pendingOffers: await this.pendingOffers(manager, offering.id) });
     });
+  }
+
+  /** Places are counted under this lock, so concurrent enrolments and offers never overbook. */
+  async lockOffering(manager: EntityManager, offeringId: string): Promise<Offering> {
+    const offering = await manager.findOne(Offering, { where: { id: offeringId }, lock: { mode: 'pessimistic_write' } });
+    if (!offering) throw notFound('Offering');
+    return offering;
+  }
+
+  /** Places held by offers not yet taken (admissions); they count against capacity. */
+  async pendingOffers(manager: EntityManager, offeringId: string, except?: string): Promise<number> {
+    const [{ n }] = await manager.query<Array<{ n: number }>>(
+      "SELECT count(*)::int AS n FROM application WHERE offering_id = $1 AND status = 'ACCEPTED' AND offer_expires_at > now() AND id IS DISTINCT FROM $2",
+      [offeringId, except ?? null],
+    );
+    return n;
+  }
+
+  /**
+   * The enrolment rules, on an offering the caller has locked: the learner exists, is not already
+   * in, holds valid credentials for every prerequisite, and a place is free. `learnerFacing` also
+   * refuses offerings that have ended.
+   */
+  async enrolLocked(
+    manager: EntityManager,
+    learnerId: string,
+    offering: Offering,
+    options: { pendingOffers: number; learnerFacing?: boolean },
+  ): Promise<Enrolment> {
+    if (!(await manager.existsBy(Learner, { id: learnerId }))) throw notFound('Learner');
+    if (await manager.existsBy(Enrolment, { learnerId, offeringId: offering.id })) throw alreadyEnrolled();
+    if (options.learnerFacing && offering.endsOn < new Date().toISOString().slice(0, 10)) throw offeringEnded(offering.endsOn);
+    const missing = await manager.query<Array<{ code: string }>>(
+      `SELECT m.code FROM module_prerequisite p JOIN module m ON m.id = p.prerequisite_id
+        WHERE p.module_id = $1 AND NOT EXISTS (
+          SELECT 1 FROM credential c JOIN assessment_result r ON r.id = c.result_id JOIN enrolment e ON e.id = r.enrolment_id JOIN offering o ON o.id = e.offering_id
+           WHERE c.learner_id = $2 AND o.module_id = p.prerequisite_id AND c.revoked_at IS NULL AND c.suspended_at IS NULL)
+        ORDER BY m.code`,
+      [offering.moduleId, learnerId],
+    );
+    if (missing.length > 0) throw prerequisitesMissing(missing.map((m) => m.code));
+    const taken = await manager.countBy(Enrolment, { offeringId: offering.id, status: Not(EnrolmentStatus.WITHDRAWN) });
+    if (taken + options.pendingOffers >= offering.capacity) throw offeringFull(offering.capacity);
+    const enrolment = manager.create(Enrolment, { learnerId, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });
+    await manager.insert(Enrolment, enrolment);
+    return manager.findOneByOrFail(Enrolment, { id: enrolment.id });
   }
 }

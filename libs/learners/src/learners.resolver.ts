@@ -1,8 +1,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
+import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Organisation } from '@magix/organisations';
-import { CreateLearnerInput, LearnerFilter } from './dto/learner.inputs';
+import { CreateLearnerInput, LearnerFilter, RegisterLearnerInput } from './dto/learner.inputs';
 import { Learner } from './learner.entity';
 import { LearnersService } from './learners.service';
 
@@ -21,6 +21,12 @@ export class LearnersResolver {
   @Query(() => Learner, { description: 'The signed-in learner’s profile' })
   myProfile(@CurrentUser() user: Principal) {
     return this.service.self(user);
+  }
+
+  @Public()
+  @Mutation(() => Learner, { description: 'Sign up as a learner, to apply to the programme or a module; then sign in with login' })
+  registerLearner(@Args('input') input: RegisterLearnerInput) {
+    return this.service.create(input);
   }
 
   @Roles(Role.ADMIN)

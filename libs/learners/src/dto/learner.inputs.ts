@@ -39,6 +39,14 @@ export class CreateLearnerInput {
   password?: string;
 }
 
+@InputType()
+export class RegisterLearnerInput extends CreateLearnerInput {
+  @Field({ description: 'At least 10 characters' })
+  @IsString()
+  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  declare password: string;
+}
+
 @ArgsType()
 export class LearnerFilter {
   @Field(() => Sector, { nullable: true })

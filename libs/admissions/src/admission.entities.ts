@@ -1,0 +1,177 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum ApplicationStatus {
+  SUBMITTED = 'SUBMITTED',
+  /** A place is offered, until `offerExpiresAt`. */
+  ACCEPTED = 'ACCEPTED',
+  RESERVE = 'RESERVE',
+  REJECTED = 'REJECTED',
+  /** The learner took the place: an enrolment exists. */
+  ENROLLED = 'ENROLLED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+
+export enum Decision {
+  ACCEPTED = 'ACCEPTED',
+  RESERVE = 'RESERVE',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(Decision, { name: 'Decision' });
+
+@ObjectType({ description: 'An application to the programme (degree-seeking) or to one module offering' })
+@Entity('application')
+export class Application {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ name: 'learner_id', type: 'uuid' })
+  learnerId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a degree-seeking application' })
+  @Column({ name: 'programme_id', type: 'uuid', nullable: true })
+  programmeId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a self-standing module application' })
+  @Column({ name: 'offering_id', type: 'uuid', nullable: true })
+  offeringId!: string | null;
+
+  @Field()
+  @Column()
+  motivation!: string;
+
+  @Field(() => ApplicationStatus)
+  @Column({ type: 'text' })
+  status!: ApplicationStatus;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true })
+  batchId!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Place on the reserve list, 1 first' })
+  @Column({ name: 'reserve_rank', type: 'integer', nullable: true })
+  reserveRank!: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason!: string | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'An offered place must be taken before this' })
+  @Column({ name: 'offer_expires_at', type: 'timestamptz', nullable: true })
+  offerExpiresAt!: Date | null;
+
+  @Field()
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+@Entity('application_document')
+export class ApplicationDocument {
+  @PrimaryColumn({ name: 'application_id', type: 'uuid' })
+  applicationId!: string;
+
+  @Column()
+  filename!: string;
+
+  @Column({ name: 'content_type' })
+  contentType!: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes!: number;
+
+  @Column()
+  sha256!: string;
+
+  @Column({ type: 'bytea', select: false })
+  content!: Buffer;
+
+  @Column({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt!: Date;
+}
+
+@ObjectType({ description: 'The CV handed in with an application' })
+export class ApplicationDocumentInfo {
+  @Field()
+  filename!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field({ description: 'SHA-256 of the stored file, hex' })
+  sha256!: string;
+
+  @Field()
+  uploadedAt!: Date;
+}
+
+@ObjectType({ description: 'A review round of the academic commission' })
+@Entity('review_batch')
+export class ReviewBatch {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'programme_id', type: 'uuid', nullable: true })
+  programmeId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'offering_id', type: 'uuid', nullable: true })
+  offeringId!: string | null;
+
+  @Column({ name: 'opened_by', type: 'uuid' })
+  openedBy!: string;
+
+  @Field()
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ name: 'closed_by', type: 'uuid', nullable: true })
+  closedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+}
+
+@Entity('outbox_message')
+export class OutboxMessage {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column()
+  recipient!: string;
+
+  @Column()
+  subject!: string;
+
+  @Column()
+  body!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+}

@@ -1,0 +1,46 @@
+import { DomainError } from '@magix/common';
+
+export enum AdmissionErrorCode {
+  DUPLICATE_APPLICATION = 'DUPLICATE_APPLICATION',
+  APPLICATIONS_CLOSED = 'APPLICATIONS_CLOSED',
+  NOT_A_PDF = 'NOT_A_PDF',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  BATCH_ALREADY_OPEN = 'BATCH_ALREADY_OPEN',
+  NOTHING_TO_REVIEW = 'NOTHING_TO_REVIEW',
+  BATCH_CLOSED = 'BATCH_CLOSED',
+  UNDECIDED_APPLICATIONS = 'UNDECIDED_APPLICATIONS',
+  NOT_IN_BATCH = 'NOT_IN_BATCH',
+  CAPACITY_REACHED = 'CAPACITY_REACHED',
+  NO_OFFER = 'NO_OFFER',
+  OFFER_EXPIRED = 'OFFER_EXPIRED',
+  CANNOT_WITHDRAW = 'CANNOT_WITHDRAW',
+}
+
+const error = (code: AdmissionErrorCode, message: string, field?: string, status = 409) => new DomainError(code, message, field, status);
+
+export const duplicateApplication = () =>
+  error(AdmissionErrorCode.DUPLICATE_APPLICATION, 'You already have an application for this under review or on offer', 'input');
+export const applicationsClosed = (window: string) =>
+  error(AdmissionErrorCode.APPLICATIONS_CLOSED, `Applications are not open: ${window}`, 'input.offeringId');
+export const notAPdf = () => error(AdmissionErrorCode.NOT_A_PDF, 'The CV must be a PDF file', 'file', 415);
+export const fileTooLarge = () => error(AdmissionErrorCode.FILE_TOO_LARGE, 'The CV must be at most 2 MB', 'file', 413);
+export const batchAlreadyOpen = () =>
+  error(AdmissionErrorCode.BATCH_ALREADY_OPEN, 'A review batch is already open for this; close it first', 'input');
+export const nothingToReview = () =>
+  error(AdmissionErrorCode.NOTHING_TO_REVIEW, 'No applications were submitted since the last cut-off', 'input');
+export const batchClosed = () => error(AdmissionErrorCode.BATCH_CLOSED, 'This review batch is closed', 'input.batchId');
+export const undecided = (count: number) =>
+  error(AdmissionErrorCode.UNDECIDED_APPLICATIONS, `${count} applications in the batch have no decision yet`, 'batchId');
+export const notInBatch = () =>
+  error(AdmissionErrorCode.NOT_IN_BATCH, 'The application is not in this review batch', 'input.applicationId');
+export const capacityReached = (capacity: number) =>
+  error(
+    AdmissionErrorCode.CAPACITY_REACHED,
+    `All ${capacity} places are taken or offered: put the application on the reserve list`,
+    'input.decision',
+  );
+export const noOffer = () => error(AdmissionErrorCode.NO_OFFER, 'There is no place on offer for this application', 'applicationId');
+export const offerExpired = () =>
+  error(AdmissionErrorCode.OFFER_EXPIRED, 'The offer has expired; the place went to the reserve list', 'applicationId');
+export const cannotWithdraw = () =>
+  error(AdmissionErrorCode.CANNOT_WITHDRAW, 'Only a live application or an enrolment before the start can be withdrawn', 'applicationId');

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnrolmentModule } from '@magix/enrolment';
+import { Application, ApplicationDocument, OutboxMessage, ReviewBatch } from './admission.entities';
+import { ApplicationDocumentsController } from './application-documents.controller';
+import { AdmissionsResolver } from './admissions.resolver';
+import { ApplicationsService } from './applications.service';
+import { OfferExpiryScheduler } from './offer-expiry.scheduler';
+import { OutboxService } from './outbox.service';
+import { PlacesService } from './places.service';
+import { ReviewBatchesService } from './review-batches.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Application, ApplicationDocument, ReviewBatch, OutboxMessage]), EnrolmentModule],
+  controllers: [ApplicationDocumentsController],
+  providers: [ApplicationsService, ReviewBatchesService, PlacesService, OutboxService, OfferExpiryScheduler, AdmissionsResolver],
+  exports: [OutboxService, PlacesService],
+})
+export class AdmissionsModule {}

@@ -1,0 +1,96 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
+import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
+import { Offering } from '@magix/catalogue';
+import { Learner } from '@magix/learners';
+import { Application, ApplicationDocument, ApplicationDocumentInfo, ReviewBatch } from './admission.entities';
+import { ApplicationsService } from './applications.service';
+import { ApplicationFilter, ApplyInput, DecideApplicationInput, OpenBatchInput } from './dto/admission.inputs';
+import { PlacesService } from './places.service';
+import { ReviewBatchesService } from './review-batches.service';
+
+const ApplicationPage = Paginated(Application);
+
+@Resolver(() => Application)
+export class AdmissionsResolver {
+  constructor(
+    private readonly service: ApplicationsService,
+    private readonly batches: ReviewBatchesService,
+    private readonly places: PlacesService,
+  ) {}
+
+  @Roles(Role.LEARNER)
+  @Mutation(() => Application, {
+    description: 'Apply to the degree programme, or to one module offering; then upload your CV (POST /applications/{id}/cv)',
+  })
+  apply(@Args('input') input: ApplyInput, @CurrentUser() user: Principal) {
+    return this.service.apply(input, user);
+  }
+
+  @Query(() => ApplicationPage, { description: 'LEARNER: yours; ISSUER: those to your HEI’s offerings; ADMIN: all' })
+  applications(@Args() filter: ApplicationFilter, @Args() page: PageArgs, @CurrentUser() user: Principal) {
+    return this.service.list(filter, page, user);
+  }
+
+  @Query(() => Application)
+  application(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: Principal) {
+    return this.service.visible(id, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => ReviewBatch, { description: 'Open a review batch with every application submitted since the last cut-off' })
+  openReviewBatch(@Args('input') input: OpenBatchInput, @CurrentUser() user: Principal) {
+    return this.batches.open(input.offeringId, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => Application, { description: 'ACCEPTED, RESERVE (ranked) or REJECTED, with a reason' })
+  decideApplication(@Args('input') input: DecideApplicationInput, @CurrentUser() user: Principal) {
+    return this.batches.decide(input, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => ReviewBatch, { description: 'Close the batch and send every applicant the decision (closing twice changes nothing)' })
+  closeReviewBatch(@Args('batchId', { type: () => ID }) batchId: string, @CurrentUser() user: Principal) {
+    return this.batches.close(batchId, user);
+  }
+
+  @Roles(Role.LEARNER)
+  @Mutation(() => Application, { description: 'Take an offered place: you are enrolled' })
+  acceptOffer(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
+    return this.places.acceptOffer(applicationId, user);
+  }
+
+  @Roles(Role.LEARNER)
+  @Mutation(() => Application, { description: 'Decline an offered place: it goes to the reserve list' })
+  declineOffer(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
+    return this.places.decline(applicationId, user);
+  }
+
+  @Roles(Role.LEARNER)
+  @Mutation(() => Application, { description: 'Withdraw an application, or the enrolment it led to before the offering starts' })
+  withdrawApplication(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
+    return this.places.withdraw(applicationId, user);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Int, { description: 'Pass expired offers to the reserve list now (the server also does this every minute)' })
+  processExpiredOffers() {
+    return this.places.processExpiredOffers();
+  }
+
+  @ResolveField(() => Learner)
+  learner(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return context.loaders.byId(Learner).load(application.learnerId);
+  }
+
+  @ResolveField(() => Offering, { nullable: true })
+  offering(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return application.offeringId ? context.loaders.byId(Offering).load(application.offeringId) : null;
+  }
+
+  @ResolveField(() => ApplicationDocumentInfo, { nullable: true, description: 'The CV, once uploaded' })
+  cv(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return context.loaders.oneBy(ApplicationDocument, 'applicationId').load(application.id);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { Principal, Role } from '@magix/auth';
+import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { LearningModule, Offering } from '@magix/catalogue';
+import { Programme } from '@magix/programme';
+import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus } from './admission.entities';
+import { applicationsClosed, duplicateApplication, fileTooLarge, notAPdf } from './admissions.errors';
+import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
+
+export const MAX_CV_BYTES = 2 * 1024 * 1024;
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+/** Applications and their documents: learners apply and follow; staff see those for their targets. */
+@Injectable()
+export class ApplicationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async apply(input: ApplyInput, principal: Principal): Promise<Application> {
+    const today = new Date().toISOString().slice(0, 10);
+    let programmeId: string | null = null;
+    if (input.offeringId) {
+      const offering = await this.dataSource.getRepository(Offering).findOneBy({ id: input.offeringId });
+      if (!offering) throw notFound('Offering');
+      const opens = offering.applicationsOpenOn ?? '0000-01-01';
+      const closes = offering.applicationsCloseOn ?? offering.startsOn;
+      if (today < opens || today > closes) throw applicationsClosed(`from ${opens} to ${closes}`);
+    } else {
+      const programme = await this.dataSource.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
+      if (!programme) throw notFound('Programme');
+      programmeId = programme.id;
+    }
+    const repository = this.dataSource.getRepository(Application);
+    try {
+      return await repository.save(
+        repository.create({
+          learnerId: principal.learnerId!,
+          offeringId: input.offeringId ?? null,
+          programmeId,
+          motivation: input.motivation.trim(),
+          status: ApplicationStatus.SUBMITTED,
+          submittedAt: new Date(),
+          updatedAt: new Date(),
+        }),
+      );
+    } catch (error) {
+      // The partial unique index is the guarantee; a concurrent duplicate lands here too.
+      if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505')
+        throw duplicateApplication();
+      throw error;
+    }
+  }
+
+  async uploadCv(applicationId: string, file: UploadedFile | undefined, principal: Principal): Promise<ApplicationDocumentInfo> {
+    const application = await this.visible(applicationId, principal);
+    if (application.learnerId !== principal.learnerId) throw forbidden('Only the applicant uploads their CV');
+    if (!file || file.size === 0) throw notAPdf();
+    if (file.size > MAX_CV_BYTES) throw fileTooLarge();
+    // Checked by content, not by name or declared type.
+    if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') throw notAPdf();
+    const document = {
+      applicationId,
+      filename: file.originalname.replace(/[^\w.\- ]/g, '_').slice(0, 200) || 'cv.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: file.size,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      content: file.buffer,
+      uploadedAt: new Date(),
+    };
+    await this.dataSource.getRepository(ApplicationDocument).upsert(document, ['applicationId']);
+    return document;
+  }
+
+  async cv(applicationId: string, principal: Principal): Promise<ApplicationDocument> {
+    await this.visible(applicationId, principal);
+    const document = await this.dataSource
+      .getRepository(ApplicationDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.content')
+      .where('d.applicationId = :applicationId', { applicationId })
+      .getOne();
+    if (!document) throw notFound('CV');
+    return document;
+  }
+
+  async cvInfo(applicationId: string): Promise<ApplicationDocumentInfo | null> {
+    return this.dataSource.getRepository(ApplicationDocument).findOneBy({ applicationId });
+  }
+
+  /** An application its reader may see: the applicant, the office, or the offering's HEI. */
+  async visible(id: string, principal: Principal): Promise<Application> {
+    const application = await this.dataSource.getRepository(Application).findOneBy({ id });
+    if (!application) throw notFound('Application');
+    if (principal.role === Role.ADMIN) return application;
+    if (principal.role === Role.LEARNER && application.learnerId === principal.learnerId) return application;
+    if (
+      principal.role === Role.ISSUER &&
+      application.offeringId &&
+      (await this.providerOf(application.offeringId)) === principal.organisationId
+    )
+      return application;
+    throw notFound('Application');
+  }
+
+  async list(filter: ApplicationFilter, page: PageArgs, principal: Principal): Promise<Page<Application>> {
+    const query = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .orderBy('a.submittedAt', 'DESC')
+      .addOrderBy('a.id')
+      .skip(page.offset)
+      .take(page.limit);
+    if (filter.status) query.andWhere('a.status = :status', filter);
+    if (filter.offeringId) query.andWhere('a.offeringId = :offeringId', filter);
+    if (filter.batchId) query.andWhere('a.batchId = :batchId', filter);
+    if (filter.degreeSeeking !== undefined) query.andWhere(filter.degreeSeeking ? 'a.programmeId IS NOT NULL' : 'a.offeringId IS NOT NULL');
+    if (filter.editionId) query.andWhere('a.offeringId IN (SELECT id FROM offering WHERE edition_id = :editionId)', filter);
+    if (filter.sector) query.andWhere('a.learnerId IN (SELECT id FROM learner WHERE sector = :sector)', filter);
+    if (principal.role === Role.LEARNER) query.andWhere('a.learnerId = :self', { self: principal.learnerId });
+    if (principal.role === Role.ISSUER) {
+      query.andWhere('a.offeringId IN (SELECT o.id FROM offering o JOIN module m ON m.id = o.module_id WHERE m.provider_id = :org)', {
+        org: principal.organisationId,
+      });
+    }
+    return pageOf(await query.getManyAndCount(), page);
+  }
+
+  private async providerOf(offeringId: string): Promise<string | null> {
+    const offering = await this.dataSource.getRepository(Offering).findOneBy({ id: offeringId });
+    const module = offering ? await this.dataSource.getRepository(LearningModule).findOneBy({ id: offering.moduleId }) : null;
+    return module?.providerId ?? null;
+  }
+}

@@ -1,0 +1,87 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ApplicationStatus, Decision } from '../admission.entities';
+
+@InputType()
+export class ApplyInput {
+  @Field(() => ID, { nullable: true, description: 'A module offering (self-standing); leave out to apply to the degree programme' })
+  @IsOptional()
+  @IsUUID()
+  offeringId?: string;
+
+  @Field({ description: 'A one-page motivation letter (at most 4,000 characters)' })
+  @IsString()
+  @Length(50, 4000, { message: 'motivation must be 50 to 4,000 characters' })
+  motivation!: string;
+}
+
+@InputType()
+export class OpenBatchInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Review an offering’s applications (its HEI’s staff); leave out for the programme (ADMIN)',
+  })
+  @IsOptional()
+  @IsUUID()
+  offeringId?: string;
+}
+
+@InputType()
+export class DecideApplicationInput {
+  @Field(() => ID)
+  @IsUUID()
+  batchId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  applicationId!: string;
+
+  @Field(() => Decision)
+  @IsEnum(Decision)
+  decision!: Decision;
+
+  @Field({ description: 'Why: kept in the audit log and sent to the applicant' })
+  @IsString()
+  @Length(3, 1000)
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Place on the reserve list (RESERVE only); by default the next free one' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  reserveRank?: number;
+}
+
+@ArgsType()
+export class ApplicationFilter {
+  @Field(() => ApplicationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ApplicationStatus)
+  status?: ApplicationStatus;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  offeringId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  editionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  batchId?: string;
+
+  @Field({ nullable: true, description: 'true: degree-seeking applications only; false: module applications only' })
+  @IsOptional()
+  @IsBoolean()
+  degreeSeeking?: boolean;
+
+  @Field({ nullable: true, description: 'The applicant’s sector' })
+  @IsOptional()
+  @IsString()
+  sector?: string;
+}

@@ -4,3 +4,5 @@ export * from './results.module';
 export * from './results.service';
 export * from './grading/grading-scale';
 export * from './grading/grading-scale.entity';
+export * from './import/import-job.entity';
+export * from './import/results-import.service';

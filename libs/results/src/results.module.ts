@@ -4,12 +4,16 @@ import { IssuanceModule } from '@magix/issuance';
 import { PathwaysModule } from '@magix/pathways';
 import { AssessmentResult } from './assessment-result.entity';
 import { GradingScale } from './grading/grading-scale.entity';
+import { ImportJob } from './import/import-job.entity';
+import { ImportQueue } from './import/import-queue';
+import { ResultsImportResolver } from './import/results-import.resolver';
+import { ResultsImportService } from './import/results-import.service';
 import { ResultsResolver } from './results.resolver';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssessmentResult, GradingScale]), IssuanceModule, PathwaysModule],
-  providers: [ResultsService, ResultsResolver],
-  exports: [ResultsService],
+  imports: [TypeOrmModule.forFeature([AssessmentResult, GradingScale, ImportJob]), IssuanceModule, PathwaysModule],
+  providers: [ResultsService, ResultsResolver, ImportQueue, ResultsImportService, ResultsImportResolver],
+  exports: [ResultsService, ResultsImportService],
 })
 export class ResultsModule {}

@@ -1,0 +1,56 @@
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsString, Length, MaxLength } from 'class-validator';
+import { ImportJob } from './import-job.entity';
+
+@InputType()
+export class ImportResultsInput {
+  @Field({ description: 'The offering the results are for, e.g. UPM-AIG-01-2026' })
+  @IsString()
+  @Length(2, 40)
+  offeringCode!: string;
+
+  @Field({ description: 'The CSV: email, grade, assessed_on[, credits][, passed]' })
+  @IsString()
+  @MaxLength(5_000_000)
+  csv!: string;
+
+  @Field({ defaultValue: false, description: 'Only check and report; record nothing' })
+  @IsBoolean()
+  dryRun: boolean = false;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int)
+  line!: number;
+
+  @Field()
+  column!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType({ description: 'What an import found, and the job recording it' })
+export class ImportReport {
+  @Field({ description: 'No row has an error: the file can be (or was) recorded' })
+  valid!: boolean;
+
+  @Field()
+  dryRun!: boolean;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => Int, { description: 'Rows that would record a new result' })
+  toRecord!: number;
+
+  @Field(() => Int, { description: 'Rows already recorded exactly so: nothing to do' })
+  unchanged!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+
+  @Field(() => ImportJob, { nullable: true })
+  job!: ImportJob | null;
+}

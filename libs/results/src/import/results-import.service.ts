@@ -1,0 +1,153 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { assertActsFor, Principal, Role, User } from '@magix/auth';
+import { audit, AuditAction } from '@magix/audit';
+import { notFound } from '@magix/common';
+import { LearningModule, Offering } from '@magix/catalogue';
+import { Organisation } from '@magix/organisations';
+import { AssessmentResult } from '../assessment-result.entity';
+import { GradingScale } from '../grading/grading-scale.entity';
+import { sameResult } from '../result-rules';
+import { ResultsService } from '../results.service';
+import { ImportJob } from './import-job.entity';
+import { ImportQueue } from './import-queue';
+import { ImportReport } from './import-report';
+import { parseResultsCsv, RowError } from './results-csv';
+
+/**
+ * Bulk results from an HEI's student information system: the whole file is checked first (any
+ * bad row → nothing recorded, every problem listed); then a background job records each result
+ * through the normal path, which issues each credential exactly once. The same file again is the
+ * same job.
+ */
+@Injectable()
+export class ResultsImportService implements OnModuleInit {
+  private readonly logger = new Logger('Import');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly results: ResultsService,
+    private readonly queue: ImportQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register((id) => this.run(id));
+  }
+
+  async import(offeringCode: string, csv: string, dryRun: boolean, principal: Principal): Promise<ImportReport> {
+    const offering = await this.dataSource.getRepository(Offering).findOneBy({ code: offeringCode });
+    if (!offering) throw notFound(`Offering ${offeringCode}`);
+    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    assertActsFor(principal, module.providerId, { adminAllowed: false });
+    const provider = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: module.providerId });
+    const scale = provider.gradingScaleId
+      ? await this.dataSource.getRepository(GradingScale).findOneBy({ id: provider.gradingScaleId })
+      : null;
+    const { rows, errors } = parseResultsCsv(csv, scale, new Date().toISOString().slice(0, 10));
+
+    // What the rows mean here: each learner enrolled in this offering, no different result recorded.
+    const enrolments = await this.dataSource.query<Array<{ email: string; enrolment_id: string; status: string }>>(
+      `SELECT lower(l.email) AS email, e.id AS enrolment_id, e.status FROM enrolment e JOIN learner l ON l.id = e.learner_id WHERE e.offering_id = $1`,
+      [offering.id],
+    );
+    const recorded = new Map(
+      (await this.dataSource.getRepository(AssessmentResult).find({ where: enrolments.map((e) => ({ enrolmentId: e.enrolment_id })) })).map(
+        (r) => [r.enrolmentId, r],
+      ),
+    );
+    const planned: Array<(typeof rows)[number] & { enrolmentId: string }> = [];
+    let unchanged = 0;
+    for (const row of rows) {
+      const enrolment = enrolments.find((e) => e.email === row.email);
+      const rowError = (column: string, reason: string): RowError => ({ line: row.line, column, reason });
+      if (!enrolment) errors.push(rowError('email', `not enrolled in ${offeringCode}`));
+      else if (enrolment.status === 'WITHDRAWN') errors.push(rowError('email', 'withdrew from the offering'));
+      else {
+        const existing = recorded.get(enrolment.enrolment_id);
+        const credits = row.creditsAwarded ?? (row.passed ? module.ectsCredits : 0);
+        if (
+          existing &&
+          sameResult(existing, { grade: row.grade, passed: row.passed!, assessedOn: row.assessedOn, creditsAwarded: credits })
+        )
+          unchanged++;
+        else if (existing) errors.push(rowError('grade', `a different result (${existing.grade}) is already recorded`));
+        else planned.push({ ...row, enrolmentId: enrolment.enrolment_id });
+      }
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const lines = new Set([...rows.map((r) => r.line), ...errors.map((e) => e.line)]).size;
+    const report = { valid: errors.length === 0, dryRun, rows: lines, toRecord: planned.length, unchanged, errors, job: null };
+    if (!report.valid || dryRun) return report;
+
+    const sha256 = createHash('sha256').update(csv).digest('hex');
+    const inserted = await this.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO import_job (offering_id, file_sha256, rows, total, created_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (offering_id, file_sha256) DO NOTHING RETURNING id`,
+      [offering.id, sha256, JSON.stringify(planned), planned.length, principal.userId],
+    );
+    const job = await this.dataSource.getRepository(ImportJob).findOneByOrFail({ offeringId: offering.id, fileSha256: sha256 });
+    if (inserted.length === 1) {
+      await audit(this.dataSource.manager, {
+        action: AuditAction.RESULTS_IMPORTED,
+        actorUserId: principal.userId,
+        entityType: 'import_job',
+        entityId: job.id,
+        details: { offering: offeringCode, rows: planned.length },
+      });
+      await this.queue.enqueue(job.id);
+    }
+    return { ...report, job };
+  }
+
+  async job(id: string, principal: Principal): Promise<ImportJob> {
+    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
+    if (!job) throw notFound('Import');
+    if (principal.role !== Role.ADMIN && job.createdBy !== principal.userId) {
+      const offering = await this.dataSource.getRepository(Offering).findOneByOrFail({ id: job.offeringId });
+      const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+      assertActsFor(principal, module.providerId, { adminAllowed: true });
+    }
+    return job;
+  }
+
+  /** The job: each row through the normal recording path; re-running it is harmless (idempotent). */
+  private async run(id: string): Promise<void> {
+    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
+    if (!job || job.status === 'DONE') return;
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: job.createdBy });
+    const principal: Principal = { userId: user.id, role: user.role, organisationId: user.organisationId, learnerId: null };
+    await this.dataSource
+      .getRepository(ImportJob)
+      .update({ id }, { status: 'RUNNING', done: 0, failed: 0, issued: 0, failures: [] as never });
+    let done = 0;
+    let failed = 0;
+    let issued = 0;
+    const failures: string[] = [];
+    for (const row of job.rows) {
+      try {
+        const outcome = await this.results.record(
+          {
+            enrolmentId: row.enrolmentId,
+            grade: row.grade,
+            passed: row.passed ?? undefined,
+            assessedOn: row.assessedOn,
+            creditsAwarded: row.creditsAwarded ?? undefined,
+          },
+          principal,
+        );
+        if (outcome.credential && !outcome.alreadyRecorded) issued++;
+      } catch (error) {
+        failed++;
+        failures.push(`line ${row.line}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      done++;
+      if (done % 10 === 0 || done === job.rows.length) {
+        await this.dataSource.getRepository(ImportJob).update({ id }, { done, failed, issued, failures: failures });
+      }
+    }
+    await this.dataSource.getRepository(ImportJob).update({ id }, { status: failed === 0 ? 'DONE' : 'FAILED', finishedAt: new Date() });
+    this.logger.log(`Import ${id}: ${done} rows, ${issued} credentials issued, ${failed} failed`);
+  }
+}

@@ -61,7 +61,7 @@ describe('bulk results import', () => {
       if (job.status === 'DONE' || job.status === 'FAILED') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    expect(job!).toEqual({ status: 'DONE', done: 200, failed: 0, total: 200, issued: 200 });
+    expect(job).toEqual({ status: 'DONE', done: 200, failed: 0, total: 200, issued: 200 });
     expect(await server.count('credential')).toBe(before + 200);
     const again = await run(csv);
     expect(again.data.importResults.job.id).toBe(jobId);

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { badInput } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
@@ -20,3 +20,7 @@ export const validationPipe = new ValidationPipe({
     return badInput(first.field, problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   },
 });
+
+/** An `id` parameter that must be a UUID; anything else is a BAD_USER_INPUT naming the field. */
+export const uuidParam = (field = 'id', optional = false) =>
+  new ParseUUIDPipe({ optional, exceptionFactory: () => badInput(field, `${field} must be a UUID`) });

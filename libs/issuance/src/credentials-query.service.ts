@@ -3,12 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Principal, Role } from '@magix/auth';
 import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { signCredentialJwt } from '@magix/credentials';
+import { IssuerIdentityService } from '@magix/organisations';
 import { IssuedCredential } from './credential.entity';
 
 /** Reads credentials for whoever may see them: the learner, the issuing HEI, the programme office. */
 @Injectable()
 export class CredentialsQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly identities: IssuerIdentityService,
+  ) {}
+
+  /** The credential secured as VC-JOSE (application/vc+jwt) with the key that signed it. */
+  async jwtOf(credential: IssuedCredential): Promise<string> {
+    const key = await this.identities.keyByDid(credential.issuerDid);
+    if (!key) throw new Error(`No key for ${credential.issuerDid}`);
+    return signCredentialJwt(JSON.parse(credential.json) as Record<string, unknown>, key);
+  }
 
   async mine(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
     if (!principal.learnerId) throw forbidden('Only learners hold credentials');

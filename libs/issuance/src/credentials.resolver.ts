@@ -1,9 +1,7 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
-import { badInput, GraphQLContext, PageArgs, Paginated } from '@magix/common';
-import { signCredentialJwt } from '@magix/credentials';
-import { IssuerIdentityService, Organisation } from '@magix/organisations';
+import { GraphQLContext, PageArgs, Paginated, uuidParam } from '@magix/common';
+import { Organisation } from '@magix/organisations';
 import { CredentialState, IssuedCredential, JSONScalar, stateOf } from './credential.entity';
 import { CredentialStatusService, StatusChange } from './credential-status.service';
 import { CredentialsQueryService } from './credentials-query.service';
@@ -12,7 +10,6 @@ import { VerificationService } from './verification.service';
 import { VerificationResult } from './verification.types';
 
 const CredentialPage = Paginated(IssuedCredential);
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => badInput('id', 'id must be a UUID') });
 
 @Resolver(() => IssuedCredential)
 export class CredentialsResolver {
@@ -20,7 +17,6 @@ export class CredentialsResolver {
     private readonly credentials: CredentialsQueryService,
     private readonly verification: VerificationService,
     private readonly status: CredentialStatusService,
-    private readonly identities: IssuerIdentityService,
   ) {}
 
   @Public()
@@ -44,7 +40,7 @@ export class CredentialsResolver {
   }
 
   @Query(() => IssuedCredential)
-  credential(@Args('id', { type: () => ID }, uuid) id: string, @CurrentUser() user: Principal) {
+  credential(@Args('id', { type: () => ID }, uuidParam()) id: string, @CurrentUser() user: Principal) {
     return this.credentials.one(id, user);
   }
 
@@ -82,10 +78,8 @@ export class CredentialsResolver {
   }
 
   @ResolveField(() => String, { description: 'The same credential secured as VC-JOSE (application/vc+jwt), by the same issuer key' })
-  async jwt(@Parent() credential: IssuedCredential): Promise<string> {
-    const key = await this.identities.keyByDid(credential.issuerDid);
-    if (!key) throw new Error(`No key for ${credential.issuerDid}`);
-    return signCredentialJwt(JSON.parse(credential.json) as Record<string, unknown>, key);
+  jwt(@Parent() credential: IssuedCredential): Promise<string> {
+    return this.credentials.jwtOf(credential);
   }
 
   @ResolveField(() => Organisation)

@@ -1,7 +1,6 @@
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
-import { badInput, GraphQLContext } from '@magix/common';
+import { GraphQLContext, uuidParam } from '@magix/common';
 import { IssuedCredential } from '@magix/issuance';
 import { CreateShareLinkInput } from './dto/create-share-link.input';
 import { ShareLink, ShareLinkState, shareLinkState } from './share-link.entity';
@@ -9,8 +8,8 @@ import { ShareLinksService } from './share-links.service';
 
 registerEnumType(ShareLinkState, { name: 'ShareLinkState' });
 
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => badInput('id', 'id must be a UUID') });
-const optionalUuid = new ParseUUIDPipe({ optional: true, exceptionFactory: () => badInput('credentialId', 'credentialId must be a UUID') });
+const uuid = uuidParam();
+const optionalUuid = uuidParam('credentialId', true);
 
 @Resolver(() => ShareLink)
 export class ShareLinksResolver {

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
-import { badInput } from '@magix/common';
-import { signCredentialJwt, VC_JWT_MEDIA_TYPE } from '@magix/credentials';
+import { uuidParam } from '@magix/common';
+import { VC_JWT_MEDIA_TYPE } from '@magix/credentials';
 import { CredentialsQueryService } from '@magix/issuance';
-import { IssuerIdentityService } from '@magix/organisations';
 import { VC_API_OPENAPI } from './openapi';
 import { VcApiService } from './vc-api.service';
 
@@ -18,7 +17,6 @@ export class VcApiController {
   constructor(
     private readonly vcApi: VcApiService,
     private readonly credentials: CredentialsQueryService,
-    private readonly identities: IssuerIdentityService,
   ) {}
 
   @Public()
@@ -29,16 +27,14 @@ export class VcApiController {
 
   @Get('credentials/:id')
   async credential(
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => badInput('id', 'id must be a UUID') })) id: string,
+    @Param('id', uuidParam()) id: string,
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: Principal,
     @Res() response: Response,
   ): Promise<void> {
     const credential = await this.credentials.one(id, user);
     if (accept?.includes(VC_JWT_MEDIA_TYPE)) {
-      const key = await this.identities.keyByDid(credential.issuerDid);
-      if (!key) throw new Error(`No key for ${credential.issuerDid}`);
-      response.type(VC_JWT_MEDIA_TYPE).send(await signCredentialJwt(JSON.parse(credential.json) as Record<string, unknown>, key));
+      response.type(VC_JWT_MEDIA_TYPE).send(await this.credentials.jwtOf(credential));
       return;
     }
     response.type('application/vc+ld+json').send(credential.json);

@@ -1,18 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, loadSecrets } from '@magix/config';
-import { openDatabase, PortInUseError } from '@magix/database';
+import { loadConfig, loadSecrets } from '@magix/config';
+import { openDatabase } from '@magix/database';
 import { DEMO_PASSWORD, DemoSeeder } from '@magix/demo';
 import { ShareLinksService } from '@magix/sharing';
 import { createApp } from './create-app';
+import { exitOnFatal } from './exit-on-fatal';
 
 async function main(): Promise<void> {
   Logger.overrideLogger(process.env.LOG_VERBOSE === 'true' ? ['log', 'warn', 'error', 'debug', 'verbose'] : ['log', 'warn', 'error']);
   const logger = new Logger('MAGIX');
   const config = loadConfig();
   const secrets = loadSecrets(config);
-  const database = await openDatabase(config, (line) => logger.verbose(line));
+  const database = await openDatabase(config, { log: (line) => logger.verbose(line) });
   logger.log(`Database: ${database.description}`);
   const app = await createApp({ config, secrets, databaseUrl: database.url });
   const shutdown = async () => {
@@ -49,11 +50,4 @@ async function printDemo(
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof PortInUseError) {
-    console.error(error.message);
-  } else {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnFatal);

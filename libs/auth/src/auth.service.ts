@@ -7,7 +7,7 @@ import { signAccessToken } from './access-token';
 import { AuthPayload } from './dto/login.input';
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hasher';
 import { Principal } from './role';
-import { User } from './user.entity';
+import { principalOf, User } from './user.entity';
 
 @Injectable()
 export class AuthService {
@@ -24,7 +24,7 @@ export class AuthService {
     if (!user || !valid) {
       throw new DomainError(CommonErrorCode.UNAUTHENTICATED, 'Wrong email or password', undefined, 401);
     }
-    const principal: Principal = { userId: user.id, role: user.role, organisationId: user.organisationId, learnerId: user.learnerId };
+    const principal = principalOf(user);
     const ttl = this.config.accessTokenTtlSeconds;
     return {
       accessToken: await signAccessToken(principal, this.secrets.jwtSecret, ttl),

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from './role';
+import { Principal, Role } from './role';
 
 @ObjectType({ description: 'An account that can sign in' })
 @Entity('app_user')
@@ -31,4 +31,9 @@ export class User {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** Who an account acts as: what its access token carries, and what background work acts with. */
+export function principalOf(user: User): Principal {
+  return { userId: user.id, role: user.role, organisationId: user.organisationId, learnerId: user.learnerId };
 }

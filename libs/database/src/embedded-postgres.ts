@@ -33,6 +33,11 @@ const USER = 'postgres';
 // Only reachable on loopback; the password keeps other local users out.
 const PASSWORD = 'magix-embedded';
 
+/** Where a database of the embedded PostgreSQL on `port` is, whichever process started it. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer()
@@ -78,6 +83,6 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       `The embedded PostgreSQL did not start (see its log in ${options.dataDir}): ${error instanceof Error ? error.message : 'it exited early'}`,
     );
   }
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => embeddedPostgresUrl(options.port, database);
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }

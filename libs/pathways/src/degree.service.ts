@@ -8,7 +8,7 @@ import { buildDegreeCredential, signCredentialJointly } from '@magix/credentials
 import { notFound } from '@magix/common';
 import { CredentialKind, credentialUrn, CredentialStatusService, IssuedCredential, StatusListService } from '@magix/issuance';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
-import { IssuerIdentityService } from '@magix/organisations';
+import { IssuerIdentityService, SigningIdentity } from '@magix/organisations';
 import { Programme } from '@magix/programme';
 import { DegreeAward, DegreeAwardSource, Notification } from './pathway.entities';
 import { PathwayProgressService } from './pathway-progress.service';
@@ -50,7 +50,9 @@ export class DegreeService implements OnModuleInit {
       const countedIds = new Set(evaluated.progress.counted.filter((c) => c.source === 'MODULE').map((c) => c.id));
       const stacked = evaluated.earned.filter((e) => countedIds.has(e.credentialId));
       const coAwarderIds = [...new Set([programme.coordinatorId, ...stacked.map((s) => s.providerId)])];
-      const identities = await Promise.all(coAwarderIds.map((id) => this.identities.signingIdentity(manager, id)));
+      // One after another: they share the transaction's connection, which runs one query at a time.
+      const identities: SigningIdentity[] = [];
+      for (const id of coAwarderIds) identities.push(await this.identities.signingIdentity(manager, id));
       const [coordinator, ...partners] = identities;
       const status = await this.statusLists.allocate(manager, programme.coordinatorId);
       const id = randomUUID();

@@ -6,3 +6,4 @@ export * from './grading/grading-scale';
 export * from './grading/grading-scale.entity';
 export * from './import/import-job.entity';
 export * from './import/results-import.service';
+export * from './import/results-import.command';

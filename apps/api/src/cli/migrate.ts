@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@magix/config';
 import { openDatabase, typeOrmOptions } from '@magix/database';
+import { exitOnFatal } from '../exit-on-fatal';
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL or the embedded database. */
 async function migrate(): Promise<void> {
@@ -17,7 +18,4 @@ async function migrate(): Promise<void> {
   }
 }
 
-migrate().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+migrate().catch(exitOnFatal);

@@ -2,6 +2,9 @@ import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsBoolean, IsString, Length, MaxLength } from 'class-validator';
 import { ImportJob } from './import-job.entity';
 
+/** A cohort's file is a few hundred rows; this bounds a mistaken upload, not a real one. */
+export const MAX_CSV_LENGTH = 5_000_000;
+
 @InputType()
 export class ImportResultsInput {
   @Field({ description: 'The offering the results are for, e.g. UPM-AIG-01-2026' })
@@ -11,7 +14,7 @@ export class ImportResultsInput {
 
   @Field({ description: 'The CSV: email, grade, assessed_on[, credits][, passed]' })
   @IsString()
-  @MaxLength(5_000_000)
+  @MaxLength(MAX_CSV_LENGTH)
   csv!: string;
 
   @Field({ defaultValue: false, description: 'Only check and report; record nothing' })

@@ -2,9 +2,9 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { assertActsFor, Principal, Role, User } from '@magix/auth';
+import { assertActsFor, Principal, principalOf, Role, User } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { notFound } from '@magix/common';
+import { badInput, notFound } from '@magix/common';
 import { LearningModule, Offering } from '@magix/catalogue';
 import { Organisation } from '@magix/organisations';
 import { AssessmentResult } from '../assessment-result.entity';
@@ -37,9 +37,7 @@ export class ResultsImportService implements OnModuleInit {
   }
 
   async import(offeringCode: string, csv: string, dryRun: boolean, principal: Principal): Promise<ImportReport> {
-    const offering = await this.dataSource.getRepository(Offering).findOneBy({ code: offeringCode });
-    if (!offering) throw notFound(`Offering ${offeringCode}`);
-    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    const { offering, module } = await this.offeringNamed(offeringCode);
     assertActsFor(principal, module.providerId, { adminAllowed: false });
     const provider = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: module.providerId });
     const scale = provider.gradingScaleId
@@ -101,6 +99,28 @@ export class ResultsImportService implements OnModuleInit {
     return { ...report, job };
   }
 
+  /**
+   * Who imports from the command line, which has no login: the account named, or else the one
+   * ISSUER account of the offering's HEI (with several, the operator must name one).
+   */
+  async importerFor(offeringCode: string, email?: string): Promise<User> {
+    const { module } = await this.offeringNamed(offeringCode);
+    const users = this.dataSource.getRepository(User);
+    if (email) {
+      const user = await users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+      if (!user) throw notFound(`Account ${email}`);
+      return user;
+    }
+    const staff = await users.find({ where: { role: Role.ISSUER, organisationId: module.providerId }, order: { email: 'ASC' } });
+    if (staff.length === 1) return staff[0];
+    throw badInput(
+      'as',
+      staff.length === 0
+        ? `No ISSUER account acts for the HEI of ${offeringCode}`
+        : `Several accounts act for the HEI of ${offeringCode}; name one: ${staff.map((u) => u.email).join(', ')}`,
+    );
+  }
+
   async job(id: string, principal: Principal): Promise<ImportJob> {
     const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
     if (!job) throw notFound('Import');
@@ -112,12 +132,19 @@ export class ResultsImportService implements OnModuleInit {
     return job;
   }
 
+  private async offeringNamed(code: string): Promise<{ offering: Offering; module: LearningModule }> {
+    const offering = await this.dataSource.getRepository(Offering).findOneBy({ code });
+    if (!offering) throw notFound(`Offering ${code}`);
+    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    return { offering, module };
+  }
+
   /** The job: each row through the normal recording path; re-running it is harmless (idempotent). */
   private async run(id: string): Promise<void> {
     const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
     if (!job || job.status === 'DONE') return;
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: job.createdBy });
-    const principal: Principal = { userId: user.id, role: user.role, organisationId: user.organisationId, learnerId: null };
+    const principal = principalOf(user);
     await this.dataSource
       .getRepository(ImportJob)
       .update({ id }, { status: 'RUNNING', done: 0, failed: 0, issued: 0, failures: [] as never });

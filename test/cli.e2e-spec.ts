@@ -128,7 +128,7 @@ describe('command line: results import', () => {
 
   it('runs as the real command beside a running server, and the credential it issues verifies', async () => {
     const command = await cli(['results', 'import', SAMPLE, '--offering', OFFERING], {
-      DATABASE_URL: await databaseUrlOf(server),
+      DATABASE_URL: server.databaseUrl,
       DATA_DIR: dir,
       MASTER_KEY: server.masterKey.toString('base64'),
     });
@@ -165,11 +165,6 @@ describe('command line: results import', () => {
     expect((await run({ dryRun: true, as: 'second.registrar@fau.example' })).code).toBe(0);
   });
 });
-
-async function databaseUrlOf(server: TestServer): Promise<string> {
-  const { rows } = await server.db.query<{ name: string }>('SELECT current_database() AS name');
-  return Object.assign(new URL(process.env.MAGIX_TEST_ADMIN_URL!), { pathname: `/${rows[0].name}` }).toString();
-}
 
 /** `npm run cli -- ...` as an operator types it (building first, as the script does), or the built command alone. */
 function cli(

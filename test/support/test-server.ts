@@ -26,6 +26,8 @@ export interface GraphQLResponse<T = Json> {
 export interface TestServer {
   url: string;
   app: INestApplication;
+  /** This suite's own database, for a second process (e.g. the command line) to share. */
+  databaseUrl: string;
   /** This server's master key, for tests that act as an HEI outside the API. */
   masterKey: Buffer;
   /** A client on this suite's own database, to check what was (not) written. */
@@ -36,8 +38,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on its own fresh database (migrated and seeded with the demo data), on a free port. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * A real server on its own fresh database (migrated and seeded with the demo data), on a free port;
+ * `env` adds settings as the environment would (e.g. SMTP_URL).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const adminUrl = process.env.MAGIX_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('MAGIX_TEST_ADMIN_URL is unset: run the tests through jest (global setup)');
   const database = `magix_test_${randomBytes(6).toString('hex')}`;
@@ -47,7 +52,7 @@ export async function startTestServer(): Promise<TestServer> {
   await admin.end();
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
 
-  const config = loadConfig({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-test-data-')), SEED_DEMO: 'true' });
+  const config = loadConfig({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-test-data-')), SEED_DEMO: 'true', ...env });
   const secrets = { jwtSecret: randomBytes(32), masterKey: randomBytes(32) };
   const app = await createApp({ config, secrets, databaseUrl, logger: ['error'] });
   await app.listen(0, '127.0.0.1');
@@ -67,6 +72,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url,
     app,
+    databaseUrl,
     masterKey: secrets.masterKey,
     db,
     gql,

@@ -3,6 +3,7 @@ import { CredentialLifecycle1763971200000 } from './1763971200000-credential-lif
 import { PathwaysAndTargets1764057600000 } from './1764057600000-pathways-and-targets';
 import { Admissions1764144000000 } from './1764144000000-admissions';
 import { ShareLinks1764316800000 } from './1764316800000-share-links';
+import { JobQueue1764403200000 } from './1764403200000-job-queue';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   PathwaysAndTargets1764057600000,
   Admissions1764144000000,
   ShareLinks1764316800000,
+  JobQueue1764403200000,
 ];

@@ -8,8 +8,8 @@ export const IMPORT_QUEUE = 'results-import';
 export type ImportWorker = (importJobId: string) => Promise<void>;
 
 /**
- * Background jobs on the same PostgreSQL (pg-boss, in its own `pgboss` schema, which it manages):
- * any number of server processes share the queue, and a job survives a crash to run again.
+ * Background jobs on the same PostgreSQL (pg-boss, in the `pgboss` schema that our migrations
+ * create): any number of server processes share the queue, and a job survives a crash to run again.
  */
 @Injectable()
 export class ImportQueue implements OnModuleInit, OnApplicationShutdown {
@@ -25,7 +25,8 @@ export class ImportQueue implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     const { url } = this.dataSource.options as { url: string };
-    this.boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4 });
+    // migrate: false: the library checks its schema version and never changes the schema itself.
+    this.boss = new PgBoss({ connectionString: url, schema: 'pgboss', max: 4, migrate: false });
     this.boss.on('error', (error: Error) => this.logger.error(error.message));
     await this.boss.start();
     await this.boss.createQueue(IMPORT_QUEUE);

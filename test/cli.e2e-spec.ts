@@ -112,6 +112,12 @@ describe('command line: results import', () => {
     expect(JSON.parse(stdout)).toMatchObject({ valid: true, dryRun: true, rows: 40, toRecord: 0, unchanged: 40, errors: [] });
   });
 
+  it('answers a refusal in JSON too', async () => {
+    const { code, stdout } = await run({ json: true, offeringCode: 'NO-SUCH-OFFERING' });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ error: { code: 'NOT_FOUND', message: 'Offering NO-SUCH-OFFERING not found' } });
+  });
+
   it.each([
     [{ as: UPM_STAFF }, 'You can act only for your own organisation (NOT_YOUR_ORGANISATION)'],
     [{ as: 'nobody@example.org' }, 'Account nobody@example.org not found (NOT_FOUND)'],

@@ -69,6 +69,8 @@ export async function runResultsImport(
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     terminal.err.write(`${error.message} (${error.code})\n`);
+    if (command.json)
+      terminal.out.write(`${JSON.stringify({ error: { code: error.code, field: error.field, message: error.message } })}\n`);
     return ExitCode.REFUSED;
   }
 }

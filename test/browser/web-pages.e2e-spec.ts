@@ -1,3 +1,4 @@
+import jsQR from 'jsqr';
 import { Page } from 'playwright-core';
 import { ADMIN, UPM_STAFF } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
@@ -113,7 +114,32 @@ describe('web pages in Chromium', () => {
     expect(await visitor.getAttribute('#verdict', 'data-verdict')).toBe('VALID');
     expect(await visitor.textContent('#details')).toContain(JSON.parse(shared.json).credentialSubject.achievement.name);
     expect(await visitor.isVisible('#shared-pdf')).toBe(true);
+
+    // The QR code, drawn by the browser and read back by a decoder, is the share address.
+    expect(await readQrCode(visitor, `${server.url}${new URL(url).pathname}/qr.svg`)).toBe(url);
     await visitor.close();
+    await page.close();
+  });
+
+  it('shows a degree with its co-awarders and, by name, the modules it stacks', async () => {
+    const token = await server.login('ieva.berzina@vid.example');
+    const { data } = await server.gql('{ myCredentials(limit: 100) { items { kind json } } }', {}, token);
+    const degree = data.myCredentials.items.find((c: { kind: string }) => c.kind === 'DEGREE');
+    if (!degree) throw new Error('the demo graduate holds no degree');
+    const page = await browser.page();
+    await pasteAndVerify(page, degree.json);
+    await browser.screenshot(page, 'joint degree');
+
+    expect(await page.getAttribute('#verdict', 'data-verdict')).toBe('VALID');
+    const document = JSON.parse(degree.json);
+    const coAwarders = await page.$$eval('#co-awarders li', (items) => items.map((li) => li.textContent));
+    expect(coAwarders).toHaveLength(document.coAwardedBy.length);
+    const stacked = await page.$$eval('#stacked li', (items) => items.map((li) => li.textContent ?? ''));
+    expect(stacked).toHaveLength(document.relatedResource.length);
+    for (const evidence of document.evidence) {
+      expect(stacked.find((line) => line.includes(evidence.id))).toContain(evidence.name);
+    }
+    expect(stacked.join('\n')).toContain('Politecnico di Milano');
     await page.close();
   });
 
@@ -143,3 +169,26 @@ describe('web pages in Chromium', () => {
     await page.close();
   });
 });
+
+/** Draws an image in the page and decodes the QR code in it (null when there is none). */
+async function readQrCode(page: Page, imageUrl: string): Promise<string | null> {
+  const size = 240;
+  // Runs in the page (a script, as the test code is compiled without the DOM's types); the
+  // pixels come back as base64, far cheaper to pass than an array of numbers.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const image = new Image();
+    image.src = ${JSON.stringify(imageUrl)};
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = ${size};
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, ${size}, ${size});
+    context.drawImage(image, 0, 0, ${size}, ${size});
+    const pixels = context.getImageData(0, 0, ${size}, ${size}).data;
+    let binary = '';
+    for (let i = 0; i < pixels.length; i += 0x8000) binary += String.fromCharCode(...pixels.subarray(i, i + 0x8000));
+    return btoa(binary);
+  })()`);
+  return jsQR(new Uint8ClampedArray(Buffer.from(base64, 'base64')), size, size)?.data ?? null;
+}

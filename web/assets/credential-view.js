@@ -109,7 +109,13 @@ export function credentialDetails(result) {
   const grade = text(record(list(subject.result)[0]).value);
   const isDegree = achievement.achievementType === 'MasterDegree';
   const coAwarders = list(document.coAwardedBy).map(profile);
-  const stacked = list(document.relatedResource).map((r) => text(record(r).id) ?? '');
+  // Degrees name their modules as evidence; older ones only list them by id.
+  const evidence = new Map(list(document.evidence).map((e) => [text(record(e).id), record(e)]));
+  const stacked = list(document.relatedResource).map((r) => {
+    const id = text(record(r).id) ?? '';
+    const named = evidence.get(id);
+    return { id, name: text(named?.name), description: text(named?.description) };
+  });
 
   return h(
     'div',
@@ -157,7 +163,9 @@ export function credentialDetails(result) {
           h(
             'ul',
             { id: 'stacked' },
-            stacked.map((id) => h('li', {}, h('code', {}, id))),
+            stacked.map(({ id, name, description }) =>
+              h('li', {}, name ? [h('strong', {}, name), description ? ` — ${description}` : '', h('br', {})] : null, h('code', {}, id)),
+            ),
           ),
         ]
       : null,

@@ -37,6 +37,30 @@ const profile = (p: IssuerProfile) => ({
 export const digestSri = (text: string) => `sha384-${createHash('sha384').update(text, 'utf8').digest('base64')}`;
 
 /**
+ * A stacked module as Open Badges Evidence, so that the degree alone says, in words, which
+ * modules it stands on (the digests in `relatedResource` prove it).
+ */
+function evidenceOf(stacked: StackedCredential) {
+  const module = JSON.parse(stacked.json) as {
+    issuer?: { name?: string };
+    credentialSubject?: { creditsEarned?: number; activityEndDate?: string; achievement?: { name?: string; humanCode?: string } };
+  };
+  const subject = module.credentialSubject ?? {};
+  const details = [
+    module.issuer?.name,
+    subject.creditsEarned !== undefined ? `${subject.creditsEarned} ECTS` : undefined,
+    subject.activityEndDate?.slice(0, 10),
+  ].filter(Boolean);
+  return {
+    id: stacked.id,
+    type: ['Evidence'],
+    genre: 'Module credential',
+    ...(subject.achievement?.name ? { name: subject.achievement.name } : {}),
+    ...(details.length ? { description: details.join(', ') } : {}),
+  };
+}
+
+/**
  * The joint master's degree as an Open Badges 3.0 credential (achievement type MasterDegree),
  * naming its co-awarding HEIs and listing, with digests, the module credentials it stacks.
  */
@@ -68,6 +92,7 @@ export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCre
       },
     },
     relatedResource: facts.stackedFrom.map((c) => ({ id: c.id, digestSRI: digestSri(c.json) })),
+    evidence: facts.stackedFrom.map(evidenceOf),
     ...(facts.credentialStatus ? { credentialStatus: facts.credentialStatus } : {}),
   };
 }

@@ -7,6 +7,13 @@ import { signCredentialJointly } from './joint-signer';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 
+// The parts of a module credential the degree names as evidence.
+const STACKED_MODULE = JSON.stringify({
+  id: 'urn:uuid:11111111-0000-4000-8000-000000000001',
+  issuer: { name: 'Universidad Politécnica de Madrid' },
+  credentialSubject: { creditsEarned: 6, activityEndDate: '2026-11-20T00:00:00Z', achievement: { name: 'AI governance' } },
+});
+
 describe('the joint degree', () => {
   let upm: IssuerKeyMaterial;
   let polimi: IssuerKeyMaterial;
@@ -58,7 +65,7 @@ describe('the joint degree', () => {
       },
       creditsEarned: 60,
       criteria: '60 ECTS from three partner HEIs',
-      stackedFrom: [{ id: 'urn:uuid:11111111-0000-4000-8000-000000000001', json: '{"a":1}' }],
+      stackedFrom: [{ id: 'urn:uuid:11111111-0000-4000-8000-000000000001', json: STACKED_MODULE }],
     });
     degree = await signCredentialJointly(unsigned, upm, [polimi, fau]);
   });
@@ -67,7 +74,16 @@ describe('the joint degree', () => {
     expect(degree.proof).toHaveLength(3);
     expect(degree.proof.map((p: Doc) => p.verificationMethod.split('#')[0])).toEqual([upm.did, polimi.did, fau.did]);
     expect(degree.credentialSubject.achievement.achievementType).toBe('MasterDegree');
-    expect(degree.relatedResource).toEqual([{ id: 'urn:uuid:11111111-0000-4000-8000-000000000001', digestSRI: digestSri('{"a":1}') }]);
+    expect(degree.relatedResource).toEqual([{ id: 'urn:uuid:11111111-0000-4000-8000-000000000001', digestSRI: digestSri(STACKED_MODULE) }]);
+    expect(degree.evidence).toEqual([
+      {
+        id: 'urn:uuid:11111111-0000-4000-8000-000000000001',
+        type: ['Evidence'],
+        genre: 'Module credential',
+        name: 'AI governance',
+        description: 'Universidad Politécnica de Madrid, 6 ECTS, 2026-11-20',
+      },
+    ]);
   });
 
   it('verifies with every proof, naming the co-awarders', async () => {

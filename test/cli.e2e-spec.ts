@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { APP_CONFIG, AppConfig } from '@magix/config';
 import { ResultsImportService, runResultsImport, Terminal } from '@magix/results';
-import { FAU_STAFF, UPM_STAFF } from './support/factories';
+import { anEnrolledCohort, FAU_STAFF, UPM_STAFF } from './support/factories';
 import { startTestServer, TestServer } from './support/test-server';
 
 const OFFERING = 'FAU-MLP-01-2026';
@@ -45,22 +45,9 @@ describe('command line: results import', () => {
   beforeAll(async () => {
     server = await startTestServer();
     imports = server.app.get(ResultsImportService);
-    // A cohort of 40 enrolled in the FAU offering, straight into the database.
-    const tag = randomBytes(3).toString('hex');
-    const { rows } = await server.db.query('SELECT id FROM offering WHERE code = $1', [OFFERING]);
-    await server.db.query(
-      `INSERT INTO learner (given_name, family_name, email, country_code, sector)
-       SELECT 'Cohort', 'Learner ' || i, 'cohort' || i || '-${tag}@example.org', 'DE', 'PUBLIC' FROM generate_series(1, 40) i`,
-    );
-    await server.db.query(
-      `INSERT INTO enrolment (learner_id, offering_id) SELECT id, $1 FROM learner WHERE email LIKE 'cohort%-${tag}@example.org'`,
-      [rows[0].id],
-    );
+    const cohort = await anEnrolledCohort(server, OFFERING, 40, 'DE');
     const grades = ['1.0', '1.3', '1.7', '2.0', '2.3', '2.7', '3.0', '3.3', '3.7', '4.0'];
-    cohortCsv = [
-      'email,grade,assessed_on',
-      ...Array.from({ length: 40 }, (_, i) => `cohort${i + 1}-${tag}@example.org,${grades[i % 10]},2026-11-19`),
-    ].join('\n');
+    cohortCsv = ['email,grade,assessed_on', ...cohort.map((email, i) => `${email},${grades[i % 10]},2026-11-19`)].join('\n');
     writeFileSync(cohortFile, cohortCsv);
   });
 
@@ -137,6 +124,8 @@ describe('command line: results import', () => {
       DATABASE_URL: server.databaseUrl,
       DATA_DIR: dir,
       MASTER_KEY: server.masterKey.toString('base64'),
+      // The server's own address: credentials name their status list under it, whichever process signs.
+      PUBLIC_URL: server.app.get<AppConfig>(APP_CONFIG).publicUrl,
     });
     expect(command.stderr).not.toMatch(/DeprecationWarning|Error/);
     expect(command.code).toBe(0);
@@ -148,9 +137,12 @@ describe('command line: results import', () => {
       `SELECT c.document FROM credential c JOIN learner l ON l.id = c.learner_id WHERE l.email = 'jonas.weber@uni.example' AND c.kind = 'MODULE'`,
     );
     expect(rows).toHaveLength(1);
-    const { data } = await server.gql('query($c: JSON!) { verifyCredential(credential: $c) { verified } }', {
-      c: JSON.parse(rows[0].document),
-    });
+    const { data } = await server.gql(
+      'query($c: JSON!) { verifyCredential(credential: $c) { verified checks { name outcome message } } }',
+      {
+        c: JSON.parse(rows[0].document),
+      },
+    );
     expect(data.verifyCredential.verified).toBe(true);
 
     const usage = await cli(['results', 'import', SAMPLE], {}, { build: false });

@@ -1,22 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { typeOrmOptions } from '@magix/database';
 import { migrations } from '@magix/migrations';
+import { aFreshDatabase } from './support/test-server';
 
 /** Every migration applies on an empty database, reverts in order, and applies again. */
 describe('migrations', () => {
   let dataSource: DataSource;
-  let database: string;
-  const adminUrl = () => process.env.MAGIX_TEST_ADMIN_URL!;
 
   beforeAll(async () => {
-    database = `magix_migrations_${randomBytes(6).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const url = Object.assign(new URL(adminUrl()), { pathname: `/${database}` }).toString();
+    const url = await aFreshDatabase();
     dataSource = new DataSource({ ...typeOrmOptions(url), migrationsRun: false });
     await dataSource.initialize();
   });

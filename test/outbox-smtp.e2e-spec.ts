@@ -1,24 +1,13 @@
-import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '@magix/admissions';
+import { freePort } from './support/free-port';
 import { startTestServer, TestServer } from './support/test-server';
 
 interface Received {
   from: string;
   to: string[];
   raw: string;
-}
-
-/** A free loopback port: where the mail server will be, and is not yet. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */

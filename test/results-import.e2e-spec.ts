@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { ADMIN, UPM_STAFF } from './support/factories';
+import { ADMIN, anEnrolledCohort, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
 const IMPORT = `mutation($input: ImportResultsInput!) { importResults(input: $input) {
@@ -14,18 +13,7 @@ describe('bulk results import', () => {
   beforeAll(async () => {
     server = await startTestServer();
     upm = await server.login(UPM_STAFF);
-    const { rows } = await server.db.query('SELECT o.id FROM offering o WHERE o.code = $1', [offering]);
-    // 200 learners enrolled in the offering, straight into the database (the API path is tested elsewhere).
-    const tag = randomBytes(3).toString('hex');
-    await server.db.query(
-      `INSERT INTO learner (given_name, family_name, email, country_code, sector)
-       SELECT 'Bulk', 'Learner ' || i, 'bulk' || i || '-${tag}@example.org', 'ES', 'PUBLIC' FROM generate_series(1, 200) i`,
-    );
-    await server.db.query(
-      `INSERT INTO enrolment (learner_id, offering_id) SELECT id, $1 FROM learner WHERE email LIKE 'bulk%-${tag}@example.org'`,
-      [rows[0].id],
-    );
-    emails = Array.from({ length: 200 }, (_, i) => `bulk${i + 1}-${tag}@example.org`);
+    emails = await anEnrolledCohort(server, offering, 200);
   });
 
   afterAll(() => server.close());

@@ -76,3 +76,23 @@ export const aPassingResult = (enrolmentId: string, overrides: Record<string, un
   assessedOn: '2026-11-10',
   ...overrides,
 });
+
+/**
+ * `size` new learners enrolled in one offering, straight into the database (the API path is
+ * tested elsewhere): a cohort for bulk imports. Returns their emails, in order.
+ */
+export async function anEnrolledCohort(server: TestServer, offeringCode: string, size: number, countryCode = 'ES'): Promise<string[]> {
+  const tag = randomBytes(3).toString('hex');
+  const { rows } = await server.db.query('SELECT id FROM offering WHERE code = $1', [offeringCode]);
+  if (rows.length !== 1) throw new Error(`no offering ${offeringCode}`);
+  await server.db.query(
+    `INSERT INTO learner (given_name, family_name, email, country_code, sector)
+     SELECT 'Cohort', 'Learner ' || i, 'cohort' || i || '-' || $1 || '@example.org', $2, 'PUBLIC' FROM generate_series(1, $3::int) i`,
+    [tag, countryCode, size],
+  );
+  await server.db.query(
+    `INSERT INTO enrolment (learner_id, offering_id) SELECT id, $1 FROM learner WHERE email LIKE 'cohort%-' || $2 || '@example.org'`,
+    [rows[0].id, tag],
+  );
+  return Array.from({ length: size }, (_, i) => `cohort${i + 1}-${tag}@example.org`);
+}

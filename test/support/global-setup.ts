@@ -1,20 +1,9 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Relative import: Jest's module mapper does not apply to global setup.
 import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-  });
-}
+import { freePort } from './free-port';
 
 /**
  * One real PostgreSQL for the whole run: DATABASE_URL's server when given (it needs CREATEDB),

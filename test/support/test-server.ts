@@ -38,11 +38,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/**
- * A real server on its own fresh database (migrated and seeded with the demo data), on a free port;
- * `env` adds settings as the environment would (e.g. SMTP_URL).
- */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** A new empty database on the test run's PostgreSQL; its URL. */
+export async function aFreshDatabase(): Promise<string> {
   const adminUrl = process.env.MAGIX_TEST_ADMIN_URL;
   if (!adminUrl) throw new Error('MAGIX_TEST_ADMIN_URL is unset: run the tests through jest (global setup)');
   const database = `magix_test_${randomBytes(6).toString('hex')}`;
@@ -50,7 +47,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
-  const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+  return Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
+}
+
+/**
+ * A real server on its own fresh database (migrated and seeded with the demo data), on a free port;
+ * `env` adds settings as the environment would (e.g. SMTP_URL).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const databaseUrl = await aFreshDatabase();
 
   const config = loadConfig({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-test-data-')), SEED_DEMO: 'true', ...env });
   const secrets = { jwtSecret: randomBytes(32), masterKey: randomBytes(32) };

@@ -39,7 +39,10 @@ export async function runResultsImport(
   terminal: Terminal,
   pollIntervalMs = 250,
 ): Promise<number> {
-  const say = (line: string) => void (command.json ? undefined : terminal.out.write(`${line}\n`));
+  // With --json, stdout carries the JSON alone.
+  const say = (line: string) => {
+    if (!command.json) terminal.out.write(`${line}\n`);
+  };
   try {
     const csv = await readCsv(command.file);
     const importer = await imports.importerFor(command.offeringCode, command.as);

@@ -2,6 +2,34 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { Response } from 'express';
 import { DomainError } from '@magix/common';
 
+/** The `code` of an error that has only an HTTP status; anything else in the 4xx range is BAD_REQUEST. */
+const CODES: Record<number, string> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
+interface HttpClientError {
+  status: number;
+  type?: string;
+  limit?: number;
+  length?: number;
+  message: string;
+}
+
+/**
+ * Errors of Express's body parser (`http-errors`): a 4xx `status`, `expose` set because the
+ * message is for the client. The body over the limit is one (`entity.too.large`).
+ */
+function isHttpClientError(error: unknown): error is HttpClientError {
+  if (!(error instanceof Error)) return false;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
+}
+
+function messageOf(error: HttpClientError): string {
+  if (error.type === 'entity.too.large' && typeof error.limit === 'number') {
+    return `The request body${typeof error.length === 'number' ? ` (${error.length} bytes)` : ''} is over the limit of ${error.limit} bytes`;
+  }
+  return error.message;
+}
+
 /** REST errors as JSON `{ code, message, field? }`; GraphQL errors are left to formatGraphQLError. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -16,7 +44,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      response.status(status).json({ code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: error.message });
+      response.status(status).json({ code: CODES[status] ?? 'BAD_REQUEST', message: error.message });
+      return;
+    }
+    if (isHttpClientError(error)) {
+      response.status(error.status).json({ code: CODES[error.status] ?? 'BAD_REQUEST', message: messageOf(error) });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -2,6 +2,18 @@
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const errorBody = json({ $ref: '#/components/schemas/Error' });
 const verificationBody = json({ $ref: '#/components/schemas/VerificationResult' });
+const tooLarge = { description: 'The body is over the 1 MB JSON limit', ...errorBody };
+const envelope = (type: string, mediaType: string) => ({
+  type: 'object',
+  required: ['@context', 'id', 'type'],
+  description: `VC Data Model 2.0 §4.13.2: a \`data:${mediaType},<compact JWS>\` URL as its id (\`application/jwt\` is read too)`,
+  properties: {
+    '@context': { oneOf: [{ const: 'https://www.w3.org/ns/credentials/v2' }, { type: 'array', items: {} }] },
+    id: { type: 'string', pattern: '^data:' },
+    type: { const: type },
+  },
+  examples: [{ '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:${mediaType},eyJhbGciOiJFZERTQSIs…`, type }],
+});
 
 export const VC_API_OPENAPI = {
   openapi: '3.1.0',
@@ -18,12 +30,11 @@ export const VC_API_OPENAPI = {
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string', examples: ['MALFORMED_REQUEST', 'INVALID_CREDENTIAL'] },
+          code: { type: 'string', examples: ['MALFORMED_REQUEST', 'INVALID_CREDENTIAL', 'PAYLOAD_TOO_LARGE'] },
           message: { type: 'string' },
           field: { type: 'string' },
         },
       },
-      Problem: { type: 'object', properties: { name: { type: 'string' }, message: { type: 'string' } } },
       Check: {
         type: 'object',
         properties: {
@@ -44,11 +55,18 @@ export const VC_API_OPENAPI = {
           },
           warnings: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
           errors: { type: 'array', items: { $ref: '#/components/schemas/Problem' } },
-          verdict: { enum: ['VALID', 'REVOKED', 'SUSPENDED', 'EXPIRED', 'NOT_YET_VALID', 'STATUS_UNKNOWN', 'INVALID'] },
+          verdict: {
+            enum: ['VALID', 'REVOKED', 'SUSPENDED', 'EXPIRED', 'NOT_YET_VALID', 'STATUS_UNKNOWN', 'INVALID'],
+            description:
+              'The verdict over the checks that count (`options.checks`): VALID exactly when `verified` is true. `results` has every check, counted or not.',
+          },
           results: { type: 'array', items: { $ref: '#/components/schemas/Check' } },
         },
       },
       Credential: { type: 'object', description: 'A W3C Verifiable Credential (JSON-LD)' },
+      EnvelopedVerifiableCredential: envelope('EnvelopedVerifiableCredential', 'application/vc+jwt'),
+      EnvelopedVerifiablePresentation: envelope('EnvelopedVerifiablePresentation', 'application/vp+jwt'),
+      Problem: { type: 'object', properties: { name: { type: 'string' }, message: { type: 'string' } } },
     },
   },
   paths: {
@@ -56,22 +74,54 @@ export const VC_API_OPENAPI = {
       post: {
         summary: 'Issue a credential as your HEI',
         description:
-          'Signs the credential with the HEI’s current key (eddsa-rdfc-2022). The issuer is set to the HEI’s DID; VC 2.0 credentials get Bitstring Status List entries for revocation and suspension.',
+          'Signs the credential with the HEI’s current key (eddsa-rdfc-2022). `issuer` is required and must be the HEI’s DID (a URL, or an object with it as `id`); anything else is refused, never filled in. ' +
+          'VC 2.0 credentials get this server’s own Bitstring Status List status (revocable and suspendable). A submitted `credentialStatus` is checked first: a malformed one (e.g. a BitstringStatusListEntry whose statusListIndex is not a base-10 integer string) is refused with 422; a well-formed one is replaced by ours, and the answer says so in `warnings`. ' +
+          '`options.securingMechanism: "EnvelopingProof"` answers the VC-JOSE form (the stored credential secured as `application/vc+jwt`, EdDSA, the same key) as an EnvelopedVerifiableCredential; `"EmbeddedProof"` (the default) the Data Integrity form.',
         security: [{ bearer: [] }],
         requestBody: json({
           type: 'object',
           required: ['credential'],
-          properties: { credential: { $ref: '#/components/schemas/Credential' }, options: { type: 'object' } },
+          properties: {
+            credential: { $ref: '#/components/schemas/Credential' },
+            options: {
+              type: 'object',
+              properties: {
+                securingMechanism: {
+                  enum: ['EmbeddedProof', 'EnvelopingProof'],
+                  default: 'EmbeddedProof',
+                  description:
+                    'EnvelopingProof: answer an EnvelopedVerifiableCredential (`data:application/vc+jwt,…`). The name of the W3C vc-data-model-2.0 test suite’s tag for enveloping issuers.',
+                },
+              },
+            },
+          },
         }),
         responses: {
           201: {
             description: 'Issued',
-            ...json({ type: 'object', properties: { verifiableCredential: { $ref: '#/components/schemas/Credential' } } }),
+            ...json({
+              type: 'object',
+              properties: {
+                verifiableCredential: {
+                  oneOf: [{ $ref: '#/components/schemas/Credential' }, { $ref: '#/components/schemas/EnvelopedVerifiableCredential' }],
+                },
+                warnings: {
+                  type: 'array',
+                  items: { $ref: '#/components/schemas/Problem' },
+                  description: 'What was issued differently from what was submitted: a replaced credentialStatus',
+                },
+              },
+            }),
           },
-          400: { description: 'Not a request this endpoint takes', ...errorBody },
+          400: { description: 'Not a request this endpoint takes (including an unknown options.securingMechanism)', ...errorBody },
           401: { description: 'No valid access token', ...errorBody },
           403: { description: 'Not an ISSUER', ...errorBody },
-          422: { description: 'Not a credential that can be issued', ...errorBody },
+          413: tooLarge,
+          422: {
+            description:
+              'Not a credential that can be issued: no issuer or another one, a malformed credentialStatus, a data model error, EnvelopingProof for a VC 1.1 credential',
+            ...errorBody,
+          },
         },
       },
     },
@@ -79,18 +129,25 @@ export const VC_API_OPENAPI = {
       post: {
         summary: 'Verify a credential',
         description:
-          '`verifiableCredential` is a JSON-LD credential or a VC-JOSE compact JWS. `options.checks` picks what counts (default proof, status, validity); issuer trust is a warning unless `issuer` is asked for.',
+          '`verifiableCredential` is a JSON-LD credential, a VC-JOSE compact JWS, or an EnvelopedVerifiableCredential around one (an envelope with a wrong context, type or data: URL is not verified: 422). `options.checks` picks what counts (default proof, status, validity); issuer trust is a warning unless `issuer` is asked for.',
         requestBody: json({
           type: 'object',
           required: ['verifiableCredential'],
           properties: {
-            verifiableCredential: { oneOf: [{ $ref: '#/components/schemas/Credential' }, { type: 'string' }] },
+            verifiableCredential: {
+              oneOf: [
+                { $ref: '#/components/schemas/Credential' },
+                { type: 'string', description: 'A compact JWS (application/vc+jwt)' },
+                { $ref: '#/components/schemas/EnvelopedVerifiableCredential' },
+              ],
+            },
             options: { type: 'object', properties: { checks: { type: 'array', items: { type: 'string' } } } },
           },
         }),
         responses: {
           200: { description: 'Verified', ...verificationBody },
           400: { description: 'Not a request this endpoint takes', ...errorBody },
+          413: tooLarge,
           422: { description: 'Not verified; the body says why', ...verificationBody },
         },
       },
@@ -98,11 +155,15 @@ export const VC_API_OPENAPI = {
     '/presentations/verify': {
       post: {
         summary: 'Verify a presentation and the credentials in it',
+        description:
+          'A JSON-LD presentation with the holder’s Data Integrity proof for `options.challenge` (and `domain`), or an EnvelopedVerifiablePresentation around a VP-JWT: EdDSA, signed by the did:key its header names (`kid`, else `iss`), which must be the holder; the payload is the presentation (or its `vp` claim); `nonce` must be the challenge and `aud` the domain. Credentials inside may be JSON-LD or EnvelopedVerifiableCredentials.',
         requestBody: json({
           type: 'object',
           required: ['verifiablePresentation', 'options'],
           properties: {
-            verifiablePresentation: { type: 'object' },
+            verifiablePresentation: {
+              oneOf: [{ type: 'object' }, { $ref: '#/components/schemas/EnvelopedVerifiablePresentation' }],
+            },
             options: {
               type: 'object',
               required: ['challenge'],
@@ -117,6 +178,7 @@ export const VC_API_OPENAPI = {
         responses: {
           200: { description: 'Verified', ...json({ type: 'object' }) },
           400: { description: 'Not a request this endpoint takes', ...errorBody },
+          413: tooLarge,
           422: { description: 'Not verified; the body says why', ...json({ type: 'object' }) },
         },
       },
@@ -156,6 +218,7 @@ export const VC_API_OPENAPI = {
           403: { description: 'Not your HEI’s credential', ...errorBody },
           404: { description: 'No such credential', ...errorBody },
           409: { description: 'Revoked credentials cannot change: revocation is final', ...errorBody },
+          413: tooLarge,
         },
       },
     },

@@ -1,4 +1,4 @@
-import { CheckName, CheckOutcome, PresentationReport, VerificationCheck, VerificationReport } from '@magix/credentials';
+import { check, CheckName, CheckOutcome, PresentationReport, Verdict, VerificationCheck, VerificationReport } from '@magix/credentials';
 
 /** VC-API check names, and the aliases callers use for them. */
 const CHECK_NAMES: Record<CheckName, string> = {
@@ -47,16 +47,66 @@ function problem(c: VerificationCheck) {
   return { name: CHECK_NAMES[c.name], message: c.message };
 }
 
+/**
+ * The verdict over the checks that count, in the same order of precedence as the full report's
+ * (invalid, then revoked or suspended, then expired or not yet valid, then status unknown). It is
+ * VALID exactly when every counted check passed, so it never disagrees with `verified`: the full
+ * report's verdict also weighs checks the caller did not ask for (issuer trust, by default).
+ */
+function verdictOver(counted: VerificationCheck[]): Verdict {
+  const notPassed = (name: CheckName) => counted.find((c) => c.name === name && c.outcome !== CheckOutcome.PASSED);
+  if ([CheckName.DATA_MODEL, CheckName.PROOF, CheckName.ISSUER].some(notPassed)) return Verdict.INVALID;
+  const status = notPassed(CheckName.STATUS);
+  if (status?.outcome === CheckOutcome.FAILED) return status.message.startsWith('Revoked') ? Verdict.REVOKED : Verdict.SUSPENDED;
+  const validity = notPassed(CheckName.VALIDITY_PERIOD);
+  if (validity?.outcome === CheckOutcome.FAILED)
+    return validity.message.startsWith('Not valid before') ? Verdict.NOT_YET_VALID : Verdict.EXPIRED;
+  if (status) return Verdict.STATUS_UNKNOWN;
+  if (validity) return Verdict.INVALID;
+  return Verdict.VALID;
+}
+
 export function credentialResult(report: VerificationReport, wanted: Set<CheckName>): VcApiVerificationResult {
   const counted = report.checks.filter((c) => wanted.has(c.name));
   const ignored = report.checks.filter((c) => !wanted.has(c.name) && c.outcome !== CheckOutcome.PASSED);
+  const verdict = verdictOver(counted);
   return {
-    verified: counted.every((c) => c.outcome === CheckOutcome.PASSED),
+    verified: verdict === Verdict.VALID,
     checks: counted.filter((c) => c.outcome === CheckOutcome.PASSED).map((c) => CHECK_NAMES[c.name]),
     warnings: ignored.map(problem),
     errors: counted.filter((c) => c.outcome !== CheckOutcome.PASSED).map(problem),
     results: report.checks,
-    verdict: report.verdict,
+    verdict,
+  };
+}
+
+const NOT_CHECKED = [CheckName.PROOF, CheckName.ISSUER, CheckName.STATUS, CheckName.VALIDITY_PERIOD];
+
+/** The report on an envelope that cannot be opened (its context, type or data: URL is wrong). */
+export function unopenedCredentialReport(problem: string): VerificationReport {
+  return {
+    verified: false,
+    verdict: Verdict.INVALID,
+    securedWith: null,
+    credentialId: null,
+    issuer: null,
+    credential: null,
+    checks: [
+      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
+      ...NOT_CHECKED.map((name) => check(name, CheckOutcome.NOT_CHECKED, 'Not checked: the envelope cannot be opened')),
+    ],
+  };
+}
+
+export function unopenedPresentationReport(problem: string, proof?: VerificationCheck): PresentationReport {
+  return {
+    verified: false,
+    holder: null,
+    checks: [
+      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
+      proof ?? check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not checked: the envelope cannot be opened'),
+    ],
+    credentials: [],
   };
 }
 

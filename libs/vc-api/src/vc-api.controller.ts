@@ -43,8 +43,8 @@ export class VcApiController {
   @Roles(Role.ISSUER)
   @Post('credentials/issue')
   @HttpCode(201)
-  async issue(@Body() body: unknown, @CurrentUser() user: Principal) {
-    return { verifiableCredential: await this.vcApi.issue(body, user) };
+  issue(@Body() body: unknown, @CurrentUser() user: Principal) {
+    return this.vcApi.issue(body, user);
   }
 
   @Public()

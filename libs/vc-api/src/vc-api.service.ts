@@ -4,25 +4,40 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { Principal } from '@magix/auth';
 import { DomainError, notFound } from '@magix/common';
 import {
+  CheckName,
+  CheckOutcome,
   CREDENTIALS_V1_CONTEXT_URL,
   DATA_INTEGRITY_V2_CONTEXT_URL,
   dataModelProblems,
+  dataModelVersion,
   describeError,
   isRecord,
-  issuerIdOf,
   looksLikeJwt,
+  PresentationReport,
   UnsignedCredential,
+  VerificationReport,
 } from '@magix/credentials';
 import {
   credentialRevoked,
   CredentialIssuanceService,
+  CredentialsQueryService,
   CredentialStatusService,
   IssuedCredential,
   StatusChange,
   VerificationService,
 } from '@magix/issuance';
 import { IssuerIdentityService } from '@magix/organisations';
-import { credentialResult, presentationResult, requestedChecks, VcApiVerificationResult } from './vc-api-results';
+import { ENVELOPED_CREDENTIAL, ENVELOPED_PRESENTATION, envelopeCredentialJwt, isEnvelope, openEnvelope } from './envelopes';
+import { verifyPresentationJwt } from './presentation-jwt';
+import { statusEntryProblems, submittedIssuerId } from './submitted-credential';
+import {
+  credentialResult,
+  presentationResult,
+  requestedChecks,
+  unopenedCredentialReport,
+  unopenedPresentationReport,
+  VcApiVerificationResult,
+} from './vc-api-results';
 import { malformedRequest, unprocessableCredential } from './vc-api.errors';
 
 function bodyField(body: unknown, field: string): unknown {
@@ -36,6 +51,31 @@ function optionsOf(body: unknown): Record<string, unknown> {
   return options ?? {};
 }
 
+/**
+ * `options.securingMechanism`: `EmbeddedProof` (the default: a Data Integrity proof) or
+ * `EnvelopingProof` (the VC-JOSE form, as an EnvelopedVerifiableCredential). The name is the W3C
+ * vc-data-model-2.0 test suite's tag for enveloping issuers, and the option its registered
+ * enveloping issuers are configured with.
+ */
+export const SECURING_MECHANISMS = ['EmbeddedProof', 'EnvelopingProof'] as const;
+
+function envelopeWanted(options: Record<string, unknown>): boolean {
+  const mechanism = options.securingMechanism;
+  if (mechanism === undefined || mechanism === 'EmbeddedProof') return false;
+  if (mechanism === 'EnvelopingProof') return true;
+  throw malformedRequest(`options.securingMechanism must be ${SECURING_MECHANISMS.join(' or ')}`, 'options.securingMechanism');
+}
+
+export interface IssueAnswer {
+  verifiableCredential: Record<string, unknown>;
+  /** What the server did differently from what was submitted (a credentialStatus it replaced). */
+  warnings?: Array<{ name: string; message: string }>;
+}
+
+const STATUS_REPLACED =
+  'The credentialStatus submitted was replaced by this server’s own Bitstring Status List status: ' +
+  'it allocates the status of what it issues, and changes it through POST /credentials/status';
+
 /** The W3C CCG Verifiable Credentials API over our issuing and verification services. */
 @Injectable()
 export class VcApiService {
@@ -45,39 +85,45 @@ export class VcApiService {
     private readonly identities: IssuerIdentityService,
     private readonly verification: VerificationService,
     private readonly status: CredentialStatusService,
+    private readonly credentials: CredentialsQueryService,
   ) {}
 
-  async issue(body: unknown, principal: Principal): Promise<Record<string, unknown>> {
+  async issue(body: unknown, principal: Principal): Promise<IssueAnswer> {
     const submitted = bodyField(body, 'credential');
-    optionsOf(body);
+    const envelope = envelopeWanted(optionsOf(body));
     if (!isRecord(submitted)) throw malformedRequest('credential must be a JSON object', 'credential');
     if (submitted.proof !== undefined) throw unprocessableCredential('The credential already has a proof');
+    const issuer = submittedIssuerId(submitted.issuer);
+    if (issuer.problem !== undefined) throw unprocessableCredential(issuer.problem, 'credential.issuer');
     const organisationId = principal.organisationId!;
     const { key } = await this.identities.signingIdentity(this.dataSource.manager, organisationId);
-    // Absent (or an object without id): we fill it in. Present but not a URL: refused.
-    if (submitted.issuer === null || (isRecord(submitted.issuer) && 'id' in submitted.issuer && typeof submitted.issuer.id !== 'string')) {
-      throw unprocessableCredential('issuer must be a URL or an object with a URL id', 'credential.issuer');
-    }
-    const requestedIssuer = submitted.issuer === undefined ? undefined : issuerIdOf(submitted);
-    if (requestedIssuer !== undefined && requestedIssuer !== key.did) {
-      throw unprocessableCredential(`issuer must be your HEI's DID, ${key.did}`, 'credential.issuer');
-    }
-    const credential = this.withDataIntegrityContext({
-      ...submitted,
-      issuer: isRecord(submitted.issuer) ? { ...submitted.issuer, id: key.did } : key.did,
-    });
+    if (issuer.id !== key.did) throw unprocessableCredential(`issuer must be your HEI's DID, ${key.did}`, 'credential.issuer');
+    const statusProblems = statusEntryProblems(submitted.credentialStatus);
+    if (statusProblems.length > 0) throw unprocessableCredential(statusProblems.join('; '), 'credential.credentialStatus');
+    const credential = this.withDataIntegrityContext(submitted);
     const problems = dataModelProblems(credential);
     if (problems.length > 0) throw unprocessableCredential(problems.join('; '));
+    if (envelope && dataModelVersion(credential) !== 2) {
+      throw unprocessableCredential('EnvelopingProof (VC-JOSE) secures VC Data Model 2.0 credentials only', 'credential.@context');
+    }
+    // A VC 2.0 credential gets our own status entries (issueSubmitted); a well-formed one sent is replaced, and we say so.
+    const statusReplaced = credential.credentialStatus !== undefined && dataModelVersion(credential) === 2;
+    let issued: IssuedCredential;
     try {
-      const issued = await this.dataSource.transaction((manager) =>
+      issued = await this.dataSource.transaction((manager) =>
         this.issuance.issueSubmitted(manager, organisationId, credential, principal.userId),
       );
-      return JSON.parse(issued.json) as Record<string, unknown>;
     } catch (error) {
       // JSON-LD refuses undefined terms and contexts it cannot load: the credential's fault.
       if (error instanceof DomainError || error instanceof QueryFailedError) throw error;
       throw unprocessableCredential(`The credential cannot be signed: ${describeError(error)}`);
     }
+    return {
+      verifiableCredential: envelope
+        ? envelopeCredentialJwt(await this.credentials.jwtOf(issued))
+        : (JSON.parse(issued.json) as Record<string, unknown>),
+      ...(statusReplaced ? { warnings: [{ name: 'credentialStatus', message: STATUS_REPLACED }] } : {}),
+    };
   }
 
   async verifyCredential(body: unknown): Promise<VcApiVerificationResult> {
@@ -87,7 +133,7 @@ export class VcApiService {
     if (!isRecord(credential) && !looksLikeJwt(credential)) {
       throw malformedRequest('verifiableCredential must be a JSON object, or a VC-JOSE compact JWS', 'verifiableCredential');
     }
-    return credentialResult(await this.verification.credential(credential), requestedChecks(options.checks));
+    return credentialResult(await this.reportOn(credential), requestedChecks(options.checks));
   }
 
   async verifyPresentation(body: unknown) {
@@ -96,8 +142,43 @@ export class VcApiService {
     if (!isRecord(presentation)) throw malformedRequest('verifiablePresentation must be a JSON object', 'verifiablePresentation');
     const challenge = typeof options.challenge === 'string' ? options.challenge : undefined;
     const domain = typeof options.domain === 'string' ? options.domain : undefined;
-    const report = await this.verification.presentation(presentation, { challenge, domain });
+    const report = isEnvelope(presentation, ENVELOPED_PRESENTATION)
+      ? await this.envelopedPresentation(presentation, { challenge, domain })
+      : await this.withEnvelopedCredentials(presentation, await this.verification.presentation(presentation, { challenge, domain }));
     return presentationResult(report, requestedChecks(options.checks));
+  }
+
+  /** A credential as JSON-LD, as a compact JWS, or as an EnvelopedVerifiableCredential around one. */
+  private async reportOn(credential: unknown): Promise<VerificationReport> {
+    if (!isEnvelope(credential, ENVELOPED_CREDENTIAL)) return this.verification.credential(credential);
+    const opened = openEnvelope(credential, ENVELOPED_CREDENTIAL);
+    return opened.problem !== undefined ? unopenedCredentialReport(opened.problem) : this.verification.credential(opened.jwt);
+  }
+
+  /** The JWS is the holder's proof; the presentation inside is checked as any other, but for an embedded proof. */
+  private async envelopedPresentation(
+    envelope: Record<string, unknown>,
+    options: { challenge?: string; domain?: string },
+  ): Promise<PresentationReport> {
+    const opened = openEnvelope(envelope, ENVELOPED_PRESENTATION);
+    if (opened.problem !== undefined) return unopenedPresentationReport(opened.problem);
+    const { presentation, proof } = await verifyPresentationJwt(opened.jwt, options);
+    if (!presentation) return unopenedPresentationReport('The JWS does not carry a presentation', proof);
+    const inner = await this.verification.presentation(presentation, {});
+    return this.withEnvelopedCredentials(presentation, {
+      ...inner,
+      checks: inner.checks.map((c) => (c.name === CheckName.PROOF ? proof : c)),
+    });
+  }
+
+  /** Re-checks, opened, the enveloped credentials a presentation holds (the presentation engine reads JSON-LD and JWS only). */
+  private async withEnvelopedCredentials(presentation: Record<string, unknown>, report: PresentationReport): Promise<PresentationReport> {
+    const items = ([] as unknown[]).concat(presentation.verifiableCredential ?? []);
+    const credentials = await Promise.all(
+      items.map((item, i) => (isEnvelope(item, ENVELOPED_CREDENTIAL) ? this.reportOn(item) : Promise.resolve(report.credentials[i]))),
+    );
+    const verified = report.checks.every((c) => c.outcome === CheckOutcome.PASSED) && credentials.every((c) => c.verified);
+    return { ...report, credentials, verified };
   }
 
   /** `{credentialId, credentialStatus: [{type, statusPurpose, status}], reason?}` */

@@ -1,0 +1,70 @@
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { decodeProtectedHeader, jwtVerify } from 'jose';
+import { createPublicKey, KeyObject } from 'node:crypto';
+import { check, CheckName, CheckOutcome, describeError, documentLoader, isRecord, VerificationCheck } from '@magix/credentials';
+
+export interface PresentationJwtVerification {
+  /** The presentation the JWS carries, when its payload holds one. */
+  presentation: Record<string, unknown> | null;
+  /** The holder's proof: the JWS signature, bound to the verifier's challenge (`nonce`) and domain (`aud`). */
+  proof: VerificationCheck;
+}
+
+/** @digitalbazaar/ed25519-multikey ships no types: the part used here. */
+const multikey = Ed25519Multikey as unknown as { from(document: Record<string, unknown>): Promise<{ publicKey: Uint8Array }> };
+
+/** A did:key verification method (or the did:key itself, for its one key) as an Ed25519 public key. */
+async function didKeyPublicKey(keyId: string): Promise<KeyObject> {
+  const did = keyId.split('#')[0];
+  const methodId = keyId.includes('#') ? keyId : `${did}#${did.slice('did:key:'.length)}`;
+  const { document } = await documentLoader(methodId);
+  if (!isRecord(document) || typeof document.publicKeyMultibase !== 'string') throw new Error(`No public key at ${methodId}`);
+  const keyPair = await multikey.from(document);
+  return createPublicKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(keyPair.publicKey).toString('base64url') } });
+}
+
+const holderOf = (presentation: Record<string, unknown>): string | null => {
+  const holder = isRecord(presentation.holder) ? presentation.holder.id : presentation.holder;
+  return typeof holder === 'string' ? holder : null;
+};
+
+/**
+ * Verifies a presentation secured as a JWS (`application/vp+jwt`), as `verifyCredentialJwt` does a
+ * credential: EdDSA by the did:key its header names (`kid`, else `iss`), which must be the
+ * presentation's holder. The payload is the presentation itself (VC-JOSE-COSE) or, from older
+ * wallets, its `vp` claim. The verifier's challenge must be the `nonce` claim and its domain the
+ * `aud`; `exp` and `nbf` are honoured. Never throws.
+ */
+export async function verifyPresentationJwt(
+  jwt: string,
+  options: { challenge?: string; domain?: string },
+): Promise<PresentationJwtVerification> {
+  let presentation: Record<string, unknown> | null = null;
+  const failed = (message: string) => ({ presentation, proof: check(CheckName.PROOF, CheckOutcome.FAILED, message) });
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+    if (!isRecord(claims)) return failed('The JWS payload is not a JSON object');
+    presentation = isRecord(claims.vp) ? claims.vp : claims;
+    const header = decodeProtectedHeader(jwt);
+    if (header.alg !== 'EdDSA') return failed(`Unsupported JOSE algorithm ${String(header.alg)}`);
+    const keyId = typeof header.kid === 'string' ? header.kid : typeof claims.iss === 'string' ? claims.iss : null;
+    if (!keyId?.startsWith('did:key:')) return failed('The JWS must name a did:key verification method (kid or iss)');
+    const signer = keyId.split('#')[0];
+    if (claims.iss !== undefined && claims.iss !== signer) return failed('The JWS iss is not the key that signed it');
+    const holder = holderOf(presentation);
+    if (holder !== null && holder !== signer) return failed('The presentation was signed by someone other than its holder');
+    if (!options.challenge) return failed('A challenge is required to verify a presentation');
+    await jwtVerify(jwt, await didKeyPublicKey(keyId), { algorithms: ['EdDSA'], audience: options.domain });
+    if (claims.nonce !== options.challenge) return failed('The presentation was not made for this challenge (nonce)');
+    return {
+      presentation,
+      proof: check(
+        CheckName.PROOF,
+        CheckOutcome.PASSED,
+        `Signed (JOSE, EdDSA) by the holder for this challenge${options.domain ? ` and domain ${options.domain}` : ''}`,
+      ),
+    };
+  } catch (error) {
+    return failed(`The holder’s JOSE signature does not verify: ${describeError(error)}`);
+  }
+}

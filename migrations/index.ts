@@ -4,6 +4,7 @@ import { PathwaysAndTargets1764057600000 } from './1764057600000-pathways-and-ta
 import { Admissions1764144000000 } from './1764144000000-admissions';
 import { ShareLinks1764316800000 } from './1764316800000-share-links';
 import { JobQueue1764403200000 } from './1764403200000-job-queue';
+import { MessageStatusLists1764576000000 } from './1764576000000-message-status-lists';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Admissions1764144000000,
   ShareLinks1764316800000,
   JobQueue1764403200000,
+  MessageStatusLists1764576000000,
 ];

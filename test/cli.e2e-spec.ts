@@ -128,7 +128,7 @@ describe('command line: results import', () => {
       PUBLIC_URL: server.app.get<AppConfig>(APP_CONFIG).publicUrl,
     });
     expect(command.stderr).not.toMatch(/DeprecationWarning|Error/);
-    expect(command.code).toBe(0);
+    expect({ code: command.code, stderr: command.code === 0 ? '' : command.stderr }).toEqual({ code: 0, stderr: '' });
     expect(command.stdout).toContain('3 rows: 1 to record, 2 already recorded, 0 errors');
     expect(command.stdout).toMatch(/1 result recorded, 1 credential issued, 0 failed/);
     expect(command.stderr.trimEnd().split('\n').at(-1)).toContain('100%  1/1');

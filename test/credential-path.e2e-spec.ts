@@ -39,12 +39,12 @@ describe('from a recorded result to a verified credential', () => {
       humanCode: 'UPM-AIG-01',
       creditsAvailable: 6,
       creditUnit: 'ECTS',
-      eqfLevel: 7,
+      alignment: [expect.objectContaining({ targetCode: '7', targetFramework: 'European Qualifications Framework' })],
       participationForm: 'ONLINE',
     });
     expect(doc.credentialSubject.result[0]).toMatchObject({ value: '9.4', gradingScale: 'Spanish university scale 0–10 (pass 5)' });
     expect(doc.credentialSubject.identifier[0].identityHash).toBe('Elena García');
-    expect(doc.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(doc.proof).toEqual([expect.objectContaining({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' })]);
   });
 
   it('keeps the credential byte for byte as issued', async () => {
@@ -93,7 +93,7 @@ describe('from a recorded result to a verified credential', () => {
     ['issuer name', (d: Json) => (d.issuer.name = 'Universidad Falsa')],
     ['validFrom date', (d: Json) => (d.validFrom = '2020-01-01T00:00:00Z')],
     ['added validUntil', (d: Json) => (d.validUntil = '2099-01-01T00:00:00Z')],
-    ['proof value', (d: Json) => (d.proof.proofValue = d.proof.proofValue.slice(0, -2) + '11')],
+    ['proof value', (d: Json) => (d.proof[0].proofValue = d.proof[0].proofValue.slice(0, -2) + '11')],
   ])('reports a copy with a changed %s as not verified, naming the proof', async (_what, tamper) => {
     const copy = JSON.parse(credential.json);
     tamper(copy);
@@ -131,13 +131,13 @@ describe('from a recorded result to a verified credential', () => {
     expect(failedChecks(data.verifyCredential)).toContain('DATA_MODEL');
   });
 
-  it('serves the MAGIX JSON-LD context it uses', async () => {
-    const response = await fetch(`${server.url}/contexts/magix/v1`);
+  it('serves the MAGIX JSON-LD context it uses, and the old one for older credentials', async () => {
+    const old = (await (await fetch(`${server.url}/contexts/magix/v1`)).json()) as Json;
+    expect(Object.keys(old['@context'])).toContain('eqfLevel');
+    const response = await fetch(`${server.url}/contexts/magix/v2`);
     expect(response.headers.get('content-type')).toMatch(/application\/ld\+json/);
     const context = (await response.json()) as Json;
-    expect(Object.keys(context['@context'])).toEqual(
-      expect.arrayContaining(['eqfLevel', 'creditUnit', 'participationForm', 'qualityAssurance']),
-    );
+    expect(Object.keys(context['@context'])).toEqual(expect.arrayContaining(['creditUnit', 'participationForm', 'qualityAssurance']));
   });
 
   it('records who issued the credential in the audit log', async () => {

@@ -140,22 +140,32 @@ describe('stacking module credentials into the joint degree', () => {
         'Tallinn University of Technology',
         'Universidad Politécnica de Madrid',
       ]);
-      expect(doc.proof).toHaveLength(4);
-      expect(doc.relatedResource.map((r: Json) => r.id).sort()).toEqual(modules.map((m) => m.document.id).sort());
+      // One proof, by the coordinating HEI; each other co-awarder signs an endorsement of it.
+      expect(doc.proof).toHaveLength(1);
+      expect(doc.endorsement).toHaveLength(3);
+      expect(doc.endorsement.map((e: Json) => e.issuer.name).sort()).toEqual(
+        doc.coAwardedBy
+          .map((p: Json) => p.name)
+          .filter((name: string) => name !== doc.issuer.name)
+          .sort(),
+      );
+      const stacked = doc.relatedResource.filter((r: Json) => r.id.startsWith('urn:uuid:'));
+      expect(stacked.map((r: Json) => r.id).sort()).toEqual(modules.map((m) => m.document.id).sort());
       expect(doc.relatedResource.every((r: Json) => /^sha384-/.test(r.digestSRI))).toBe(true);
-      for (const proof of doc.proof) await expect(independentlyVerify({ ...doc, proof })).resolves.toBe(true);
+      await expect(independentlyVerify(doc)).resolves.toBe(true);
+      for (const endorsement of doc.endorsement) await expect(independentlyVerify(endorsement)).resolves.toBe(true);
       const report = await verify(server, doc);
       expect(report).toMatchObject({ verified: true, verdict: 'VALID' });
-      expect(checkOf(report, 'PROOF').message).toBe('All 4 signatures match the content and the issuer');
+      expect(checkOf(report, 'PROOF').message).toBe('The issuer’s signature and those of 3 co-awarders match the content and the issuer');
     });
 
-    it('does not verify without all of its proofs, or with one altered', async () => {
-      const missing = { ...degree.document, proof: degree.document.proof.slice(1) };
+    it('does not verify without every co-awarder’s endorsement, or with one altered', async () => {
+      const missing = { ...degree.document, endorsement: degree.document.endorsement.slice(1) };
       const report = await verify(server, missing);
       expect(report.verified).toBe(false);
       expect(checkOf(report, 'PROOF').outcome).toBe('FAILED');
       const altered = structuredClone(degree.document);
-      altered.proof[2].proofValue = altered.proof[0].proofValue;
+      altered.endorsement[2].proof[0].proofValue = altered.endorsement[0].proof[0].proofValue;
       expect((await verify(server, altered)).verified).toBe(false);
     });
 

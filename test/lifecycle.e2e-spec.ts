@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@magix/config';
 import { buildModuleCredential, KeyVault, signCredential, statusEntry } from '@magix/credentials';
 import { aModuleCredential } from '../libs/credentials/src/testing/credential-factories';
 import { FAU_STAFF, UPM_STAFF } from './support/factories';
@@ -23,21 +25,29 @@ describe('credential lifecycle: revocation, suspension, rotation, VC-JOSE', () =
     server.gql(CHANGE(mutation), { input: { id, reason } }, token);
 
   describe('revocation and suspension', () => {
-    it('issues every credential with a revocation and a suspension entry at one random index', async () => {
+    it('issues every credential with one two-bit status entry (revoked or suspended) at a random index', async () => {
       const { credential } = await anIssuedCredential(server);
       const status = credential.document.credentialStatus;
-      expect(status).toHaveLength(2);
-      expect(status.map((s: Json) => s.statusPurpose)).toEqual(['revocation', 'suspension']);
-      expect(status[0]).toMatchObject({ type: 'BitstringStatusListEntry', statusListIndex: status[1].statusListIndex });
-      expect(Number(status[0].statusListIndex)).toBeGreaterThanOrEqual(0);
-      expect(Number(status[0].statusListIndex)).toBeLessThan(131072);
+      expect(status).toMatchObject({
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'message',
+        statusSize: 2,
+        statusMessage: [
+          { status: '0x0', message: 'valid' },
+          { status: '0x1', message: 'revoked' },
+          { status: '0x2', message: 'suspended' },
+          { status: '0x3', message: 'revoked' },
+        ],
+      });
+      expect(Number(status.statusListIndex)).toBeGreaterThanOrEqual(131072);
+      expect(Number(status.statusListIndex)).toBeLessThan(262144);
       await expect(independentlyVerify(credential.document)).resolves.toBe(true);
     });
 
     it('gives credentials positions that are not in issue order', async () => {
       const indexes: number[] = [];
       for (let i = 0; i < 4; i++)
-        indexes.push(Number((await anIssuedCredential(server)).credential.document.credentialStatus[0].statusListIndex));
+        indexes.push(Number((await anIssuedCredential(server)).credential.document.credentialStatus.statusListIndex));
       expect(new Set(indexes).size).toBe(4);
       const sorted = [...indexes].sort((a, b) => a - b);
       const consecutive = sorted.every((value, i) => i === 0 || value === sorted[i - 1] + 1);
@@ -98,7 +108,7 @@ describe('credential lifecycle: revocation, suspension, rotation, VC-JOSE', () =
 
     it('serves each list as a signed BitstringStatusListCredential with an ETag', async () => {
       const { credential } = await anIssuedCredential(server);
-      const entry = credential.document.credentialStatus[0];
+      const entry = credential.document.credentialStatus;
       const url = new URL(entry.statusListCredential);
       const first = await fetch(`${server.url}${url.pathname}`);
       expect(first.status).toBe(200);
@@ -109,7 +119,7 @@ describe('credential lifecycle: revocation, suspension, rotation, VC-JOSE', () =
       expect(list).toMatchObject({
         type: ['VerifiableCredential', 'BitstringStatusListCredential'],
         issuer: credential.issuerDid,
-        credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: expect.stringMatching(/^u/) },
+        credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'message', encodedList: expect.stringMatching(/^u/) },
       });
       await expect(independentlyVerify(list)).resolves.toBe(true);
       const unchanged = await fetch(`${server.url}${url.pathname}`, { headers: { 'if-none-match': etag! } });
@@ -144,6 +154,64 @@ describe('credential lifecycle: revocation, suspension, rotation, VC-JOSE', () =
       expect(checkOf(report, 'STATUS')).toMatchObject({ outcome: 'UNKNOWN', message: expect.stringMatching(/cannot be read/) });
       expect(checkOf(report, 'PROOF').outcome).toBe('PASSED');
       expect(checkOf(report, 'ISSUER').outcome).toBe('PASSED');
+    });
+  });
+
+  describe('credentials issued with the two-entry form (before issue 10)', () => {
+    it('stay revocable and suspendable: their revocation and suspension lists are still kept', async () => {
+      const publicUrl = server.app.get<AppConfig>(APP_CONFIG).publicUrl;
+      const { rows } = await server.db.query(
+        "SELECT o.id AS organisation, k.did, k.verification_method, k.public_key_multibase, k.sealed_secret_key FROM issuer_key k JOIN organisation o ON o.id = k.organisation_id WHERE o.short_name = 'UPM' AND k.active",
+      );
+      const key = {
+        did: rows[0].did,
+        verificationMethod: rows[0].verification_method,
+        publicKeyMultibase: rows[0].public_key_multibase,
+        secretKeyMultibase: new KeyVault(server.masterKey).open(rows[0].sealed_secret_key, rows[0].did),
+      };
+      // The set as the old code created it: two one-bit lists of 131,072 entries.
+      const set = await server.db.query('INSERT INTO status_list_set (organisation_id, size) VALUES ($1, 131072) RETURNING id', [
+        rows[0].organisation,
+      ]);
+      const setId = set.rows[0].id;
+      const lists: Record<string, string> = {};
+      for (const purpose of ['revocation', 'suspension']) {
+        const list = await server.db.query(
+          "INSERT INTO status_list (set_id, purpose, bits) VALUES ($1, $2, decode(repeat('00', 16384), 'hex')) RETURNING id",
+          [setId, purpose],
+        );
+        lists[purpose] = `${publicUrl}/status-lists/${list.rows[0].id}`;
+      }
+      const issueOld = async (index: number) => {
+        await server.db.query('INSERT INTO status_allocation (set_id, index) VALUES ($1, $2)', [setId, index]);
+        const id = randomUUID();
+        const credential = await signCredential(
+          buildModuleCredential(
+            aModuleCredential({
+              credentialId: `urn:uuid:${id}`,
+              issuedAt: new Date(),
+              issuer: { did: key.did, name: 'Universidad Politécnica de Madrid', countryCode: 'ES' },
+              credentialStatus: [statusEntry(lists.revocation, 'revocation', index), statusEntry(lists.suspension, 'suspension', index)],
+            }),
+          ),
+          key,
+        );
+        await server.db.query(
+          `INSERT INTO credential (id, kind, issuer_organisation_id, issuer_did, document, issued_at, status_set_id, status_index)
+           VALUES ($1, 'API', $2, $3, $4, now(), $5, $6)`,
+          [id, rows[0].organisation, key.did, JSON.stringify(credential), setId, index],
+        );
+        return { id, credential };
+      };
+      const revoked = await issueOld(1000);
+      const suspended = await issueOld(1001);
+      expect((await verify(server, revoked.credential)).verdict).toBe('VALID');
+      expect((await change('revokeCredential', revoked.id)).errors).toBeUndefined();
+      expect((await change('suspendCredential', suspended.id)).errors).toBeUndefined();
+      expect((await verify(server, revoked.credential)).verdict).toBe('REVOKED');
+      expect((await verify(server, suspended.credential)).verdict).toBe('SUSPENDED');
+      expect((await change('reinstateCredential', suspended.id)).errors).toBeUndefined();
+      expect((await verify(server, suspended.credential)).verdict).toBe('VALID');
     });
   });
 

@@ -48,7 +48,13 @@ async function canonicalHash(document: object): Promise<Buffer> {
 }
 
 export async function independentlyVerify(secured: Record<string, unknown>): Promise<boolean> {
-  const { proof, ...unsecured } = secured as { proof: Record<string, unknown> } & Record<string, unknown>;
+  const { proof: proofs, ...unsecured } = secured as { proof: Record<string, unknown> | Array<Record<string, unknown>> } & Record<
+    string,
+    unknown
+  >;
+  // A set of one is the same proof; larger sets are checked one proof at a time by the caller.
+  const proof = Array.isArray(proofs) ? (proofs.length === 1 ? proofs[0] : undefined) : proofs;
+  if (!proof) return false;
   if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== 'eddsa-rdfc-2022') return false;
   const { proofValue, ...proofOptions } = proof;
   const proofConfig = { ...proofOptions, '@context': unsecured['@context'] };

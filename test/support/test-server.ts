@@ -60,7 +60,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig({ PORT: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-test-data-')), SEED_DEMO: 'true', ...env });
   const secrets = { jwtSecret: randomBytes(32), masterKey: randomBytes(32) };
   const app = await createApp({ config, secrets, databaseUrl, logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
+  // PORT (with PUBLIC_URL) when the test needs URLs that resolve: credentials name them.
+  await app.listen(Number(env.PORT ?? 0), '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();

@@ -37,13 +37,14 @@ describe('credential engine', () => {
     report.checks.find((c) => c.name === name)?.outcome;
 
   it('signs with a DataIntegrityProof using eddsa-rdfc-2022 from the issuer DID', () => {
-    expect(signed.proof).toMatchObject({
+    expect(signed.proof).toHaveLength(1);
+    expect(signed.proof[0]).toMatchObject({
       type: 'DataIntegrityProof',
       cryptosuite: 'eddsa-rdfc-2022',
       proofPurpose: 'assertionMethod',
       verificationMethod: key.verificationMethod,
     });
-    expect(signed.proof.proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]+$/);
+    expect(signed.proof[0].proofValue).toMatch(/^z[1-9A-HJ-NP-Za-km-z]+$/);
   });
 
   it('verifies with every check passing', async () => {

@@ -129,7 +129,7 @@ describe('credential lifecycle in the engine', () => {
 
     it('distrusts what a compromised key signed from the compromise on, but not before', async () => {
       const credential = (await issue(8)) as Doc;
-      const signedAt = Date.parse(credential.proof.created);
+      const signedAt = Date.parse(credential.proof[0].created);
       const after = { ...record, compromisedFrom: new Date(signedAt - 1000) };
       const before = { ...record, compromisedFrom: new Date(signedAt + 1000) };
       const reportAfter = await verifyCredential(credential, { ...context, issuers: { lookup: () => Promise.resolve(after) } });

@@ -1,7 +1,16 @@
-import { createHash } from 'node:crypto';
-import { CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL } from './credential.constants';
-import { MAGIX_CONTEXT_URL } from './contexts/magix-context';
-import { CredentialRecipient, IssuerProfile, toDateTimeStamp, UnsignedCredential } from './module-credential.builder';
+import { digestSri } from './contexts/magix-context';
+import {
+  CredentialRecipient,
+  eqfAlignment,
+  IssuerProfile,
+  issuerProfile,
+  magixContexts,
+  openBadgeImage,
+  toDateTimeStamp,
+  UnsignedCredential,
+} from './module-credential.builder';
+
+export { digestSri };
 
 export interface StackedCredential {
   /** The module credential's own id (urn:uuid:…). */
@@ -11,6 +20,8 @@ export interface StackedCredential {
 }
 
 export interface DegreeCredentialFacts {
+  /** The MAGIX context as the issuing deployment serves it. */
+  contextUrl: string;
   credentialId: string;
   issuedAt: Date;
   /** The coordinating HEI, which issues on behalf of all. */
@@ -18,23 +29,12 @@ export interface DegreeCredentialFacts {
   /** Every co-awarding HEI, the issuer included; each signs the same document. */
   coAwarders: IssuerProfile[];
   recipient: Omit<CredentialRecipient, 'email'>;
-  programme: { id: string; code: string; title: string; description: string; totalEcts: number; eqfLevel: number };
+  programme: { id: string; code: string; title: string; description: string; totalEcts: number; eqfLevel: number; image?: string };
   creditsEarned: number;
   criteria: string;
   stackedFrom: StackedCredential[];
-  credentialStatus?: unknown[];
+  credentialStatus?: unknown;
 }
-
-const profile = (p: IssuerProfile) => ({
-  id: p.did,
-  type: ['Profile'],
-  name: p.name,
-  ...(p.url ? { url: p.url } : {}),
-  address: { type: ['Address'], addressCountryCode: p.countryCode },
-});
-
-/** Subresource Integrity digest of a credential's exact text: binds the degree to what it stacks. */
-export const digestSri = (text: string) => `sha384-${createHash('sha384').update(text, 'utf8').digest('base64')}`;
 
 /**
  * A stacked module as Open Badges Evidence, so that the degree alone says, in words, which
@@ -62,17 +62,23 @@ function evidenceOf(stacked: StackedCredential) {
 
 /**
  * The joint master's degree as an Open Badges 3.0 credential (achievement type MasterDegree),
- * naming its co-awarding HEIs and listing, with digests, the module credentials it stacks.
+ * naming its co-awarding HEIs and listing, with digests, the module credentials it stacks. Each
+ * co-awarder's signature is added as an endorsement (see joint-signer.ts).
  */
 export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCredential {
+  const { '@context': context, relatedResource } = magixContexts(facts.contextUrl);
+  const image = facts.programme.image ? { image: openBadgeImage(facts.programme.image, facts.programme.title) } : {};
   return {
-    '@context': [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL, MAGIX_CONTEXT_URL],
+    '@context': context,
     id: facts.credentialId,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: facts.programme.title,
-    issuer: profile(facts.issuer),
-    coAwardedBy: facts.coAwarders.map(profile),
+    description: facts.programme.description,
+    ...image,
+    issuer: issuerProfile(facts.issuer),
+    coAwardedBy: facts.coAwarders.map(issuerProfile),
     validFrom: toDateTimeStamp(facts.issuedAt),
+    awardedDate: toDateTimeStamp(facts.issuedAt),
     credentialSubject: {
       id: facts.recipient.id,
       type: ['AchievementSubject'],
@@ -86,12 +92,13 @@ export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCre
         name: facts.programme.title,
         description: facts.programme.description,
         criteria: { narrative: facts.criteria },
+        ...image,
+        alignment: [eqfAlignment(facts.programme.eqfLevel)],
         creditsAvailable: facts.programme.totalEcts,
         creditUnit: 'ECTS',
-        eqfLevel: facts.programme.eqfLevel,
       },
     },
-    relatedResource: facts.stackedFrom.map((c) => ({ id: c.id, digestSRI: digestSri(c.json) })),
+    relatedResource: [...relatedResource, ...facts.stackedFrom.map((c) => ({ id: c.id, digestSRI: digestSri(c.json) }))],
     evidence: facts.stackedFrom.map(evidenceOf),
     ...(facts.credentialStatus ? { credentialStatus: facts.credentialStatus } : {}),
   };

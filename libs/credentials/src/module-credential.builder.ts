@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL } from './credential.constants';
-import { MAGIX_CONTEXT_URL } from './contexts/magix-context';
+import { MAGIX_CONTEXT_V2_DIGEST } from './contexts/magix-context';
 
 export interface IssuerProfile {
   did: string;
   name: string;
   countryCode: string;
   url?: string;
+  /** The HEI's logo: a URL or a data: URI (wallets show it beside the issuer's name). */
+  image?: string;
 }
 
 export interface ModuleAchievement {
@@ -24,6 +26,8 @@ export interface ModuleAchievement {
   participationForm: string;
   qualityAssurance: string;
   prerequisites: string[];
+  /** The module's badge: a URL or a data: URI (wallets show it as the credential's picture). */
+  image?: string;
 }
 
 export interface CredentialRecipient {
@@ -42,6 +46,8 @@ export interface ModuleResult {
 }
 
 export interface ModuleCredentialFacts {
+  /** The MAGIX context as the issuing deployment serves it (`magixContextUrl(PUBLIC_URL)`). */
+  contextUrl: string;
   credentialId: string;
   issuedAt: Date;
   validUntil?: Date;
@@ -49,8 +55,8 @@ export interface ModuleCredentialFacts {
   recipient: CredentialRecipient;
   achievement: ModuleAchievement;
   result: ModuleResult;
-  /** Bitstring Status List entries (revocation, suspension) for this credential. */
-  credentialStatus?: unknown[];
+  /** The credential's one Bitstring Status List entry (revocation and suspension in one). */
+  credentialStatus?: unknown;
   /** Fixed in tests so that the built document is reproducible. */
   emailSalt?: string;
 }
@@ -60,6 +66,39 @@ export type UnsignedCredential = Record<string, unknown>;
 /** XML Schema dateTime in UTC, to the second, as VC 2.0 examples and validators expect. */
 export function toDateTimeStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The contexts every MAGIX credential names, and the digest of the one only we define. */
+export function magixContexts(contextUrl: string) {
+  return {
+    '@context': [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL, contextUrl],
+    relatedResource: [{ id: contextUrl, digestSRI: MAGIX_CONTEXT_V2_DIGEST, mediaType: 'application/ld+json' }],
+  };
+}
+
+/** The EQF level as an Open Badges alignment to the EU's own identifier for it. */
+export function eqfAlignment(level: number) {
+  return {
+    type: ['Alignment'],
+    targetName: `EQF level ${level}`,
+    targetFramework: 'European Qualifications Framework',
+    targetCode: String(level),
+    targetUrl: `http://data.europa.eu/snb/eqf/${level}`,
+  };
+}
+
+export const openBadgeImage = (id: string, caption: string) => ({ id, type: 'Image', caption });
+
+/** An OB 3.0 issuer Profile, with the HEI's country and logo. */
+export function issuerProfile(p: IssuerProfile) {
+  return {
+    id: p.did,
+    type: ['Profile'],
+    name: p.name,
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.image ? { image: openBadgeImage(p.image, `Logo of ${p.name}`) } : {}),
+    address: { type: ['Address'], addressCountryCode: p.countryCode },
+  };
 }
 
 function hashedEmail(email: string, salt: string): Record<string, unknown> {
@@ -76,21 +115,20 @@ function hashedEmail(email: string, salt: string): Record<string, unknown> {
 export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCredential {
   const { issuer, recipient, achievement, result } = facts;
   const gradeDescriptionId = `${achievement.id}#grade`;
+  const { '@context': context, relatedResource } = magixContexts(facts.contextUrl);
   const credential: UnsignedCredential = {
-    '@context': [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL, MAGIX_CONTEXT_URL],
+    '@context': context,
     id: facts.credentialId,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `${achievement.title} (${achievement.ectsCredits} ECTS)`,
-    issuer: {
-      id: issuer.did,
-      type: ['Profile'],
-      name: issuer.name,
-      ...(issuer.url ? { url: issuer.url } : {}),
-      address: { type: ['Address'], addressCountryCode: issuer.countryCode },
-    },
+    description: achievement.description,
+    ...(achievement.image ? { image: openBadgeImage(achievement.image, achievement.title) } : {}),
+    issuer: issuerProfile(issuer),
     validFrom: toDateTimeStamp(facts.issuedAt),
+    awardedDate: toDateTimeStamp(facts.issuedAt),
     ...(facts.validUntil ? { validUntil: toDateTimeStamp(facts.validUntil) } : {}),
     ...(facts.credentialStatus ? { credentialStatus: facts.credentialStatus } : {}),
+    relatedResource,
     credentialSubject: {
       id: recipient.id,
       type: ['AchievementSubject'],
@@ -117,9 +155,10 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
         name: achievement.title,
         description: achievement.description,
         criteria: { narrative: criteriaNarrative(achievement) },
+        ...(achievement.image ? { image: openBadgeImage(achievement.image, achievement.title) } : {}),
+        alignment: [eqfAlignment(achievement.eqfLevel)],
         creditsAvailable: achievement.ectsCredits,
         creditUnit: 'ECTS',
-        eqfLevel: achievement.eqfLevel,
         workloadHours: achievement.workloadHours,
         inLanguage: achievement.language,
         assessmentType: achievement.assessmentType,

@@ -1,9 +1,8 @@
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as jsigs from 'jsonld-signatures';
-import { EDDSA_RDFC_2022 } from './credential.constants';
+import { degreeContentDigest } from './co-award';
 import { isRecord, issuerIdOf } from './data-model';
 import { documentLoader } from './document-loader';
+import { suiteForProof } from './proof-suites';
 import { check, CheckName, CheckOutcome, VerificationCheck } from './verification.types';
 
 export function proofsOf(document: Record<string, unknown>): unknown[] {
@@ -19,10 +18,13 @@ export function describeError(error: unknown): string {
   return 'unknown reason';
 }
 
+const coAwardedByOf = (document: Record<string, unknown>) => ([] as unknown[]).concat(document.coAwardedBy ?? []);
+
 /** The DIDs a joint award names in `coAwardedBy`. */
 export function coAwarderDids(document: Record<string, unknown>): string[] {
-  const listed = ([] as unknown[]).concat(document.coAwardedBy ?? []);
-  return listed.map((p) => (isRecord(p) ? p.id : p)).filter((id): id is string => typeof id === 'string');
+  return coAwardedByOf(document)
+    .map((p) => (isRecord(p) ? p.id : p))
+    .filter((id): id is string => typeof id === 'string');
 }
 
 export interface ProofResult {
@@ -49,8 +51,9 @@ function purposeFor(options: ProofSetOptions): { validate: (...args: unknown[]) 
 /**
  * Verifies every proof of a proof set or chain (Data Integrity §4.3–4.4), each on its own: a
  * chained proof (`previousProof`) covers the document with the proofs it names attached. Each
- * proof must be eddsa-rdfc-2022 for the expected purpose. jsonld-signatures accepts a set when any
- * one proof verifies; callers of this get every result.
+ * proof must be for the expected purpose, a DataIntegrityProof with eddsa-rdfc-2022 (ours) or
+ * eddsa-jcs-2022, or an Ed25519Signature2020 (Open edX, DCC; see proof-suites.ts).
+ * jsonld-signatures accepts a set when any one proof verifies; callers of this get every result.
  */
 export async function verifyProofSet(document: Record<string, unknown>, options: ProofSetOptions): Promise<ProofResult[]> {
   const proofs = proofsOf(document);
@@ -59,8 +62,8 @@ export async function verifyProofSet(document: Record<string, unknown>, options:
     proofs.map(async (proof): Promise<ProofResult> => {
       const fail = (error: string): ProofResult => ({ verified: false, controller: null, error });
       if (!isRecord(proof)) return fail('a proof is not an object');
-      if (proof.type !== 'DataIntegrityProof' || proof.cryptosuite !== EDDSA_RDFC_2022)
-        return fail(`proofs must be DataIntegrityProof with ${EDDSA_RDFC_2022}`);
+      const choice = suiteForProof(proof, document);
+      if (choice.error !== undefined) return fail(choice.error);
       if (proof.proofPurpose !== options.purpose) return fail(`the proof purpose must be ${options.purpose}`);
       if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith('z')) return fail('proofValue must be base58btc multibase');
       if (typeof proof.verificationMethod !== 'string') return fail('the proof names no verification method');
@@ -72,17 +75,14 @@ export async function verifyProofSet(document: Record<string, unknown>, options:
         signed = { ...unsecured, proof: previous.length === 1 ? previous[0] : previous };
       }
       try {
-        const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-        const result = (await suite.verifyProof({
+        const { suite } = choice;
+        const result = await suite.verifyProof({
           proof,
           proofSet: proofs,
-          document: signed,
+          // A copy: eddsa-jcs-2022 sets the document's @context to the proof's.
+          document: { ...signed },
           documentLoader: jsigs.extendContextLoader(documentLoader),
-        })) as {
-          verified: boolean;
-          verificationMethod?: { controller?: string };
-          error?: unknown;
-        };
+        });
         if (!result.verified) return fail(describeError(result.error));
         const purpose = await purposeFor(options).validate(proof, {
           document: signed,
@@ -100,8 +100,33 @@ export async function verifyProofSet(document: Record<string, unknown>, options:
 }
 
 /**
- * The PROOF check of a credential: every proof verifies, and at least one is by the issuer (a
- * joint award carries one proof per co-awarding issuer; see `requireAllControllers`).
+ * The co-awarders whose signed EndorsementCredential in the degree verifies, names the degree as
+ * its subject and carries the digest of the degree's content (see co-award.ts).
+ */
+async function endorsingIssuers(document: Record<string, unknown>): Promise<Set<string>> {
+  const endorsed = new Set<string>();
+  const endorsements = ([] as unknown[]).concat(document.endorsement ?? []);
+  if (endorsements.length === 0) return endorsed;
+  const digest = degreeContentDigest(document);
+  for (const endorsement of endorsements) {
+    if (!isRecord(endorsement) || !Array.isArray(endorsement.type) || !endorsement.type.includes('EndorsementCredential')) continue;
+    const subject = endorsement.credentialSubject;
+    if (!isRecord(subject) || subject.id !== document.id) continue;
+    const bound = ([] as unknown[])
+      .concat(endorsement.relatedResource ?? [])
+      .some((r) => isRecord(r) && r.id === document.id && r.digestSRI === digest);
+    const endorser = issuerIdOf(endorsement);
+    if (!bound || !endorser || proofsOf(endorsement).length === 0) continue;
+    const results = await verifyProofSet(endorsement, { purpose: 'assertionMethod' });
+    if (results.every((r) => r.verified) && results.some((r) => r.controller === endorser)) endorsed.add(endorser);
+  }
+  return endorsed;
+}
+
+/**
+ * The PROOF check of a credential: every proof verifies, and at least one is by the issuer. A
+ * joint award names its co-awarders: each must have signed it, by an endorsement bound to its
+ * content (since issue 10) or by a proof in a proof set (before).
  */
 export async function dataIntegrityProofCheck(document: Record<string, unknown>): Promise<VerificationCheck> {
   const proofs = proofsOf(document);
@@ -116,11 +141,21 @@ export async function dataIntegrityProofCheck(document: Record<string, unknown>)
   if (!results.some((r) => r.controller === issuer)) {
     return check(CheckName.PROOF, CheckOutcome.FAILED, 'No proof is by the credential’s issuer');
   }
-  // A joint award names its co-awarders: each must have signed this very document.
-  const unsigned = coAwarderDids(document).filter((did) => !results.some((r) => r.controller === did));
+  const anonymous = coAwardedByOf(document).filter((p) => !(isRecord(p) && typeof p.id === 'string'));
+  if (anonymous.length > 0) {
+    return check(CheckName.PROOF, CheckOutcome.FAILED, 'A co-awarder is named without an identifier: its signature cannot be checked');
+  }
+  const coAwarders = coAwarderDids(document).filter((did) => did !== issuer);
+  const endorsed = coAwarders.length > 0 ? await endorsingIssuers(document) : new Set<string>();
+  const unsigned = coAwarders.filter((did) => !endorsed.has(did) && !results.some((r) => r.controller === did));
   if (unsigned.length > 0) {
     return check(CheckName.PROOF, CheckOutcome.FAILED, `Missing the signature of co-awarding ${unsigned.join(', ')}`);
   }
-  const what = proofs.length === 1 ? 'The signature matches' : `All ${proofs.length} signatures match`;
+  const what =
+    coAwarders.length > 0
+      ? `The issuer’s signature and those of ${coAwarders.length} co-awarders match`
+      : proofs.length === 1
+        ? 'The signature matches'
+        : `All ${proofs.length} signatures match`;
   return check(CheckName.PROOF, CheckOutcome.PASSED, `${what} the content and the issuer`);
 }

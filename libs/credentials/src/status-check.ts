@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dataModelProblems, isRecord, issuerIdOf } from './data-model';
 import { dataIntegrityProofCheck } from './proof-check';
-import { bitAt, decodeBitstring, StatusPurpose } from './status-list';
+import { decodeBitstring, statusAt, StatusPurpose } from './status-list';
 import { check, CheckName, CheckOutcome, IssuerDirectory, StatusListResolver, VerificationCheck } from './verification.types';
 
 // A list is re-signed only when it changes, and every credential of an HEI points at the same
@@ -19,15 +19,57 @@ async function listSignatureValid(list: Record<string, unknown>): Promise<boolea
   return valid;
 }
 
+type EntryState = 'valid' | 'revoked' | 'suspended';
+
 interface EntryOutcome {
-  purpose: StatusPurpose;
-  set: boolean | null;
+  state: EntryState | null;
   reason?: string;
 }
 
+interface ParsedEntry {
+  purpose: StatusPurpose;
+  url: string;
+  index: number;
+  size: number;
+  messages: Map<number, string>;
+}
+
+/** One entry as the spec defines it, or why it is malformed. */
+function parseEntry(entry: unknown): ParsedEntry | string {
+  if (!isRecord(entry) || entry.type !== 'BitstringStatusListEntry') return 'an entry is not a BitstringStatusListEntry';
+  const purpose = entry.statusPurpose as StatusPurpose;
+  const url = entry.statusListCredential;
+  const index = typeof entry.statusListIndex === 'string' && /^\d+$/.test(entry.statusListIndex) ? Number(entry.statusListIndex) : NaN;
+  const size = entry.statusSize === undefined ? 1 : Number(entry.statusSize);
+  if (typeof url !== 'string' || !Number.isSafeInteger(index) || !['revocation', 'suspension', 'message'].includes(purpose)) {
+    return 'a malformed status entry';
+  }
+  if (!Number.isInteger(size) || size < 1 || size > 8) return 'a malformed status size';
+  const messages = new Map<number, string>();
+  for (const item of ([] as unknown[]).concat(entry.statusMessage ?? [])) {
+    if (!isRecord(item) || typeof item.status !== 'string' || typeof item.message !== 'string' || !/^0x[0-9a-f]+$/i.test(item.status)) {
+      return 'a malformed status message';
+    }
+    messages.set(parseInt(item.status.slice(2), 16), item.message);
+  }
+  if (purpose === 'message' && messages.size === 0) return 'a message entry without status messages';
+  return { purpose, url, index, size, messages };
+}
+
+/** What a status value means: a one-bit list by its purpose, a message list by its messages. */
+function stateOf(entry: ParsedEntry, value: number): EntryOutcome {
+  if (entry.purpose !== 'message') return { state: value === 0 ? 'valid' : entry.purpose === 'revocation' ? 'revoked' : 'suspended' };
+  const message = entry.messages.get(value);
+  if (value === 0 || message === 'valid') return { state: 'valid' };
+  if (message === 'revoked' || message === 'suspended') return { state: message };
+  return { state: null, reason: `the status list says "${message ?? `0x${value.toString(16)}`}"` };
+}
+
 /**
- * Reads each Bitstring Status List entry. A list that cannot be read, is not signed by the same
- * organisation as the credential, or is malformed gives "status unknown", never "valid".
+ * Reads each Bitstring Status List entry: one two-bit "message" entry (what MAGIX issues now) or
+ * one-bit revocation and suspension entries (before issue 10, and other issuers). A list that
+ * cannot be read, is not signed by the same organisation as the credential, or is malformed gives
+ * "status unknown", never "valid".
  */
 export async function statusCheck(
   credential: Record<string, unknown>,
@@ -40,41 +82,33 @@ export async function statusCheck(
   const outcomes: EntryOutcome[] = [];
   const lists = new Map<string, Promise<unknown>>();
   for (const entry of entries) {
-    if (!isRecord(entry) || entry.type !== 'BitstringStatusListEntry') {
-      return check(CheckName.STATUS, CheckOutcome.UNKNOWN, 'Status unknown: an entry is not a BitstringStatusListEntry');
-    }
-    const purpose = entry.statusPurpose as StatusPurpose;
-    const url = entry.statusListCredential;
-    const index = Number(entry.statusListIndex);
-    if (typeof url !== 'string' || !Number.isInteger(index) || index < 0 || !['revocation', 'suspension'].includes(purpose)) {
-      outcomes.push({ purpose, set: null, reason: 'a malformed status entry' });
+    const parsed = parseEntry(entry);
+    if (typeof parsed === 'string') {
+      outcomes.push({ state: null, reason: parsed });
       continue;
     }
-    if (!lists.has(url))
+    if (!lists.has(parsed.url))
       lists.set(
-        url,
-        context.statusLists.resolve(url).catch(() => null),
+        parsed.url,
+        context.statusLists.resolve(parsed.url).catch(() => null),
       );
-    outcomes.push(await readEntry(await lists.get(url)!, url, purpose, index, issuerOrganisationId, context));
+    outcomes.push(await readEntry(await lists.get(parsed.url)!, parsed, issuerOrganisationId, context));
   }
-  if (outcomes.some((o) => o.purpose === 'revocation' && o.set))
-    return check(CheckName.STATUS, CheckOutcome.FAILED, 'Revoked by the issuer');
-  if (outcomes.some((o) => o.purpose === 'suspension' && o.set))
-    return check(CheckName.STATUS, CheckOutcome.FAILED, 'Suspended by the issuer');
-  const unknown = outcomes.find((o) => o.set === null);
+  if (outcomes.some((o) => o.state === 'revoked')) return check(CheckName.STATUS, CheckOutcome.FAILED, 'Revoked by the issuer');
+  if (outcomes.some((o) => o.state === 'suspended')) return check(CheckName.STATUS, CheckOutcome.FAILED, 'Suspended by the issuer');
+  const unknown = outcomes.find((o) => o.state === null);
   if (unknown) return check(CheckName.STATUS, CheckOutcome.UNKNOWN, `Status unknown: ${unknown.reason}`);
   return check(CheckName.STATUS, CheckOutcome.PASSED, 'Not revoked and not suspended');
 }
 
 async function readEntry(
   list: unknown,
-  url: string,
-  purpose: StatusPurpose,
-  index: number,
+  entry: ParsedEntry,
   issuerOrganisationId: string | null,
   context: { issuers: IssuerDirectory; now: Date },
 ): Promise<EntryOutcome> {
-  const unknown = (reason: string): EntryOutcome => ({ purpose, set: null, reason });
+  const { url, purpose, index } = entry;
+  const unknown = (reason: string): EntryOutcome => ({ state: null, reason });
   if (!isRecord(list)) return unknown(`the status list ${url} cannot be read`);
   const types = Array.isArray(list.type) ? list.type : [];
   const subject = list.credentialSubject;
@@ -90,7 +124,7 @@ async function readEntry(
     return unknown(`the status list ${url} is not signed by the credential’s issuer`);
   if (!(await listSignatureValid(list))) return unknown(`the status list ${url} has an invalid signature`);
   try {
-    return { purpose, set: bitAt(decodeBitstring(String(subject.encodedList)), index) };
+    return stateOf(entry, statusAt(decodeBitstring(String(subject.encodedList)), index, entry.size));
   } catch {
     return unknown(`the status list ${url} cannot be decoded at index ${index}`);
   }

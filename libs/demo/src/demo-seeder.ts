@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword, Principal, Role, User } from '@magix/auth';
@@ -10,7 +10,8 @@ import { IssuerIdentityService, Organisation, OrganisationKind } from '@magix/or
 import { Edition, Programme, ProgrammeTarget, TargetMetric } from '@magix/programme';
 import { ResultsService } from '@magix/results';
 import { DegreeService, PathwayRulesVersion, Recognition, RecognitionService } from '@magix/pathways';
-import { buildModuleCredential, generateIssuerKey, signCredential } from '@magix/credentials';
+import { APP_CONFIG, AppConfig } from '@magix/config';
+import { buildModuleCredential, generateIssuerKey, magixContextUrl, signCredential } from '@magix/credentials';
 import { randomUUID } from 'node:crypto';
 import {
   DEMO_ADMIN_EMAIL,
@@ -24,10 +25,11 @@ import {
 } from './demo-data';
 
 /** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
-async function outsideCredential(learner: Learner): Promise<Record<string, unknown>> {
+async function outsideCredential(learner: Learner, contextUrl: string): Promise<Record<string, unknown>> {
   const key = await generateIssuerKey();
   return signCredential(
     buildModuleCredential({
+      contextUrl,
       credentialId: `urn:uuid:${randomUUID()}`,
       issuedAt: new Date('2026-03-01T09:00:00Z'),
       issuer: { did: key.did, name: 'Universidad de Salamanca', countryCode: 'ES' },
@@ -74,6 +76,7 @@ export class DemoSeeder {
     private readonly results: ResultsService,
     private readonly degrees: DegreeService,
     private readonly recognitions: RecognitionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async seed(): Promise<void> {
@@ -209,7 +212,7 @@ export class DemoSeeder {
       if (learner.graduate) await this.degrees.issue(record.id, null);
       if (learner.recognition && !(await this.dataSource.getRepository(Recognition).existsBy({ learnerId: record.id }))) {
         const account = await this.dataSource.getRepository(User).findOneByOrFail({ learnerId: record.id });
-        await this.recognitions.submit(await outsideCredential(record), {
+        await this.recognitions.submit(await outsideCredential(record, magixContextUrl(this.config.publicUrl)), {
           userId: account.id,
           role: Role.LEARNER,
           organisationId: null,

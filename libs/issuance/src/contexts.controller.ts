@@ -1,15 +1,30 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Public } from '@magix/auth';
-import { MAGIX_CONTEXT } from '@magix/credentials';
+import { LEGACY_MAGIX_CONTEXT, MAGIX_CONTEXT_V2_TEXT } from '@magix/credentials';
 
-/** Serves our JSON-LD context for verifiers that read it; we never fetch it ourselves. */
-@Controller('contexts')
+/**
+ * Serves the MAGIX JSON-LD context at the URL its credentials name (`${PUBLIC_URL}/contexts/magix/v2`),
+ * byte for byte what the issuer signed with, so that verifiers we did not write can load it. We never
+ * fetch it ourselves: it is bundled.
+ */
+@Controller('contexts/magix')
 export class ContextsController {
   @Public()
-  @Get('magix/v1')
+  @Get('v2')
   @Header('Content-Type', 'application/ld+json')
+  @Header('Access-Control-Allow-Origin', '*')
+  @Header('Cache-Control', 'public, max-age=31536000, immutable')
+  magixContext(): string {
+    return MAGIX_CONTEXT_V2_TEXT;
+  }
+
+  /** The first context, for readers of credentials issued before issue 10 (they name another URL). */
+  @Public()
+  @Get('v1')
+  @Header('Content-Type', 'application/ld+json')
+  @Header('Access-Control-Allow-Origin', '*')
   @Header('Cache-Control', 'public, max-age=86400, immutable')
-  magixContext() {
-    return MAGIX_CONTEXT;
+  legacyMagixContext() {
+    return LEGACY_MAGIX_CONTEXT;
   }
 }

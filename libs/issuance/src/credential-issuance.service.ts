@@ -8,6 +8,7 @@ import {
   buildModuleCredential,
   dataModelVersion,
   IssuerKeyMaterial,
+  magixContextUrl,
   signCredential,
   toDateTimeStamp,
   UnsignedCredential,
@@ -63,6 +64,7 @@ export class CredentialIssuanceService {
     const issuedAt = new Date();
     const { module, learner } = passed;
     const unsigned = buildModuleCredential({
+      contextUrl: magixContextUrl(this.config.publicUrl),
       credentialId: credentialUrn(id),
       issuedAt,
       issuer: { did: key.did, name: organisation.name, countryCode: organisation.countryCode, url: organisation.website ?? undefined },
@@ -88,7 +90,7 @@ export class CredentialIssuanceService {
         creditsEarned: passed.creditsAwarded,
         assessedOn: passed.assessedOn,
       },
-      credentialStatus: status.entries,
+      credentialStatus: status.entry,
     });
     const signed = await signCredential(unsigned, key);
     const stored = await this.store(manager, {
@@ -134,7 +136,7 @@ export class CredentialIssuanceService {
       ...credential,
       id: credential.id ?? credentialUrn(id),
       issuer: typeof credential.issuer === 'object' && credential.issuer !== null ? { ...credential.issuer, id: key.did } : key.did,
-      ...(status ? { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt), credentialStatus: status.entries } : {}),
+      ...(status ? { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt), credentialStatus: status.entry } : {}),
     };
     const signed = await signCredential(complete, key);
     const stored = await this.store(manager, {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, Role } from '@magix/auth';
+import { CredentialState } from '@magix/credentials';
 import { audit, AuditAction } from '@magix/audit';
 import { notFound } from '@magix/common';
 import { CredentialKind, IssuedCredential } from './credential.entity';
@@ -88,8 +89,7 @@ export class CredentialStatusService {
     }
     switch (change) {
       case StatusChange.REVOKE:
-        await this.statusLists.setBit(manager, setId, 'revocation', index, true);
-        if (credential.suspendedAt) await this.statusLists.setBit(manager, setId, 'suspension', index, false);
+        await this.statusLists.setState(manager, setId, index, CredentialState.REVOKED);
         await manager.update(
           IssuedCredential,
           { id: credential.id },
@@ -98,12 +98,12 @@ export class CredentialStatusService {
         return true;
       case StatusChange.SUSPEND:
         if (credential.suspendedAt) return false;
-        await this.statusLists.setBit(manager, setId, 'suspension', index, true);
+        await this.statusLists.setState(manager, setId, index, CredentialState.SUSPENDED);
         await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: new Date(), suspensionReason: reason });
         return true;
       case StatusChange.REINSTATE:
         if (!credential.suspendedAt) return false;
-        await this.statusLists.setBit(manager, setId, 'suspension', index, false);
+        await this.statusLists.setState(manager, setId, index, CredentialState.VALID);
         await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: null, suspensionReason: null });
         return true;
     }

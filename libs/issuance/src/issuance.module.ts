@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@magix/config';
+import { registerDeploymentContext } from '@magix/credentials';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
 import { ContextsController } from './contexts.controller';
@@ -26,4 +28,9 @@ import { VerificationService } from './verification.service';
   ],
   exports: [CredentialIssuanceService, CredentialStatusService, VerificationService, StatusListService, CredentialsQueryService],
 })
-export class IssuanceModule {}
+export class IssuanceModule {
+  // Before anything signs: this deployment's context URL resolves offline to the text it serves.
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    registerDeploymentContext(config.publicUrl);
+  }
+}

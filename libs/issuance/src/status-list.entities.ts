@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { StatusPurpose } from '@magix/credentials';
 
-/** A revocation list and a suspension list of one HEI; a credential holds the same index in both. */
+/**
+ * One HEI's status lists: one two-bit message list (status size 2, issued since issue 10), or a
+ * revocation list and a suspension list in which a credential holds the same index (status size 1).
+ */
 @Entity('status_list_set')
 export class StatusListSet {
   @PrimaryGeneratedColumn('uuid')
@@ -10,8 +13,12 @@ export class StatusListSet {
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId!: string;
 
+  /** Entries per list. */
   @Column({ type: 'integer' })
   size!: number;
+
+  @Column({ name: 'status_size', type: 'smallint' })
+  statusSize!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,13 +6,15 @@ import { APP_CONFIG, AppConfig } from '@magix/config';
 import { notFound } from '@magix/common';
 import {
   buildStatusListCredential,
+  CredentialState,
+  FIRST_MESSAGE_INDEX,
+  MESSAGE_LIST_ENTRIES,
+  messageListBits,
+  MessageStatusEntry,
+  messageStatusEntry,
   signCredential,
-  STATUS_LIST_SIZE,
-  STATUS_PURPOSES,
-  StatusEntry,
-  statusEntry,
+  STATUS_SIZE,
   StatusListResolver,
-  StatusPurpose,
 } from '@magix/credentials';
 import { IssuerIdentityService } from '@magix/organisations';
 import { StatusList, StatusListSet } from './status-list.entities';
@@ -20,7 +22,7 @@ import { StatusList, StatusListSet } from './status-list.entities';
 export interface StatusAllocation {
   setId: string;
   index: number;
-  entries: StatusEntry[];
+  entry: MessageStatusEntry;
 }
 
 export interface SignedStatusList {
@@ -36,7 +38,8 @@ const MAX_ATTEMPTS = 24;
 /**
  * Bitstring Status Lists: random, never reused positions (herd privacy), allocated by inserting
  * into a primary key so that any number of server processes can share the database; lists signed
- * lazily, once per change, when someone reads them.
+ * lazily, once per change, when someone reads them. New credentials get one two-bit message
+ * entry; the two one-bit lists of older credentials are still kept and changed.
  */
 @Injectable()
 export class StatusListService implements StatusListResolver {
@@ -54,31 +57,39 @@ export class StatusListService implements StatusListResolver {
     let set = await this.currentSet(manager, organisationId);
     for (let attempt = 0; ; attempt++) {
       if (attempt === MAX_ATTEMPTS) set = await this.createSet(manager, organisationId);
-      const index = randomInt(set.size);
+      // Only the upper half: the lower half holds the bits that one-bit readers look at.
+      const index = FIRST_MESSAGE_INDEX + randomInt(set.size - FIRST_MESSAGE_INDEX);
       const taken = await manager.query<unknown[]>(
         'INSERT INTO status_allocation (set_id, index) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING index',
         [set.id, index],
       );
       if (taken.length === 1) {
-        const lists = await manager.findBy(StatusList, { setId: set.id });
-        const entries = STATUS_PURPOSES.map((purpose) =>
-          statusEntry(this.listUrl(lists.find((l) => l.purpose === purpose)!.id), purpose, index),
-        );
-        return { setId: set.id, index, entries };
+        const list = await manager.findOneByOrFail(StatusList, { setId: set.id, purpose: 'message' });
+        return { setId: set.id, index, entry: messageStatusEntry(this.listUrl(list.id), index) };
       }
     }
   }
 
-  /** Sets or clears one credential's bit; the list is re-signed on its next read. */
-  async setBit(manager: EntityManager, setId: string, purpose: StatusPurpose, index: number, value: boolean): Promise<void> {
-    // PostgreSQL numbers bits from the least significant of each byte; the spec from the most.
-    const pgBit = (index & ~7) | (7 - (index & 7));
-    await manager.query('UPDATE status_list SET bits = set_bit(bits, $1, $2), version = version + 1 WHERE set_id = $3 AND purpose = $4', [
-      pgBit,
-      value ? 1 : 0,
-      setId,
-      purpose,
-    ]);
+  /** Writes a credential's state into its set, in whichever form the set has; re-signed on next read. */
+  async setState(manager: EntityManager, setId: string, index: number, state: CredentialState): Promise<void> {
+    const set = await manager.findOneByOrFail(StatusListSet, { id: setId });
+    const writes =
+      set.statusSize === STATUS_SIZE
+        ? messageListBits(index, state).map((w) => ({ purpose: 'message', ...w }))
+        : [
+            { purpose: 'revocation', position: index, value: state === CredentialState.REVOKED },
+            { purpose: 'suspension', position: index, value: state === CredentialState.SUSPENDED },
+          ];
+    for (const { purpose, position, value } of writes) {
+      // PostgreSQL numbers bits from the least significant of each byte; the spec from the most.
+      const pgBit = (position & ~7) | (7 - (position & 7));
+      await manager.query('UPDATE status_list SET bits = set_bit(bits, $1, $2), version = version + 1 WHERE set_id = $3 AND purpose = $4', [
+        pgBit,
+        value ? 1 : 0,
+        setId,
+        purpose,
+      ]);
+    }
   }
 
   async signed(listId: string): Promise<SignedStatusList> {
@@ -120,18 +131,18 @@ export class StatusListService implements StatusListResolver {
   }
 
   private async currentSet(manager: EntityManager, organisationId: string): Promise<StatusListSet> {
-    const latest = await manager.findOne(StatusListSet, { where: { organisationId }, order: { createdAt: 'DESC' } });
+    const latest = await manager.findOne(StatusListSet, {
+      where: { organisationId, statusSize: STATUS_SIZE },
+      order: { createdAt: 'DESC' },
+    });
     return latest ?? this.createSet(manager, organisationId);
   }
 
   private async createSet(manager: EntityManager, organisationId: string): Promise<StatusListSet> {
-    const set = manager.create(StatusListSet, { organisationId, size: STATUS_LIST_SIZE });
+    const set = manager.create(StatusListSet, { organisationId, size: MESSAGE_LIST_ENTRIES, statusSize: STATUS_SIZE });
     await manager.insert(StatusListSet, set);
-    const empty = Buffer.alloc(STATUS_LIST_SIZE / 8);
-    await manager.insert(
-      StatusList,
-      STATUS_PURPOSES.map((purpose) => ({ setId: set.id, purpose, bits: empty, version: 1 })),
-    );
+    const bits = Buffer.alloc((MESSAGE_LIST_ENTRIES * STATUS_SIZE) / 8);
+    await manager.insert(StatusList, { setId: set.id, purpose: 'message', bits, version: 1 });
     return set;
   }
 }

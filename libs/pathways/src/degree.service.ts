@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { buildDegreeCredential, signCredentialJointly } from '@magix/credentials';
+import { buildDegreeCredential, magixContextUrl, signCredentialJointly } from '@magix/credentials';
 import { notFound } from '@magix/common';
 import { CredentialKind, credentialUrn, CredentialStatusService, IssuedCredential, StatusListService } from '@magix/issuance';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
@@ -65,6 +65,7 @@ export class DegreeService implements OnModuleInit {
       });
       const rules = evaluated.progress;
       const unsigned = buildDegreeCredential({
+        contextUrl: magixContextUrl(this.config.publicUrl),
         credentialId: credentialUrn(id),
         issuedAt,
         issuer: profile(coordinator),
@@ -81,12 +82,13 @@ export class DegreeService implements OnModuleInit {
         creditsEarned: rules.countedEcts,
         criteria: `${rules.requiredEcts} ECTS, including every mandatory module, from at least ${rules.partners.required} partner universities, within ${rules.timeLimit.months} months.`,
         stackedFrom: stacked.map((s) => ({ id: (JSON.parse(s.json) as { id: string }).id, json: s.json })),
-        credentialStatus: status.entries,
+        credentialStatus: status.entry,
       });
       const signed = await signCredentialJointly(
         unsigned,
         coordinator.key,
-        partners.map((p) => p.key),
+        partners.map((p) => ({ profile: profile(p), key: p.key })),
+        issuedAt,
       );
       await manager.insert(IssuedCredential, {
         id,

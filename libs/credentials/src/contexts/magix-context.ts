@@ -1,13 +1,14 @@
-/**
- * The MAGIX JSON-LD context: the EU micro-credential elements that Open Badges 3.0 has no term
- * for. Its URL is a stable identifier, not a place we fetch from: the document is bundled here and
- * the API also serves it (GET /contexts/magix/v1) for verifiers that want to read it.
- */
-export const MAGIX_CONTEXT_URL = 'https://magix.ai4gov-x.eu/contexts/v1';
+import { createHash } from 'node:crypto';
 
 const vocab = 'https://magix.ai4gov-x.eu/vocab#';
 
-export const MAGIX_CONTEXT = {
+/**
+ * The first MAGIX context, named by a URL that no deployment serves. Credentials issued before
+ * issue 10 name it; it stays bundled (never fetched) so that they keep verifying. Never issue with it.
+ */
+export const LEGACY_MAGIX_CONTEXT_URL = 'https://magix.ai4gov-x.eu/contexts/v1';
+
+export const LEGACY_MAGIX_CONTEXT = {
   '@context': {
     '@version': 1.1,
     '@protected': true,
@@ -25,3 +26,41 @@ export const MAGIX_CONTEXT = {
     coAwardedBy: { '@id': 'magix:coAwardedBy', '@container': '@set' },
   },
 } as const;
+
+/**
+ * Version 2 of the MAGIX context: only the EU micro-credential elements that Open Badges 3.0 has
+ * no term for (the EQF level is now an OB `alignment`; see docs/credential-format.md). Each
+ * deployment serves it at `${PUBLIC_URL}/contexts/magix/v2`, byte for byte this text, and every
+ * credential carries its SHA-384 digest in `relatedResource`.
+ */
+export const MAGIX_CONTEXT_V2 = {
+  '@context': {
+    '@version': 1.1,
+    '@protected': true,
+    // No `xsd` prefix: it would change how the OB context's "xsd:dateTime" reads when a credential
+    // embeds another (an endorsement) that names the OB context again.
+    magix: vocab,
+    creditUnit: { '@id': 'magix:creditUnit' },
+    workloadHours: { '@id': 'magix:workloadHours', '@type': 'http://www.w3.org/2001/XMLSchema#decimal' },
+    participationForm: { '@id': 'magix:participationForm' },
+    assessmentType: { '@id': 'magix:assessmentType' },
+    qualityAssurance: { '@id': 'magix:qualityAssurance' },
+    learningOutcome: { '@id': 'magix:learningOutcome', '@container': '@set' },
+    prerequisite: { '@id': 'magix:prerequisite', '@container': '@set' },
+    gradingScale: { '@id': 'magix:gradingScale' },
+    coAwardedBy: { '@id': 'magix:coAwardedBy', '@container': '@set' },
+  },
+} as const;
+
+/** The exact bytes served and digested: a verifier that fetches the URL gets these. */
+export const MAGIX_CONTEXT_V2_TEXT = `${JSON.stringify(MAGIX_CONTEXT_V2, null, 2)}\n`;
+
+export const MAGIX_CONTEXT_V2_PATH = '/contexts/magix/v2';
+
+/** Where a deployment serves (and its credentials name) the MAGIX context. */
+export const magixContextUrl = (publicUrl: string) => `${publicUrl.replace(/\/+$/, '')}${MAGIX_CONTEXT_V2_PATH}`;
+
+/** Subresource Integrity digest (SHA-384, base64) of exact bytes. */
+export const digestSri = (text: string | Uint8Array) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+
+export const MAGIX_CONTEXT_V2_DIGEST = digestSri(MAGIX_CONTEXT_V2_TEXT);

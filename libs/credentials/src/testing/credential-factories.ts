@@ -1,8 +1,13 @@
+import { registerDeploymentContext } from '../document-loader';
 import { ModuleCredentialFacts } from '../module-credential.builder';
+
+/** The context URL of a deployment at http://localhost:3000, resolvable offline in tests. */
+export const TEST_CONTEXT_URL = registerDeploymentContext('http://localhost:3000');
 
 /** Facts for one passed module, overridable field by field. */
 export function aModuleCredential(overrides: Partial<ModuleCredentialFacts> = {}): ModuleCredentialFacts {
   return {
+    contextUrl: TEST_CONTEXT_URL,
     credentialId: 'urn:uuid:6a1f3c3e-5c7b-4a55-9a5e-3f4f0b7b2c11',
     issuedAt: new Date('2026-07-01T10:00:00.123Z'),
     issuer: {

@@ -1,23 +1,6 @@
-import { DynamicModule } from '@nestjs/common';
 import { heiFactsOf, ISSUER_LOGO_SIZE, issuerLogo, MODULE_BADGE_SIZE, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
 import { decodePng } from '../libs/badges/src/testing/decode-png';
 import { startTestServer, TestServer } from './support/test-server';
-
-// The app as createApp builds it, with BadgesModule imported: a no-op once AppModule imports it
-// itself (Nest imports a module once), and until then the way to test the routes on the real server.
-jest.mock('../apps/api/src/app.module', () => {
-  const actual = jest.requireActual('../apps/api/src/app.module');
-  const { BadgesModule } = jest.requireActual('@magix/badges');
-  return {
-    ...actual,
-    AppModule: {
-      forRoot: (...args: unknown[]): DynamicModule => {
-        const root: DynamicModule = actual.AppModule.forRoot(...args);
-        return { ...root, imports: [...(root.imports ?? []), BadgesModule] };
-      },
-    },
-  };
-});
 
 interface Hei {
   id: string;

@@ -80,6 +80,12 @@ describe('credentials the ecosystem accepts', () => {
     const elsewhere = network.requested.filter((url) => !url.startsWith(server.url));
     expect(elsewhere.filter((url) => !url.includes('/ob_v3p0_achievementcredential_schema.json'))).toEqual([]);
     expect(network.requested).toContain(`${server.url}/contexts/magix/v2`);
+    // What wallets show: the module's badge and the HEI's logo (PNG, embedded), and the credits
+    // where DCC's wallet reads them.
+    const achievement = credential.document.credentialSubject.achievement;
+    expect(achievement.image).toMatchObject({ type: 'Image', id: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(credential.document.issuer.image).toMatchObject({ type: 'Image', id: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(achievement.awardedOnCompletionOf.numberOfCredits).toEqual({ type: 'QuantitativeValue', value: '6', unitText: 'ECTS' });
   });
 
   it('revoked and suspended module credentials: DCC reports their status entry failing; MAGIX names which', async () => {

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { AdmissionsModule } from '@magix/admissions';
 import { AuditModule } from '@magix/audit';
 import { AuthModule } from '@magix/auth';
+import { BadgesModule } from '@magix/badges';
 import { CatalogueModule } from '@magix/catalogue';
 import { depthLimit, formatGraphQLError, RequestLoaders, validationPipe } from '@magix/common';
 import { AppConfig, ConfigModule, Secrets } from '@magix/config';
@@ -59,6 +60,7 @@ export class AppModule {
         EnrolmentModule,
         AdmissionsModule,
         IssuanceModule,
+        BadgesModule,
         ResultsModule,
         PresentationsModule,
         PathwaysModule,

@@ -1,6 +1,7 @@
 import { digestSri } from './contexts/magix-context';
 import {
   CredentialRecipient,
+  creditsForWallets,
   eqfAlignment,
   IssuerProfile,
   issuerProfile,
@@ -74,7 +75,6 @@ export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCre
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: facts.programme.title,
     description: facts.programme.description,
-    ...image,
     issuer: issuerProfile(facts.issuer),
     coAwardedBy: facts.coAwarders.map(issuerProfile),
     validFrom: toDateTimeStamp(facts.issuedAt),
@@ -96,6 +96,7 @@ export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCre
         alignment: [eqfAlignment(facts.programme.eqfLevel)],
         creditsAvailable: facts.programme.totalEcts,
         creditUnit: 'ECTS',
+        awardedOnCompletionOf: creditsForWallets('EducationalOccupationalProgram', facts.programme.totalEcts),
       },
     },
     relatedResource: [...relatedResource, ...facts.stackedFrom.map((c) => ({ id: c.id, digestSRI: digestSri(c.json) }))],

@@ -87,6 +87,12 @@ export function eqfAlignment(level: number) {
   };
 }
 
+/** Credits where DCC's Learner Credential Wallet reads them (OB's creditsAvailable stays too). */
+export const creditsForWallets = (type: 'Course' | 'EducationalOccupationalProgram', ects: number) => ({
+  type,
+  numberOfCredits: { type: 'QuantitativeValue', value: String(ects), unitText: 'ECTS' },
+});
+
 export const openBadgeImage = (id: string, caption: string) => ({ id, type: 'Image', caption });
 
 /** An OB 3.0 issuer Profile, with the HEI's country and logo. */
@@ -122,7 +128,6 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `${achievement.title} (${achievement.ectsCredits} ECTS)`,
     description: achievement.description,
-    ...(achievement.image ? { image: openBadgeImage(achievement.image, achievement.title) } : {}),
     issuer: issuerProfile(issuer),
     validFrom: toDateTimeStamp(facts.issuedAt),
     awardedDate: toDateTimeStamp(facts.issuedAt),
@@ -159,6 +164,7 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
         alignment: [eqfAlignment(achievement.eqfLevel)],
         creditsAvailable: achievement.ectsCredits,
         creditUnit: 'ECTS',
+        awardedOnCompletionOf: creditsForWallets('Course', achievement.ectsCredits),
         workloadHours: achievement.workloadHours,
         inLanguage: achievement.language,
         assessmentType: achievement.assessmentType,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
+import { heiFactsOf, issuerLogo, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
 import { LearningModule } from '@magix/catalogue';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
@@ -67,7 +68,13 @@ export class CredentialIssuanceService {
       contextUrl: magixContextUrl(this.config.publicUrl),
       credentialId: credentialUrn(id),
       issuedAt,
-      issuer: { did: key.did, name: organisation.name, countryCode: organisation.countryCode, url: organisation.website ?? undefined },
+      issuer: {
+        did: key.did,
+        name: organisation.name,
+        countryCode: organisation.countryCode,
+        url: organisation.website ?? undefined,
+        image: issuerLogo(heiFactsOf(organisation)).dataUri,
+      },
       recipient: { id: await this.holders.subjectDid(manager, learner), name: fullName(learner), email: learner.email },
       achievement: {
         id: `${this.config.publicUrl}/modules/${encodeURIComponent(module.code)}`,
@@ -83,6 +90,7 @@ export class CredentialIssuanceService {
         participationForm: module.participationForm,
         qualityAssurance: module.qualityAssurance,
         prerequisites: await this.prerequisiteCodes(manager, module.id),
+        image: moduleBadge(moduleBadgeFactsOf(module, organisation)).dataUri,
       },
       result: {
         grade: passed.grade,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
+import { degreeBadge, heiFactsOf, issuerLogo } from '@magix/badges';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { buildDegreeCredential, magixContextUrl, signCredentialJointly } from '@magix/credentials';
 import { notFound } from '@magix/common';
@@ -62,6 +63,7 @@ export class DegreeService implements OnModuleInit {
         name: i.organisation.name,
         countryCode: i.organisation.countryCode,
         url: i.organisation.website ?? undefined,
+        image: issuerLogo(heiFactsOf(i.organisation)).dataUri,
       });
       const rules = evaluated.progress;
       const unsigned = buildDegreeCredential({
@@ -78,6 +80,13 @@ export class DegreeService implements OnModuleInit {
           description: programme.description,
           totalEcts: programme.totalEcts,
           eqfLevel: 7,
+          image: degreeBadge({
+            code: programme.code,
+            title: programme.title,
+            ectsCredits: programme.totalEcts,
+            eqfLevel: 7,
+            awarders: identities.map((i) => heiFactsOf(i.organisation)),
+          }).dataUri,
         },
         creditsEarned: rules.countedEcts,
         criteria: `${rules.requiredEcts} ECTS, including every mandatory module, from at least ${rules.partners.required} partner universities, within ${rules.timeLimit.months} months.`,

@@ -49,6 +49,22 @@ export const MAGIX_CONTEXT_V2 = {
     prerequisite: { '@id': 'magix:prerequisite', '@container': '@set' },
     gradingScale: { '@id': 'magix:gradingScale' },
     coAwardedBy: { '@id': 'magix:coAwardedBy', '@container': '@set' },
+    // Where DCC's Learner Credential Wallet reads credits (docs/wallet-display.md): schema.org
+    // terms, as DCC's own context defines them, which cannot be combined with VC 2.0's.
+    awardedOnCompletionOf: {
+      '@reverse': 'https://schema.org/educationalCredentialAwarded',
+      '@context': {
+        '@protected': true,
+        id: '@id',
+        type: '@type',
+        Course: 'https://schema.org/Course',
+        EducationalOccupationalProgram: 'https://schema.org/EducationalOccupationalProgram',
+        QuantitativeValue: 'https://schema.org/QuantitativeValue',
+        numberOfCredits: 'https://schema.org/numberOfCredits',
+        value: 'https://schema.org/value',
+        unitText: 'https://schema.org/unitText',
+      },
+    },
   },
 } as const;
 

@@ -54,6 +54,18 @@ function profile(value) {
   return { name: text(p.name) ?? text(p.id) ?? 'Unknown', did: text(p.id), country: text(record(p.address).addressCountryCode) };
 }
 
+/**
+ * The EQF level: an Open Badges alignment to the European Qualifications Framework, or the
+ * private `eqfLevel` of credentials issued before the alignment.
+ * @param {Json} achievement
+ */
+function eqfLevel(achievement) {
+  const alignment = list(achievement.alignment)
+    .map(record)
+    .find((a) => a.targetFramework === 'European Qualifications Framework');
+  return text(alignment?.targetCode) ?? text(achievement.eqfLevel);
+}
+
 /** @param {string | null} iso */
 function date(iso) {
   if (!iso) return null;
@@ -139,7 +151,7 @@ export function credentialDetails(result) {
       [isDegree ? 'Degree' : 'Module', text(achievement.name) ?? text(document.name)],
       ['Code', text(achievement.humanCode)],
       ['ECTS credits', text(subject.creditsEarned) ?? text(achievement.creditsAvailable)],
-      ['EQF level', text(achievement.eqfLevel)],
+      ['EQF level', eqfLevel(achievement)],
       ['Grade', grade],
       ['Date', date(text(subject.activityEndDate) ?? text(document.validFrom) ?? text(document.issuanceDate))],
       ['Valid until', date(text(document.validUntil))],

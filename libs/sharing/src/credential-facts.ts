@@ -25,6 +25,15 @@ function profile(value: unknown): { name: string; countryCode: string | null } {
   return { name: text(p.name) ?? text(p.id) ?? 'Unknown issuer', countryCode: text(record(p.address).addressCountryCode) };
 }
 
+/** An Open Badges alignment to the EQF, or the private term of credentials issued before it. */
+function eqfLevelOf(achievement: Json): number | null {
+  const alignment = list(achievement.alignment)
+    .map(record)
+    .find((a) => a.targetFramework === 'European Qualifications Framework');
+  const code = Number(text(alignment?.targetCode));
+  return Number.isInteger(code) && code > 0 ? code : num(achievement.eqfLevel);
+}
+
 /**
  * Reads defensively: the document was verified, but a field the certificate prints may still be
  * absent (a degree has no grade), and a certificate must never fail on a missing line.
@@ -44,7 +53,7 @@ export function credentialFacts(document: Json): CredentialFacts {
     achievementType: text(achievement.achievementType) ?? 'Achievement',
     code: text(achievement.humanCode),
     ects: num(subject.creditsEarned) ?? num(achievement.creditsAvailable),
-    eqfLevel: num(achievement.eqfLevel),
+    eqfLevel: eqfLevelOf(achievement),
     grade: typeof grade === 'number' ? String(grade) : text(grade),
     date: (text(subject.activityEndDate) ?? text(document.validFrom) ?? text(document.issuanceDate))?.slice(0, 10) ?? null,
     issuer: profile(document.issuer),

@@ -1,4 +1,5 @@
 import { CREDENTIALS_V1_CONTEXT_URL, CREDENTIALS_V2_CONTEXT_URL } from './credential.constants';
+import { SRI_DIGEST, relatedResourceDigestProblems } from './related-resource';
 
 // XML Schema dateTimeStamp: a date, a time and a time zone.
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -43,9 +44,10 @@ function typedObjectsProblems(credential: Record<string, unknown>, field: string
   return problems;
 }
 
-const SRI = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/;
-
-/** Each related resource: a unique URL `id` and a digest (`digestSRI` or `digestMultibase`). */
+/**
+ * Each related resource: a unique URL `id` and a well-formed digest (`digestSRI` or `digestMultibase`)
+ * that matches the resource when we hold it offline (see related-resource.ts).
+ */
 function relatedResourceProblems(value: unknown): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -59,9 +61,10 @@ function relatedResourceProblems(value: unknown): string[] {
     else seen.add(item.id);
     if (item.digestSRI === undefined && item.digestMultibase === undefined)
       problems.push('relatedResource needs digestSRI or digestMultibase');
-    if (item.digestSRI !== undefined && !(typeof item.digestSRI === 'string' && SRI.test(item.digestSRI))) {
+    if (item.digestSRI !== undefined && !(typeof item.digestSRI === 'string' && SRI_DIGEST.test(item.digestSRI))) {
       problems.push('relatedResource.digestSRI must be a Subresource Integrity hash');
     }
+    problems.push(...relatedResourceDigestProblems(item));
   }
   return problems;
 }

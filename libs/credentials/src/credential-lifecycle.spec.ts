@@ -227,8 +227,8 @@ describe('data model details', () => {
       dataModelProblems({
         ...base,
         relatedResource: [
-          { id: 'https://x.example/a', digestMultibase: 'u1' },
-          { id: 'https://x.example/a', digestMultibase: 'u2' },
+          { id: 'https://x.example/a', digestMultibase: 'uJKGMkOmFbVJhEfKTduMC2XCyvRAYLjOVmZWwIH1wQ7k' },
+          { id: 'https://x.example/a', digestMultibase: 'uJKGMkOmFbVJhEfKTduMC2XCyvRAYLjOVmZWwIH1wQ7k' },
         ],
       }),
     ).toEqual(['relatedResource ids must be unique']);

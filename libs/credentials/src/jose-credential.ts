@@ -1,6 +1,6 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, KeyObject } from 'node:crypto';
 import { isRecord } from './data-model';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, privateKeyObject } from './issuer-key';
@@ -27,9 +27,12 @@ export interface JwtVerification {
   message: string;
 }
 
-async function publicKeyFor(kid: string) {
-  const { document } = await documentLoader(kid);
-  if (!isRecord(document) || typeof document.publicKeyMultibase !== 'string') throw new Error(`No public key at ${kid}`);
+/** A did:key verification method (or the did:key itself, for its one key) as an Ed25519 public key. */
+export async function didKeyPublicKey(keyId: string): Promise<KeyObject> {
+  const did = keyId.split('#')[0];
+  const methodId = keyId.includes('#') ? keyId : `${did}#${did.slice('did:key:'.length)}`;
+  const { document } = await documentLoader(methodId);
+  if (!isRecord(document) || typeof document.publicKeyMultibase !== 'string') throw new Error(`No public key at ${methodId}`);
   const keyPair = await Ed25519Multikey.from(document);
   const publicKey = (keyPair as { publicKey: Uint8Array }).publicKey;
   return createPublicKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') } });
@@ -47,7 +50,7 @@ export async function verifyCredentialJwt(jwt: string): Promise<JwtVerification>
     if (typeof header.kid !== 'string' || !header.kid.startsWith('did:key:')) {
       return { credential, signatureValid: false, message: 'The JWS header must name a did:key verification method (kid)' };
     }
-    await compactVerify(jwt.trim(), await publicKeyFor(header.kid), { algorithms: ['EdDSA'] });
+    await compactVerify(jwt.trim(), await didKeyPublicKey(header.kid), { algorithms: ['EdDSA'] });
     const issuer = credential && (isRecord(credential.issuer) ? credential.issuer.id : credential.issuer);
     if (issuer !== header.kid.split('#')[0]) {
       return { credential, signatureValid: false, message: 'The JWS was signed by a key that does not belong to the credential’s issuer' };

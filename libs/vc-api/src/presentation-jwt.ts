@@ -1,26 +1,11 @@
-import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
-import { createPublicKey, KeyObject } from 'node:crypto';
-import { check, CheckName, CheckOutcome, describeError, documentLoader, isRecord, VerificationCheck } from '@magix/credentials';
+import { check, CheckName, CheckOutcome, describeError, didKeyPublicKey, isRecord, VerificationCheck } from '@magix/credentials';
 
 export interface PresentationJwtVerification {
   /** The presentation the JWS carries, when its payload holds one. */
   presentation: Record<string, unknown> | null;
   /** The holder's proof: the JWS signature, bound to the verifier's challenge (`nonce`) and domain (`aud`). */
   proof: VerificationCheck;
-}
-
-/** @digitalbazaar/ed25519-multikey ships no types: the part used here. */
-const multikey = Ed25519Multikey as unknown as { from(document: Record<string, unknown>): Promise<{ publicKey: Uint8Array }> };
-
-/** A did:key verification method (or the did:key itself, for its one key) as an Ed25519 public key. */
-async function didKeyPublicKey(keyId: string): Promise<KeyObject> {
-  const did = keyId.split('#')[0];
-  const methodId = keyId.includes('#') ? keyId : `${did}#${did.slice('did:key:'.length)}`;
-  const { document } = await documentLoader(methodId);
-  if (!isRecord(document) || typeof document.publicKeyMultibase !== 'string') throw new Error(`No public key at ${methodId}`);
-  const keyPair = await multikey.from(document);
-  return createPublicKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(keyPair.publicKey).toString('base64url') } });
 }
 
 const holderOf = (presentation: Record<string, unknown>): string | null => {

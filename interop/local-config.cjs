@@ -6,7 +6,8 @@
 //   MAGIX_INTEROP_URL    https://localhost:PORT of the throw-away server
 //   MAGIX_INTEROP_TOKEN  a bearer token of a demo issuer (ISSUER role)
 //   MAGIX_INTEROP_DID    that HEI's did:key (the issuer id the suites put in `credential.issuer`)
-//   MAGIX_INTEROP_ISSUER_TAGS, MAGIX_INTEROP_VERIFIER_TAGS, MAGIX_INTEROP_VP_VERIFIER_TAGS
+//   MAGIX_INTEROP_ISSUER_TAGS, MAGIX_INTEROP_ENVELOPING_ISSUER_TAGS, MAGIX_INTEROP_VERIFIER_TAGS,
+//   MAGIX_INTEROP_VP_VERIFIER_TAGS
 //                        optional, comma-separated: override the tags below
 'use strict';
 
@@ -19,15 +20,16 @@ if (!url || !token || !did) {
 
 // The tags the suites filter implementations on:
 //   vc2.0                 w3c/vc-data-model-2.0-test-suite
-//   eddsa-rdfc-2022       w3c/vc-di-eddsa-test-suite (not eddsa-jcs-2022: we do not sign or verify JCS)
+//   eddsa-rdfc-2022       w3c/vc-di-eddsa-test-suite (not eddsa-jcs-2022: we do not sign with JCS)
 //   BitstringStatusList   w3c/vc-bitstring-status-list-test-suite
 //   vc-api                w3c-ccg/vc-api-issuer-test-suite and vc-api-verifier-test-suite
+//   EnvelopingProof       w3c/vc-data-model-2.0-test-suite's 4.13.2-envelopes.js. It selects
+//                         implementations by their issuers' tags and issues with that issuer's
+//                         `options`, so a second issuer entry below asks /credentials/issue for
+//                         `options: { securingMechanism: 'EnvelopingProof' }` (as OpSecId.json in
+//                         w3c/vc-test-suite-implementations does), and our verifiers carry the tag.
+//                         That entry has only this tag: the other suites pick the first entry.
 // Left out on purpose:
-//   EnvelopingProof       the data model suite's 4.13.2-envelopes.js selects implementations by
-//                         their issuer's tags and then wants that issuer to return enveloped
-//                         (VC-JOSE) credentials, which our /credentials/issue does not do. To try
-//                         the verifier half anyway: MAGIX_INTEROP_ISSUER_TAGS=EnvelopingProof
-//                         MAGIX_INTEROP_VERIFIER_TAGS=EnvelopingProof MAGIX_INTEROP_VP_VERIFIER_TAGS=EnvelopingProof
 //   JWT                   the CCG issuer suite's 11-issuer-jwt.js wants /credentials/issue to return
 //                         a VC-JWT; the CCG verifier suite's 11-vc-jwt.js takes its VC-JWT from
 //                         another implementation's issuer (SpruceID), not reachable from here.
@@ -40,8 +42,9 @@ const tagsFrom = (name, fallback) =>
         .filter(Boolean)
     : fallback;
 const issuerTags = tagsFrom('MAGIX_INTEROP_ISSUER_TAGS', common);
-const verifierTags = tagsFrom('MAGIX_INTEROP_VERIFIER_TAGS', common);
-const vpVerifierTags = tagsFrom('MAGIX_INTEROP_VP_VERIFIER_TAGS', common);
+const envelopingIssuerTags = tagsFrom('MAGIX_INTEROP_ENVELOPING_ISSUER_TAGS', ['EnvelopingProof']);
+const verifierTags = tagsFrom('MAGIX_INTEROP_VERIFIER_TAGS', [...common, 'EnvelopingProof']);
+const vpVerifierTags = tagsFrom('MAGIX_INTEROP_VP_VERIFIER_TAGS', [...common, 'EnvelopingProof']);
 
 const authorization = { Authorization: `Bearer ${token}` };
 
@@ -58,6 +61,14 @@ module.exports = {
           headers: authorization,
           supports: { vc: ['2.0'] },
           tags: issuerTags,
+        },
+        {
+          id: did,
+          endpoint: `${url}/credentials/issue`,
+          headers: authorization,
+          options: { securingMechanism: 'EnvelopingProof' },
+          supports: { vc: ['2.0'] },
+          tags: envelopingIssuerTags,
         },
       ],
       verifiers: [

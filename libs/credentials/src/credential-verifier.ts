@@ -36,6 +36,24 @@ function signingTime(credential: Record<string, unknown>): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
+/** The report on input that is not a credential at all: its data model failed, nothing else ran. */
+export function unreadableCredentialReport(problem: string, why: string): VerificationReport {
+  return {
+    verified: false,
+    verdict: Verdict.INVALID,
+    securedWith: null,
+    credentialId: null,
+    issuer: null,
+    credential: null,
+    checks: [
+      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
+      ...[CheckName.PROOF, CheckName.ISSUER, CheckName.STATUS, CheckName.VALIDITY_PERIOD].map((name) =>
+        check(name, CheckOutcome.NOT_CHECKED, `Not checked: ${why}`),
+      ),
+    ],
+  };
+}
+
 /**
  * Verifies a credential check by check, secured either with Data Integrity (eddsa-rdfc-2022) or
  * as VC-JOSE (`application/vc+jwt`). Never throws for bad input: whatever arrives, the answer is
@@ -47,23 +65,7 @@ export async function verifyCredential(input: unknown, context: VerificationCont
   const jose = looksLikeJwt(parsed) ? await verifyCredentialJwt(parsed) : null;
   const credential = jose ? jose.credential : parsed;
   const problems = dataModelProblems(credential);
-  if (!isRecord(credential)) {
-    const notChecked = 'Not checked: the input is not a credential';
-    return {
-      verified: false,
-      verdict: Verdict.INVALID,
-      securedWith: null,
-      credentialId: null,
-      issuer: null,
-      credential: null,
-      checks: [
-        check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; ')),
-        ...[CheckName.PROOF, CheckName.ISSUER, CheckName.STATUS, CheckName.VALIDITY_PERIOD].map((name) =>
-          check(name, CheckOutcome.NOT_CHECKED, notChecked),
-        ),
-      ],
-    };
-  }
+  if (!isRecord(credential)) return unreadableCredentialReport(problems.join('; '), 'the input is not a credential');
   const issuerDid = issuerIdOf(credential);
   const record = issuerDid ? await context.issuers.lookup(issuerDid).catch(() => null) : null;
   const proof = jose

@@ -1,4 +1,13 @@
-import { check, CheckName, CheckOutcome, PresentationReport, Verdict, VerificationCheck, VerificationReport } from '@magix/credentials';
+import {
+  check,
+  CheckName,
+  CheckOutcome,
+  PresentationReport,
+  unreadableCredentialReport,
+  Verdict,
+  VerificationCheck,
+  VerificationReport,
+} from '@magix/credentials';
 
 /** VC-API check names, and the aliases callers use for them. */
 const CHECK_NAMES: Record<CheckName, string> = {
@@ -80,22 +89,9 @@ export function credentialResult(report: VerificationReport, wanted: Set<CheckNa
   };
 }
 
-const NOT_CHECKED = [CheckName.PROOF, CheckName.ISSUER, CheckName.STATUS, CheckName.VALIDITY_PERIOD];
-
 /** The report on an envelope that cannot be opened (its context, type or data: URL is wrong). */
 export function unopenedCredentialReport(problem: string): VerificationReport {
-  return {
-    verified: false,
-    verdict: Verdict.INVALID,
-    securedWith: null,
-    credentialId: null,
-    issuer: null,
-    credential: null,
-    checks: [
-      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
-      ...NOT_CHECKED.map((name) => check(name, CheckOutcome.NOT_CHECKED, 'Not checked: the envelope cannot be opened')),
-    ],
-  };
+  return unreadableCredentialReport(problem, 'the envelope cannot be opened');
 }
 
 export function unopenedPresentationReport(problem: string, proof?: VerificationCheck): PresentationReport {

@@ -7,6 +7,7 @@ import { mkdtempSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AccessService } from '@magix/auth';
 import { ensureDatabase, startEmbeddedPostgres, typeOrmOptions } from '@magix/database';
 import { PathwayProgressService, PathwayRulesService } from '@magix/pathways';
 import { TargetsService } from '@magix/targets';
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     );
 
     const targets = new TargetsService(db);
-    const progress = new PathwayProgressService(db, new PathwayRulesService(db));
+    const progress = new PathwayProgressService(db, new PathwayRulesService(db), new AccessService(db));
     const learners = (await db.query(`SELECT learner_id AS id FROM credential ORDER BY random() LIMIT ${RUNS + 3}`)).map(
       (r: { id: string }) => r.id,
     );

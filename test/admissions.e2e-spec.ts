@@ -201,9 +201,9 @@ describe('admissions: applications, review batches, places and the reserve list'
     expect((await fetch(`${server.url}/applications/${id}/cv`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
     const fau = await server.login(FAU_STAFF);
     expect((await fetch(`${server.url}/applications/${id}/cv`, { headers: { authorization: `Bearer ${fau}` } })).status).toBe(404);
-    expect((await openBatch(offeringId, fau)).errors?.[0].extensions?.code).toBe('NOT_YOUR_ORGANISATION');
+    expect((await openBatch(offeringId, fau)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const batch = (await openBatch(offeringId)).data.openReviewBatch.id;
-    expect((await decide(batch, id, 'ACCEPTED', fau)).errors?.[0].extensions?.code).toBe('NOT_YOUR_ORGANISATION');
+    expect((await decide(batch, id, 'ACCEPTED', fau)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('loads a page of applications with their learners and offerings in a constant number of queries', async () => {

@@ -90,7 +90,7 @@ describe('stacking module credentials into the joint degree', () => {
     ]);
     const other = await aLearner(server);
     const refused = await server.gql(PROGRESS, { id: learner.id }, other.token);
-    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses the degree to a learner who is not eligible, saying why', async () => {

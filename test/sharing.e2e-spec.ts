@@ -42,7 +42,7 @@ describe('share links', () => {
     const before = await server.count('share_link');
     const { data, errors } = await share(ieva, luciaCredential.id);
     expect(data).toBeNull();
-    expect(errors?.[0].extensions?.code).toBe('NOT_YOUR_CREDENTIAL');
+    expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await server.count('share_link')).toBe(before);
   });
 
@@ -66,7 +66,7 @@ describe('share links', () => {
     const { data } = await share(lucia, luciaCredential.id);
     const ieva = await server.login(IEVA);
     const stolen = await server.gql(REVOKE, { id: data.createShareLink.id }, ieva);
-    expect(stolen.errors?.[0].extensions?.code).toBe('NOT_YOUR_SHARE_LINK');
+    expect(stolen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     const revoked = await server.gql(REVOKE, { id: data.createShareLink.id }, lucia);
     expect(revoked.data.revokeShareLink.state).toBe('REVOKED');

@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { DataSource } from 'typeorm';
 import { AdmissionsModule } from '@magix/admissions';
 import { AuditModule } from '@magix/audit';
-import { AuthModule } from '@magix/auth';
+import { AccessModule, AuthModule } from '@magix/auth';
 import { BadgesModule } from '@magix/badges';
 import { CatalogueModule } from '@magix/catalogue';
 import { depthLimit, formatGraphQLError, RequestLoaders, validationPipe } from '@magix/common';
@@ -53,6 +53,7 @@ export class AppModule {
         }),
         AuditModule,
         AuthModule,
+        AccessModule,
         OrganisationsModule,
         ProgrammeModule,
         CatalogueModule,

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
-import { LearningModule, Offering } from '@magix/catalogue';
+import { Offering } from '@magix/catalogue';
 import { Programme } from '@magix/programme';
 import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus } from './admission.entities';
 import { applicationsClosed, duplicateApplication, fileTooLarge, notAPdf } from './admissions.errors';
+import { checkCvPdf } from './cv-document';
 import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
 
 export const MAX_CV_BYTES = 2 * 1024 * 1024;
@@ -22,7 +23,10 @@ export interface UploadedFile {
 /** Applications and their documents: learners apply and follow; staff see those for their targets. */
 @Injectable()
 export class ApplicationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async apply(input: ApplyInput, principal: Principal): Promise<Application> {
     const today = new Date().toISOString().slice(0, 10);
@@ -64,8 +68,8 @@ export class ApplicationsService {
     if (application.learnerId !== principal.learnerId) throw forbidden('Only the applicant uploads their CV');
     if (!file || file.size === 0) throw notAPdf();
     if (file.size > MAX_CV_BYTES) throw fileTooLarge();
-    // Checked by content, not by name or declared type.
-    if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') throw notAPdf();
+    // Checked by content, not by name or declared type: parsed as a PDF, see cv-document.ts.
+    await checkCvPdf(file.buffer);
     const document = {
       applicationId,
       filename: file.originalname.replace(/[^\w.\- ]/g, '_').slice(0, 200) || 'cv.pdf',
@@ -95,19 +99,12 @@ export class ApplicationsService {
     return this.dataSource.getRepository(ApplicationDocument).findOneBy({ applicationId });
   }
 
-  /** An application its reader may see: the applicant, the office, or the offering's HEI. */
+  /** An application its reader may see: the applicant, the office, or the offering's HEI; else NOT_FOUND. */
   async visible(id: string, principal: Principal): Promise<Application> {
+    await this.access.require({ principal, permission: Permission.APPLICATION_READ, ids: [id], what: 'Application' });
     const application = await this.dataSource.getRepository(Application).findOneBy({ id });
     if (!application) throw notFound('Application');
-    if (principal.role === Role.ADMIN) return application;
-    if (principal.role === Role.LEARNER && application.learnerId === principal.learnerId) return application;
-    if (
-      principal.role === Role.ISSUER &&
-      application.offeringId &&
-      (await this.providerOf(application.offeringId)) === principal.organisationId
-    )
-      return application;
-    throw notFound('Application');
+    return application;
   }
 
   async list(filter: ApplicationFilter, page: PageArgs, principal: Principal): Promise<Page<Application>> {
@@ -124,18 +121,7 @@ export class ApplicationsService {
     if (filter.degreeSeeking !== undefined) query.andWhere(filter.degreeSeeking ? 'a.programmeId IS NOT NULL' : 'a.offeringId IS NOT NULL');
     if (filter.editionId) query.andWhere('a.offeringId IN (SELECT id FROM offering WHERE edition_id = :editionId)', filter);
     if (filter.sector) query.andWhere('a.learnerId IN (SELECT id FROM learner WHERE sector = :sector)', filter);
-    if (principal.role === Role.LEARNER) query.andWhere('a.learnerId = :self', { self: principal.learnerId });
-    if (principal.role === Role.ISSUER) {
-      query.andWhere('a.offeringId IN (SELECT o.id FROM offering o JOIN module m ON m.id = o.module_id WHERE m.provider_id = :org)', {
-        org: principal.organisationId,
-      });
-    }
+    this.access.scope(query, 'a', principal, Permission.APPLICATION_READ);
     return pageOf(await query.getManyAndCount(), page);
-  }
-
-  private async providerOf(offeringId: string): Promise<string | null> {
-    const offering = await this.dataSource.getRepository(Offering).findOneBy({ id: offeringId });
-    const module = offering ? await this.dataSource.getRepository(LearningModule).findOneBy({ id: offering.moduleId }) : null;
-    return module?.providerId ?? null;
   }
 }

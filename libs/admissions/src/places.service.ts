@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
-import { Principal } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { notFound } from '@magix/common';
 import { Offering } from '@magix/catalogue';
@@ -23,6 +23,7 @@ export class PlacesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentService,
     private readonly outbox: OutboxService,
+    private readonly access: AccessService,
   ) {}
 
   async acceptOffer(applicationId: string, principal: Principal): Promise<Application> {
@@ -61,8 +62,9 @@ export class PlacesService {
   /** Withdraws a live application, or the enrolment it led to before the offering starts. */
   async withdraw(applicationId: string, principal: Principal): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
+      await this.applicant(manager, applicationId, principal);
       const application = await manager.findOneBy(Application, { id: applicationId });
-      if (!application || application.learnerId !== principal.learnerId) throw notFound('Application');
+      if (!application) throw notFound('Application');
       const offering = application.offeringId ? await this.enrolments.lockOffering(manager, application.offeringId) : null;
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       const live = [ApplicationStatus.SUBMITTED, ApplicationStatus.RESERVE, ApplicationStatus.ACCEPTED].includes(current.status);
@@ -139,9 +141,16 @@ export class PlacesService {
     await this.promote(manager, offering);
   }
 
+  /** Only the applicant acts on their application; anyone else's answers as absent. */
+  private applicant(manager: EntityManager, applicationId: string, principal: Principal): Promise<void> {
+    const ids = [applicationId];
+    return this.access.require({ principal, permission: Permission.APPLICATION_APPLICANT, ids, manager, what: 'Application' });
+  }
+
   private async ownOffer(manager: EntityManager, applicationId: string, principal: Principal): Promise<Application> {
+    await this.applicant(manager, applicationId, principal);
     const application = await manager.findOneBy(Application, { id: applicationId });
-    if (!application || application.learnerId !== principal.learnerId) throw notFound('Application');
+    if (!application) throw notFound('Application');
     if (!application.offeringId) throw noOffer();
     return application;
   }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { assertActsFor, Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { forbidden, notFound } from '@magix/common';
-import { LearningModule, Offering } from '@magix/catalogue';
+import { Offering } from '@magix/catalogue';
 import { EnrolmentService } from '@magix/enrolment';
 import { Programme } from '@magix/programme';
 import { Application, ApplicationStatus, Decision, ReviewBatch } from './admission.entities';
@@ -27,12 +27,17 @@ export class ReviewBatchesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentService,
     private readonly places: PlacesService,
+    private readonly access: AccessService,
   ) {}
 
   async open(offeringId: string | undefined, principal: Principal): Promise<ReviewBatch> {
     return this.dataSource.transaction(async (manager) => {
       const target = offeringId ? { offeringId } : { programmeId: await this.programmeId(manager) };
-      await this.assertReviews(manager, target.offeringId ?? null, principal);
+      if (offeringId) {
+        await this.access.require({ principal, permission: Permission.OFFERING_MANAGE, ids: [offeringId], manager, what: 'Offering' });
+      } else if (principal.role !== Role.ADMIN) {
+        throw forbidden('The programme office reviews degree applications');
+      }
       if (await manager.existsBy(ReviewBatch, { ...target, closedAt: IsNull() })) throw batchAlreadyOpen();
       const batch = manager.create(ReviewBatch, { ...target, openedBy: principal.userId, openedAt: new Date() });
       await manager.insert(ReviewBatch, batch);
@@ -57,9 +62,9 @@ export class ReviewBatchesService {
 
   async decide(input: DecideApplicationInput, principal: Principal): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
+      await this.reviews(manager, input.batchId, principal);
       const batch = await manager.findOne(ReviewBatch, { where: { id: input.batchId }, lock: { mode: 'pessimistic_read' } });
       if (!batch) throw notFound('Review batch');
-      await this.assertReviews(manager, batch.offeringId, principal);
       if (batch.closedAt) throw batchClosed();
       // Offering first, then the application: the same lock order as enrolments and offers.
       const offering = batch.offeringId ? await this.enrolments.lockOffering(manager, batch.offeringId) : null;
@@ -101,9 +106,9 @@ export class ReviewBatchesService {
   /** Closes the batch and queues every applicant's decision. Closing twice changes nothing. */
   async close(batchId: string, principal: Principal): Promise<ReviewBatch> {
     return this.dataSource.transaction(async (manager) => {
+      await this.reviews(manager, batchId, principal);
       const batch = await manager.findOne(ReviewBatch, { where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
       if (!batch) throw notFound('Review batch');
-      await this.assertReviews(manager, batch.offeringId, principal);
       if (batch.closedAt) return batch;
       const applications = await manager.findBy(Application, { batchId });
       const open = applications.filter((a) => !DECIDED.includes(a.status));
@@ -160,15 +165,8 @@ export class ReviewBatchesService {
     return programme.id;
   }
 
-  /** The programme office reviews degree applications; an offering's HEI reviews its own. */
-  private async assertReviews(manager: EntityManager, offeringId: string | null, principal: Principal): Promise<void> {
-    if (!offeringId) {
-      if (principal.role !== Role.ADMIN) throw forbidden('The programme office reviews degree applications');
-      return;
-    }
-    const offering = await manager.findOneBy(Offering, { id: offeringId });
-    if (!offering) throw notFound('Offering');
-    const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
-    assertActsFor(principal, module.providerId, { adminAllowed: true });
+  /** The programme office reviews degree applications; an offering's HEI its own. Others' batches answer as absent. */
+  private reviews(manager: EntityManager, batchId: string, principal: Principal): Promise<void> {
+    return this.access.require({ principal, permission: Permission.REVIEW_BATCH_MANAGE, ids: [batchId], manager, what: 'Review batch' });
   }
 }

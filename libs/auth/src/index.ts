@@ -5,3 +5,4 @@ export * from './password-hasher';
 export * from './role';
 export * from './user.entity';
 export * from './ownership';
+export * from './access';

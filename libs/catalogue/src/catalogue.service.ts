@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
-import { assertActsFor, Principal } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { definedOnly, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition } from '@magix/programme';
@@ -17,7 +17,10 @@ import { CreateModuleInput, CreateOfferingInput, ModuleFilter, OfferingFilter } 
 
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async listModules(filter: ModuleFilter, page: PageArgs): Promise<Page<LearningModule>> {
     const query = this.dataSource
@@ -54,9 +57,10 @@ export class CatalogueService {
   }
 
   async createModule(input: CreateModuleInput, principal: Principal): Promise<LearningModule> {
-    assertActsFor(principal, input.providerId, { adminAllowed: true });
     const { prerequisiteCodes, ...fields } = input;
     return this.dataSource.transaction(async (manager) => {
+      const ids = [input.providerId];
+      await this.access.require({ principal, permission: Permission.ORGANISATION_ACT, ids, manager, what: 'Organisation' });
       const provider = await manager.findOneBy(Organisation, { id: input.providerId });
       if (!provider || provider.kind !== OrganisationKind.HEI || !provider.consortiumMember) throw providerNotIssuingHei();
       if (await manager.existsBy(LearningModule, { code: input.code })) throw moduleCodeTaken(input.code);
@@ -77,9 +81,8 @@ export class CatalogueService {
 
   async createOffering(input: CreateOfferingInput, principal: Principal): Promise<Offering> {
     return this.dataSource.transaction(async (manager) => {
-      const module = await manager.findOneBy(LearningModule, { id: input.moduleId });
-      if (!module) throw notFound('Module');
-      assertActsFor(principal, module.providerId, { adminAllowed: true });
+      await this.access.require({ principal, permission: Permission.MODULE_MANAGE, ids: [input.moduleId], manager, what: 'Module' });
+      if (!(await manager.existsBy(LearningModule, { id: input.moduleId }))) throw notFound('Module');
       const edition = await manager.findOneBy(Edition, { id: input.editionId });
       if (!edition) throw notFound('Edition');
       if (input.endsOn < input.startsOn || input.startsOn < edition.startsOn || input.endsOn > edition.endsOn)

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { assertActsFor, Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { notFound, Page, PageArgs, pageOf } from '@magix/common';
-import { LearningModule, Offering } from '@magix/catalogue';
+import { Offering } from '@magix/catalogue';
 import { Learner } from '@magix/learners';
 import { EnrolInput, EnrolmentFilter } from './dto/enrolment.inputs';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
@@ -11,7 +11,10 @@ import { alreadyEnrolled, offeringEnded, offeringFull, prerequisitesMissing } fr
 
 @Injectable()
 export class EnrolmentService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   /** ADMIN sees all; ISSUER staff the enrolments in their HEI's offerings; a LEARNER their own. */
   async list(filter: EnrolmentFilter, page: PageArgs, principal: Principal): Promise<Page<Enrolment>> {
@@ -25,22 +28,15 @@ export class EnrolmentService {
     if (filter.offeringId) query.andWhere('e.offeringId = :offeringId', filter);
     if (filter.learnerId) query.andWhere('e.learnerId = :learnerId', filter);
     if (filter.status) query.andWhere('e.status = :status', filter);
-    if (principal.role === Role.LEARNER) query.andWhere('e.learnerId = :self', { self: principal.learnerId });
-    if (principal.role === Role.ISSUER) {
-      query
-        .innerJoin(Offering, 'o', 'o.id = e.offeringId')
-        .innerJoin(LearningModule, 'm', 'm.id = o.moduleId')
-        .andWhere('m.providerId = :org', { org: principal.organisationId });
-    }
+    this.access.scope(query, 'e', principal, Permission.ENROLMENT_READ);
     return pageOf(await query.getManyAndCount(), page);
   }
 
   /** Staff enrol a learner in their HEI's offering (past runs too, to record results from their records). */
   async enrol(input: EnrolInput, principal: Principal): Promise<Enrolment> {
     return this.dataSource.transaction(async (manager) => {
+      await this.access.require({ principal, permission: Permission.OFFERING_MANAGE, ids: [input.offeringId], manager, what: 'Offering' });
       const offering = await this.lockOffering(manager, input.offeringId);
-      const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
-      assertActsFor(principal, module.providerId, { adminAllowed: true });
       return this.enrolLocked(manager, input.learnerId, offering, { pendingOffers: await this.pendingOffers(manager, offering.id) });
     });
   }

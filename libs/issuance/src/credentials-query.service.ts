@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { signCredentialJwt } from '@magix/credentials';
 import { IssuerIdentityService } from '@magix/organisations';
@@ -13,6 +13,7 @@ export class CredentialsQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
+    private readonly access: AccessService,
   ) {}
 
   /** The credential secured as VC-JOSE (application/vc+jwt) with the key that signed it. */
@@ -24,39 +25,32 @@ export class CredentialsQueryService {
 
   async mine(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
     if (!principal.learnerId) throw forbidden('Only learners hold credentials');
-    const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
-      where: { learnerId: principal.learnerId },
-      order: { issuedAt: 'DESC', id: 'ASC' },
-      skip: page.offset,
-      take: page.limit,
-    });
-    return pageOf(found, page);
+    return this.page(principal, page);
   }
 
   async list(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
-    const found = await this.dataSource.getRepository(IssuedCredential).findAndCount({
-      where: principal.role === Role.ADMIN ? {} : { issuerOrganisationId: this.organisationOf(principal) },
-      order: { issuedAt: 'DESC', id: 'ASC' },
-      skip: page.offset,
-      take: page.limit,
-    });
-    return pageOf(found, page);
+    if (principal.role === Role.LEARNER) throw forbidden('Only HEI staff and the programme office list issued credentials');
+    return this.page(principal, page);
   }
 
-  private organisationOf(principal: Principal): string {
-    if (principal.role !== Role.ISSUER || !principal.organisationId)
-      throw forbidden('Only HEI staff and the programme office list issued credentials');
-    return principal.organisationId;
+  /** The credentials the principal may read: a learner's own, an HEI's issued ones, or all. */
+  private async page(principal: Principal, page: PageArgs): Promise<Page<IssuedCredential>> {
+    const query = this.dataSource
+      .getRepository(IssuedCredential)
+      .createQueryBuilder('c')
+      .orderBy('c.issuedAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip(page.offset)
+      .take(page.limit);
+    this.access.scope(query, 'c', principal, Permission.CREDENTIAL_READ);
+    return pageOf(await query.getManyAndCount(), page);
   }
 
+  /** One credential, for whoever may read it; anyone else's answers as absent. */
   async one(id: string, principal: Principal): Promise<IssuedCredential> {
+    await this.access.require({ principal, permission: Permission.CREDENTIAL_READ, ids: [id], what: 'Credential' });
     const credential = await this.dataSource.getRepository(IssuedCredential).findOneBy({ id });
     if (!credential) throw notFound('Credential');
-    const allowed =
-      principal.role === Role.ADMIN ||
-      (principal.role === Role.ISSUER && principal.organisationId === credential.issuerOrganisationId) ||
-      (principal.role === Role.LEARNER && principal.learnerId === credential.learnerId);
-    if (!allowed) throw forbidden('This credential is not yours to read');
     return credential;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hashPassword, Principal, Role, User } from '@magix/auth';
+import { AccessService, hashPassword, Permission, Principal, Role, User } from '@magix/auth';
 import { badInput, DomainError, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Organisation } from '@magix/organisations';
 import { CreateLearnerInput, LearnerFilter } from './dto/learner.inputs';
@@ -11,7 +11,10 @@ export const LEARNER_EMAIL_TAKEN = 'LEARNER_EMAIL_TAKEN';
 
 @Injectable()
 export class LearnersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   /** ADMIN sees everyone; ISSUER staff the learners enrolled with their HEI; a LEARNER only self. */
   async list(filter: LearnerFilter, page: PageArgs, principal: Principal): Promise<Page<Learner>> {
@@ -24,14 +27,7 @@ export class LearnersService {
       .take(page.limit);
     if (filter.sector) query.andWhere('l.sector = :sector', filter);
     if (filter.countryCode) query.andWhere('l.countryCode = :countryCode', filter);
-    if (principal.role === Role.LEARNER) query.andWhere('l.id = :self', { self: principal.learnerId });
-    if (principal.role === Role.ISSUER) {
-      query.andWhere(
-        `EXISTS (SELECT 1 FROM enrolment e JOIN offering o ON o.id = e.offering_id JOIN module m ON m.id = o.module_id
-                 WHERE e.learner_id = l.id AND m.provider_id = :org)`,
-        { org: principal.organisationId },
-      );
-    }
+    this.access.scope(query, 'l', principal, Permission.LEARNER_READ);
     return pageOf(await query.getManyAndCount(), page);
   }
 

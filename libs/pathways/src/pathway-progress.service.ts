@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, Role } from '@magix/auth';
-import { forbidden, notFound } from '@magix/common';
-import { Learner } from '@magix/learners';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits } from './domain/pathway-progress';
 import { PathwayProgressType } from './dto/pathway.types';
 import { DegreeAward } from './pathway.entities';
@@ -26,6 +24,7 @@ export class PathwayProgressService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: PathwayRulesService,
+    private readonly access: AccessService,
   ) {}
 
   async evaluate(manager: EntityManager, learnerId: string, today = new Date().toISOString().slice(0, 10)): Promise<EvaluatedProgress> {
@@ -58,9 +57,8 @@ export class PathwayProgressService {
   }
 
   async forLearner(learnerId: string, principal: Principal): Promise<PathwayProgressType> {
-    if (principal.role === Role.LEARNER && principal.learnerId !== learnerId) throw forbidden('You can see only your own progress');
-    if (principal.role === Role.ISSUER) throw forbidden('Progress toward the degree is for the learner and the programme office');
-    if (!(await this.dataSource.getRepository(Learner).existsBy({ id: learnerId }))) throw notFound('Learner');
+    // Another learner's progress answers as if that learner did not exist.
+    await this.access.require({ principal, permission: Permission.LEARNER_PROGRESS_READ, ids: [learnerId], what: 'Learner' });
     const evaluated = await this.evaluate(this.dataSource.manager, learnerId);
     const degree = await this.dataSource.getRepository(DegreeAward).findOneBy({ learnerId });
     return toGraphQL(learnerId, evaluated, degree?.credentialId ?? null);

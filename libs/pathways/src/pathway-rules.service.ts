@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule } from '@magix/catalogue';
-import { notFound } from '@magix/common';
+import { badInput, notFound } from '@magix/common';
+import { Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition } from '@magix/programme';
 import { CatalogueModule, PathwayRules, pathwayRuleProblems } from './domain/pathway-rules';
 import { PathwayRulesVersion } from './pathway.entities';
@@ -32,6 +33,7 @@ export class PathwayRulesService {
       if (!edition) throw notFound('Edition');
       const problems = pathwayRuleProblems(rules, await this.catalogue(manager));
       if (problems.length > 0) throw contradictoryRules(problems);
+      await this.assertDecidersAreHeis(manager, rules.recognitionDeciderIds ?? []);
       const latest = await this.latest(manager, editionId);
       const version = manager.create(PathwayRulesVersion, {
         editionId,
@@ -51,6 +53,13 @@ export class PathwayRulesService {
     });
   }
 
+  private async assertDecidersAreHeis(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const heis = await manager.findBy(Organisation, { id: In(ids), kind: OrganisationKind.HEI, consortiumMember: true });
+    const unknown = ids.filter((id) => !heis.some((h) => h.id === id));
+    if (unknown.length > 0) throw badInput('input.rules.recognitionDeciderIds', `Not consortium HEIs: ${unknown.join(', ')}`);
+  }
+
   latest(manager: EntityManager, editionId: string): Promise<PathwayRulesVersion | null> {
     return manager.findOne(PathwayRulesVersion, { where: { editionId }, order: { version: 'DESC' } });
   }
@@ -61,14 +70,12 @@ export class PathwayRulesService {
     return latest;
   }
 
-  /** A learner keeps the rules of the edition they started in: that of their first enrolment. */
+  /** A learner keeps the rules of the edition they started in: that of their first enrolment, else the latest. */
   async forLearner(manager: EntityManager, learnerId: string): Promise<LearnerRules> {
-    const [first] = await manager.query<Array<{ edition_id: string }>>(
-      `SELECT o.edition_id FROM enrolment e JOIN offering o ON o.id = e.offering_id
-        WHERE e.learner_id = $1 ORDER BY o.starts_on, e.enrolled_at LIMIT 1`,
-      [learnerId],
-    );
-    const editionId = first?.edition_id ?? (await manager.findOne(Edition, { where: {}, order: { startsOn: 'DESC' } }))?.id;
+    // One definition, in SQL (migration 1764921600000), shared with the access rules.
+    const [{ editionId }] = await manager.query<Array<{ editionId: string | null }>>('SELECT learner_rules_edition($1) AS "editionId"', [
+      learnerId,
+    ]);
     if (!editionId) throw noPathwayRules();
     const version = await this.latest(manager, editionId);
     if (!version) throw noPathwayRules();

@@ -126,6 +126,14 @@ export class Recognition {
   @Column({ name: 'decision_reason', type: 'text', nullable: true })
   decisionReason!: string | null;
 
+  @Field({ description: 'Approved by the programme office although the credential verified as INVALID' })
+  @Column({ name: 'verdict_overridden', default: false })
+  verdictOverridden!: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  overrideReason!: string | null;
+
   @Field()
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;

@@ -1,4 +1,4 @@
-import { DomainError } from '@magix/common';
+import { badInput, DomainError, forbidden } from '@magix/common';
 import { RuleProblem } from './domain/pathway-rules';
 
 export enum PathwayErrorCode {
@@ -7,6 +7,7 @@ export enum PathwayErrorCode {
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   RECOGNITION_CAP_EXCEEDED = 'RECOGNITION_CAP_EXCEEDED',
   RECOGNITION_NOT_VERIFIED = 'RECOGNITION_NOT_VERIFIED',
+  RECOGNITION_OVERRIDE_REQUIRED = 'RECOGNITION_OVERRIDE_REQUIRED',
   ALREADY_DECIDED = 'ALREADY_DECIDED',
   NO_REVIEW_PENDING = 'NO_REVIEW_PENDING',
 }
@@ -35,3 +36,15 @@ export const alreadyDecided = () =>
   new DomainError(PathwayErrorCode.ALREADY_DECIDED, 'This recognition was already decided', 'input.id', 409);
 export const noReviewPending = () =>
   new DomainError(PathwayErrorCode.NO_REVIEW_PENDING, 'This degree is not awaiting review', 'input.degreeAwardId', 409);
+export const recognitionNeedsOverride = () =>
+  new DomainError(
+    PathwayErrorCode.RECOGNITION_OVERRIDE_REQUIRED,
+    'The submitted credential verified as INVALID: only the programme office may approve it, with overrideVerdict and a reason',
+    'input.overrideVerdict',
+    409,
+  );
+// Role-level: only the programme office may set a verdict aside, whatever the row.
+export const overrideNotAllowed = () => forbidden('Only the programme office may override a verdict');
+export const overrideWithoutReason = () => badInput('input.overrideReason', 'An override needs its reason');
+export const nothingToOverride = (verdict: string) =>
+  badInput('input.overrideVerdict', `Only an INVALID verdict can be overridden; this one is ${verdict}`);

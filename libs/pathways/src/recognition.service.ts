@@ -1,15 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { badInput, forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { badInput, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { CheckName, CheckOutcome, isRecord, Verdict } from '@magix/credentials';
 import { VerificationService } from '@magix/issuance';
 import { DecideRecognitionInput } from './dto/recognition.inputs';
 import { Recognition, RecognitionStatus } from './pathway.entities';
 import { PathwayRulesService } from './pathway-rules.service';
-import { alreadyDecided, recognitionCapExceeded, recognitionNotVerified } from './pathways.errors';
+import {
+  alreadyDecided,
+  overrideNotAllowed,
+  overrideWithoutReason,
+  nothingToOverride,
+  recognitionCapExceeded,
+  recognitionNeedsOverride,
+  recognitionNotVerified,
+} from './pathways.errors';
 
 const MAX_SUBMISSION_BYTES = 256 * 1024;
 // Outside credentials are not from our consortium: trust is the staff's decision, the rest must hold.
@@ -29,6 +37,7 @@ export class RecognitionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly verification: VerificationService,
     private readonly rules: PathwayRulesService,
+    private readonly access: AccessService,
   ) {}
 
   async submit(credential: unknown, principal: Principal): Promise<Recognition> {
@@ -60,31 +69,43 @@ export class RecognitionService {
   }
 
   async list(principal: Principal, page: PageArgs, status?: RecognitionStatus): Promise<Page<Recognition>> {
-    const where = {
-      ...(principal.role === Role.LEARNER ? { learnerId: principal.learnerId! } : {}),
-      ...(status ? { status } : {}),
-    };
-    return pageOf(
-      await this.dataSource
-        .getRepository(Recognition)
-        .findAndCount({ where, order: { submittedAt: 'DESC' }, skip: page.offset, take: page.limit }),
-      page,
-    );
+    const query = this.dataSource
+      .getRepository(Recognition)
+      .createQueryBuilder('r')
+      .orderBy('r.submittedAt', 'DESC')
+      .addOrderBy('r.id')
+      .skip(page.offset)
+      .take(page.limit);
+    if (status) query.andWhere('r.status = :status', { status });
+    this.access.scope(query, 'r', principal, Permission.RECOGNITION_READ);
+    return pageOf(await query.getManyAndCount(), page);
   }
 
-  /** Staff decide; within the learner's recognition cap, in a group their rules know. */
+  /**
+   * The programme office, or the HEI the learner's degree rules name, decides; within the learner's
+   * recognition cap, in a group their rules know. An INVALID verdict is approved only by the office's
+   * recorded override; a failing signature, data model or validity period never.
+   */
   async decide(input: DecideRecognitionInput, principal: Principal): Promise<Recognition> {
-    if (principal.role === Role.LEARNER) throw forbidden('Staff decide on recognition');
+    if (input.overrideVerdict) {
+      if (principal.role !== Role.ADMIN) throw overrideNotAllowed();
+      if (!input.approve) throw badInput('input.overrideVerdict', 'Only an approval overrides a verdict');
+      if (!input.overrideReason) throw overrideWithoutReason();
+    }
     return this.dataSource.transaction(async (manager) => {
+      await this.access.require({ principal, permission: Permission.RECOGNITION_DECIDE, ids: [input.id], manager, what: 'Recognition' });
       const recognition = await manager.findOne(Recognition, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
       if (!recognition) throw notFound('Recognition');
       if (recognition.status !== RecognitionStatus.SUBMITTED) throw alreadyDecided();
+      const overridden = input.overrideVerdict === true;
+      if (overridden && (recognition.verdict as Verdict) !== Verdict.INVALID) throw nothingToOverride(recognition.verdict);
       if (input.approve) {
         if (input.ectsGranted === undefined) throw badInput('input.ectsGranted', 'Say how many ECTS it counts for');
         const checks = (recognition.verification.checks ?? []) as Array<{ name: CheckName; outcome: CheckOutcome }>;
         const failing = checks.some((c) => MUST_PASS.includes(c.name) && c.outcome !== CheckOutcome.PASSED);
         if (failing || [Verdict.REVOKED, Verdict.SUSPENDED].includes(recognition.verdict as Verdict))
           throw recognitionNotVerified(recognition.verdict);
+        if ((recognition.verdict as Verdict) === Verdict.INVALID && !overridden) throw recognitionNeedsOverride();
         // Lock the learner's other recognitions so that two approvals cannot both fit under the cap.
         await manager.query('SELECT id FROM recognition WHERE learner_id = $1 FOR UPDATE', [recognition.learnerId]);
         const { version } = await this.rules.forLearner(manager, recognition.learnerId);
@@ -108,6 +129,8 @@ export class RecognitionService {
           decidedBy: principal.userId,
           decidedAt: new Date(),
           decisionReason: input.reason,
+          verdictOverridden: overridden,
+          overrideReason: overridden ? input.overrideReason! : null,
         },
       );
       await audit(manager, {
@@ -115,7 +138,14 @@ export class RecognitionService {
         actorUserId: principal.userId,
         entityType: 'recognition',
         entityId: recognition.id,
-        details: { approve: input.approve, ects: input.ectsGranted ?? null, group: input.groupName ?? null, reason: input.reason },
+        details: {
+          approve: input.approve,
+          ects: input.ectsGranted ?? null,
+          group: input.groupName ?? null,
+          reason: input.reason,
+          verdict: recognition.verdict,
+          ...(overridden ? { verdictOverridden: true, overrideReason: input.overrideReason } : {}),
+        },
       });
       return manager.findOneByOrFail(Recognition, { id: recognition.id });
     });

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@magix/config';
 import { DegreeService } from '@magix/pathways';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertActsFor, Principal } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule, Offering } from '@magix/catalogue';
 import { notFound } from '@magix/common';
@@ -15,6 +15,7 @@ import { RecordResultInput, RecordResultPayload } from './dto/record-result.inpu
 import { creditsForResult, sameResult } from './result-rules';
 import { enrolmentWithdrawn, gradeOutOfScale, passedDisagrees, passedRequired, resultAlreadyRecorded } from './results.errors';
 import { readGrade } from './grading/grading-scale';
+import { readGradeWithoutScale } from './grading/grade-without-scale';
 import { GradingScale } from './grading/grading-scale.entity';
 import { Organisation } from '@magix/organisations';
 
@@ -22,7 +23,9 @@ import { Organisation } from '@magix/organisations';
 function gradeIn(scale: GradingScale | null, input: RecordResultInput): { grade: string; passed: boolean } {
   if (!scale) {
     if (input.passed === undefined) throw passedRequired();
-    return { grade: input.grade.trim(), passed: input.passed };
+    const reading = readGradeWithoutScale(input.grade);
+    if (!reading.ok) throw gradeOutOfScale(reading.reason);
+    return { grade: reading.grade, passed: input.passed };
   }
   const reading = readGrade(scale, input.grade);
   if (!reading.ok) throw gradeOutOfScale(reading.reason);
@@ -37,6 +40,7 @@ export class ResultsService {
     private readonly issuance: CredentialIssuanceService,
     private readonly degrees: DegreeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
   private readonly logger = new Logger('Results');
@@ -64,11 +68,13 @@ export class ResultsService {
 
   private recordInTransaction(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
     return this.dataSource.transaction(async (manager) => {
+      // Another HEI's enrolment answers as if it did not exist.
+      const ids = [input.enrolmentId];
+      await this.access.require({ principal, permission: Permission.ENROLMENT_RECORD_RESULT, ids, manager, what: 'Enrolment' });
       const enrolment = await manager.findOne(Enrolment, { where: { id: input.enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw notFound('Enrolment');
       const offering = await manager.findOneByOrFail(Offering, { id: enrolment.offeringId });
       const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
-      assertActsFor(principal, module.providerId, { adminAllowed: false });
       if (enrolment.status === EnrolmentStatus.WITHDRAWN) throw enrolmentWithdrawn();
 
       const today = new Date().toISOString().slice(0, 10);

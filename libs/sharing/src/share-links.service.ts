@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditEntry } from '@magix/audit';
-import { Principal } from '@magix/auth';
-import { badInput, forbidden } from '@magix/common';
+import { AccessService, Permission, Principal } from '@magix/auth';
+import { badInput, forbidden, notFound } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { IssuedCredential } from '@magix/issuance';
 import { ShareLink, ShareLinkState, shareLinkState } from './share-link.entity';
-import { notYourCredential, notYourShareLink, shareLinkExpired, shareLinkNotFound, shareLinkRevoked } from './sharing.errors';
+import { shareLinkExpired, shareLinkNotFound, shareLinkRevoked } from './sharing.errors';
 
 /** 24 random bytes: 192 bits, 32 base64url characters. */
 const TOKEN_BYTES = 24;
@@ -33,6 +33,7 @@ export class ShareLinksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
   ) {}
 
   urlOf(link: Pick<ShareLink, 'token'>): string {
@@ -43,8 +44,10 @@ export class ShareLinksService {
     const learnerId = this.learnerOf(principal);
     if (expiresAt && expiresAt.getTime() <= now.getTime()) throw badInput('expiresAt', 'expiresAt must be in the future');
     return this.dataSource.transaction(async (manager) => {
-      const credential = await manager.findOneBy(IssuedCredential, { id: credentialId });
-      if (!credential || credential.learnerId !== learnerId) throw notYourCredential();
+      // Someone else's credential answers exactly as one that does not exist: ids cannot be probed.
+      const ids = [credentialId];
+      await this.access.require({ principal, permission: Permission.CREDENTIAL_SHARE, ids, manager, what: 'Credential' });
+      if (!(await manager.existsBy(IssuedCredential, { id: credentialId }))) throw notFound('Credential');
       const link = await manager.save(manager.create(ShareLink, { token: newShareToken(), credentialId, learnerId, expiresAt }));
       await manager.insert(AuditEntry, {
         action: SharingAuditAction.SHARE_LINK_CREATED,
@@ -58,10 +61,11 @@ export class ShareLinksService {
   }
 
   async revoke(principal: Principal, id: string): Promise<ShareLink> {
-    const learnerId = this.learnerOf(principal);
+    this.learnerOf(principal);
     return this.dataSource.transaction(async (manager) => {
+      await this.access.require({ principal, permission: Permission.SHARE_LINK_MANAGE, ids: [id], manager, what: 'Share link' });
       const link = await manager.findOne(ShareLink, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!link || link.learnerId !== learnerId) throw notYourShareLink();
+      if (!link) throw notFound('Share link');
       if (link.revokedAt) return link; // Revoking twice is harmless and changes nothing.
       link.revokedAt = new Date();
       await manager.save(link);

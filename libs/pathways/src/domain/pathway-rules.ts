@@ -18,6 +18,11 @@ export interface PathwayRules {
   /** Months from the first counted credit within which the degree must be completed. */
   timeLimitMonths: number;
   minEqfLevel: number;
+  /**
+   * Partner HEIs the programme office names to decide recognitions for learners under these rules
+   * (beside the office itself, which always may). None: only the office.
+   */
+  recognitionDeciderIds?: string[];
 }
 
 export interface CatalogueModule {

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 
 @InputType()
 @ObjectType('ElectiveGroup')
@@ -67,6 +67,16 @@ export class PathwayRulesInput {
   @Min(1)
   @Max(8)
   minEqfLevel!: number;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Partner HEIs that may decide recognitions for learners under these rules, beside the programme office',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsUUID('all', { each: true })
+  recognitionDeciderIds?: string[];
 }
 
 @InputType()

@@ -28,6 +28,20 @@ export class DecideRecognitionInput {
   @IsString()
   @Length(3, 500)
   reason!: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Programme office only: approve although the credential verified as INVALID (recorded and audited)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overrideVerdict?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the verdict is set aside (required with overrideVerdict)' })
+  @IsOptional()
+  @IsString()
+  @Length(3, 500)
+  overrideReason?: string;
 }
 
 @InputType()

@@ -14,5 +14,7 @@ export * from './module-credential.builder';
 export * from './status-list';
 export * from './presentation';
 export * from './bulk/bulk-signer';
+export * from './document-limits';
+export * from './verify-pool/proof-workers';
 export * from './degree-credential.builder';
 export * from './joint-signer';

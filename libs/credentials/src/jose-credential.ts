@@ -5,6 +5,7 @@ import { isRecord } from './data-model';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, privateKeyObject } from './issuer-key';
 import { UnsignedCredential } from './module-credential.builder';
+import { proofOffload } from './verify-pool/proof-offload';
 
 /** VC-JOSE-COSE: the media type of a credential secured as a JWS. */
 export const VC_JWT_MEDIA_TYPE = 'application/vc+jwt';
@@ -38,8 +39,22 @@ export async function didKeyPublicKey(keyId: string): Promise<KeyObject> {
   return createPublicKey({ format: 'jwk', key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') } });
 }
 
-/** Checks a `vc+jwt`: EdDSA signature by the `kid` did:key, which must be the credential's issuer. */
+/**
+ * Checks a `vc+jwt`: EdDSA signature by the `kid` did:key, which must be the credential's issuer.
+ * Runs on the app's worker threads when they are installed (verify-pool/).
+ */
 export async function verifyCredentialJwt(jwt: string): Promise<JwtVerification> {
+  const offload = proofOffload();
+  if (!offload) return verifyCredentialJwtHere(jwt);
+  return offload.run({ kind: 'jwt', jwt }).catch((error: unknown) => ({
+    credential: null,
+    signatureValid: false,
+    message: `The JOSE signature could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+  }));
+}
+
+/** verifyCredentialJwt in this thread. */
+export async function verifyCredentialJwtHere(jwt: string): Promise<JwtVerification> {
   let credential: Record<string, unknown> | null = null;
   try {
     const [, payload] = jwt.trim().split('.');

@@ -4,6 +4,7 @@ import { isRecord, issuerIdOf } from './data-model';
 import { documentLoader } from './document-loader';
 import { suiteForProof } from './proof-suites';
 import { check, CheckName, CheckOutcome, VerificationCheck } from './verification.types';
+import { proofOffload } from './verify-pool/proof-offload';
 
 export function proofsOf(document: Record<string, unknown>): unknown[] {
   return ([] as unknown[]).concat(document.proof ?? []);
@@ -54,8 +55,20 @@ function purposeFor(options: ProofSetOptions): { validate: (...args: unknown[]) 
  * proof must be for the expected purpose, a DataIntegrityProof with eddsa-rdfc-2022 (ours) or
  * eddsa-jcs-2022, or an Ed25519Signature2020 (Open edX, DCC; see proof-suites.ts).
  * jsonld-signatures accepts a set when any one proof verifies; callers of this get every result.
+ * Runs on the app's worker threads when they are installed (verify-pool/).
  */
 export async function verifyProofSet(document: Record<string, unknown>, options: ProofSetOptions): Promise<ProofResult[]> {
+  const offload = proofOffload();
+  if (!offload) return verifyProofSetHere(document, options);
+  return offload
+    .run({ kind: 'proofSet', document, options })
+    .catch((error: unknown) =>
+      proofsOf(document).map(() => ({ verified: false, controller: null, error: `it could not be checked: ${describeError(error)}` })),
+    );
+}
+
+/** verifyProofSet in this thread. */
+export async function verifyProofSetHere(document: Record<string, unknown>, options: ProofSetOptions): Promise<ProofResult[]> {
   const proofs = proofsOf(document);
   const { proof: _proofs, ...unsecured } = document;
   return Promise.all(
@@ -117,7 +130,7 @@ async function endorsingIssuers(document: Record<string, unknown>): Promise<Set<
       .some((r) => isRecord(r) && r.id === document.id && r.digestSRI === digest);
     const endorser = issuerIdOf(endorsement);
     if (!bound || !endorser || proofsOf(endorsement).length === 0) continue;
-    const results = await verifyProofSet(endorsement, { purpose: 'assertionMethod' });
+    const results = await verifyProofSetHere(endorsement, { purpose: 'assertionMethod' });
     if (results.every((r) => r.verified) && results.some((r) => r.controller === endorser)) endorsed.add(endorser);
   }
   return endorsed;
@@ -126,12 +139,22 @@ async function endorsingIssuers(document: Record<string, unknown>): Promise<Set<
 /**
  * The PROOF check of a credential: every proof verifies, and at least one is by the issuer. A
  * joint award names its co-awarders: each must have signed it, by an endorsement bound to its
- * content (since issue 10) or by a proof in a proof set (before).
+ * content (since issue 10) or by a proof in a proof set (before). Runs on the app's worker
+ * threads when they are installed (verify-pool/).
  */
 export async function dataIntegrityProofCheck(document: Record<string, unknown>): Promise<VerificationCheck> {
+  const offload = proofOffload();
+  if (!offload) return dataIntegrityProofCheckHere(document);
+  return offload
+    .run({ kind: 'credentialProofs', document })
+    .catch((error: unknown) => check(CheckName.PROOF, CheckOutcome.FAILED, `The signatures could not be checked: ${describeError(error)}`));
+}
+
+/** dataIntegrityProofCheck in this thread. */
+export async function dataIntegrityProofCheckHere(document: Record<string, unknown>): Promise<VerificationCheck> {
   const proofs = proofsOf(document);
   if (proofs.length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'The credential has no proof');
-  const results = await verifyProofSet(document, { purpose: 'assertionMethod' });
+  const results = await verifyProofSetHere(document, { purpose: 'assertionMethod' });
   const failures = results.filter((r) => !r.verified);
   if (failures.length > 0) {
     const which = proofs.length > 1 ? `${failures.length} of ${proofs.length} signatures do not match` : 'The signature does not match';

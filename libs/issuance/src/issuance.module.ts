@@ -1,7 +1,7 @@
-import { Inject, Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { registerDeploymentContext } from '@magix/credentials';
+import { ProofWorkers, registerDeploymentContext } from '@magix/credentials';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
 import { ContextsController } from './contexts.controller';
@@ -28,9 +28,17 @@ import { VerificationService } from './verification.service';
   ],
   exports: [CredentialIssuanceService, CredentialStatusService, VerificationService, StatusListService, CredentialsQueryService],
 })
-export class IssuanceModule {
+export class IssuanceModule implements OnApplicationShutdown {
+  // Signature work of every verification, off the event loop (see docs/verification-cost.md).
+  private readonly proofWorkers: ProofWorkers;
+
   // Before anything signs: this deployment's context URL resolves offline to the text it serves.
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     registerDeploymentContext(config.publicUrl);
+    this.proofWorkers = new ProofWorkers({ publicUrls: [config.publicUrl] }).install();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.proofWorkers.close();
   }
 }

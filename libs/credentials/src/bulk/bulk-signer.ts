@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { signCredential, SignedCredential } from '../credential-signer';
 import { IssuerKeyMaterial } from '../issuer-key';
 import { UnsignedCredential } from '../module-credential.builder';
-import type { SigningResult, SigningTask } from './signing.worker';
+import { signBatch, SigningTask } from './signing.worker';
+import { WorkerPool } from './worker-pool';
 
-const WORKER_FILE = join(__dirname, 'signing.worker.js');
 const BATCH_SIZE = 25;
 
 /**
@@ -16,53 +14,34 @@ const BATCH_SIZE = 25;
  * TypeScript sources, as in unit tests) it signs in this thread.
  */
 export class BulkSigner {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (signed: SignedCredential[]) => void; reject: (error: Error) => void }>();
-  private nextId = 0;
+  private readonly pool: WorkerPool<SigningTask, Record<string, unknown>[]>;
 
   constructor(threads = availableParallelism()) {
-    if (!existsSync(WORKER_FILE)) return;
-    for (let i = 0; i < threads; i++) {
+    this.pool = new WorkerPool({
+      file: join(__dirname, 'signing.worker.js'),
+      threads,
+      inThread: signBatch,
+      maxQueued: 4 * threads,
       // Canonicalisation allocates heavily; a larger young generation means fewer pauses.
-      const worker = new Worker(WORKER_FILE, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-      worker.on('message', (result: SigningResult) => this.settle(result));
-      this.workers.push(worker);
-    }
-  }
-
-  get threads(): number {
-    return this.workers.length;
-  }
-
-  async signMany(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<SignedCredential[]> {
-    if (this.workers.length === 0) return Promise.all(credentials.map((credential) => signCredential(credential, key)));
-    // Batches small enough to balance the threads, large enough to keep messaging cheap.
-    const size = Math.max(1, Math.min(BATCH_SIZE, Math.ceil(credentials.length / (this.workers.length * 4))));
-    const batches: UnsignedCredential[][] = [];
-    for (let i = 0; i < credentials.length; i += size) batches.push(credentials.slice(i, i + size));
-    const signed = await Promise.all(
-      batches.map((batch, i) => this.dispatch(this.workers[i % this.workers.length], { id: this.nextId++, credentials: batch, key })),
-    );
-    return signed.flat();
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-    this.workers.length = 0;
-  }
-
-  private dispatch(worker: Worker, task: SigningTask): Promise<SignedCredential[]> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(task.id, { resolve, reject });
-      worker.postMessage(task);
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
     });
   }
 
-  private settle(result: SigningResult): void {
-    const waiting = this.pending.get(result.id);
-    if (!waiting) return;
-    this.pending.delete(result.id);
-    if ('error' in result) waiting.reject(new Error(result.error));
-    else waiting.resolve(result.signed as SignedCredential[]);
+  get threads(): number {
+    return this.pool.threads;
+  }
+
+  async signMany(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<SignedCredential[]> {
+    if (this.pool.threads === 0) return Promise.all(credentials.map((credential) => signCredential(credential, key)));
+    // Batches small enough to balance the threads, large enough to keep messaging cheap.
+    const size = Math.max(1, Math.min(BATCH_SIZE, Math.ceil(credentials.length / (this.pool.threads * 4))));
+    const batches: UnsignedCredential[][] = [];
+    for (let i = 0; i < credentials.length; i += size) batches.push(credentials.slice(i, i + size));
+    const signed = await Promise.all(batches.map((batch) => this.pool.run({ credentials: batch, key })));
+    return signed.flat() as SignedCredential[];
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { parentPort, ResourceLimits, Worker } from 'node:worker_threads';
+
+export interface WorkerPoolOptions<Task, Result> {
+  /** The compiled worker script. Where it is absent (TypeScript sources, as under ts-jest) tasks run in this thread. */
+  file: string;
+  threads: number;
+  /** What a worker does with a task, run here when there is no worker. */
+  inThread: (task: Task) => Promise<Result>;
+  workerData?: unknown;
+  /** Tasks held for a busy pool; past that, `run` waits for room, so memory stays bounded. */
+  maxQueued: number;
+  /** Tasks one thread holds at once: a second one keeps it busy while the first answer travels back. */
+  perThread?: number;
+  resourceLimits?: ResourceLimits;
+}
+
+type Request<Task> = { id: number; task: Task };
+type Reply<Result> = { id: number; result: Result } | { id: number; error: string };
+
+interface Job<Task, Result> {
+  task: Task;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread<Task, Result> {
+  worker: Worker;
+  running: Map<number, Job<Task, Result>>;
+}
+
+/**
+ * A fixed set of worker threads for CPU-bound work (JSON-LD canonicalization and signatures), so
+ * the event loop that answers HTTP stays free. A thread that dies (out of memory on a hostile
+ * document) fails its own tasks and is replaced.
+ */
+export class WorkerPool<Task, Result> {
+  private readonly pool: Thread<Task, Result>[] = [];
+  private readonly queue: Job<Task, Result>[] = [];
+  private readonly waitingForRoom: Array<() => void> = [];
+  private readonly perThread: number;
+  private nextId = 0;
+  private closed = false;
+
+  constructor(private readonly options: WorkerPoolOptions<Task, Result>) {
+    this.perThread = options.perThread ?? 2;
+    if (!existsSync(options.file)) return;
+    for (let i = 0; i < options.threads; i++) this.pool.push(this.spawn());
+  }
+
+  get threads(): number {
+    return this.pool.length;
+  }
+
+  async run(task: Task): Promise<Result> {
+    if (this.pool.length === 0) return this.options.inThread(task);
+    while (this.queue.length >= this.options.maxQueued && !this.closed) {
+      await new Promise<void>((room) => this.waitingForRoom.push(room));
+    }
+    if (this.closed) throw new Error('The worker pool is closed');
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('The worker pool is closed'));
+    for (const room of this.waitingForRoom.splice(0)) room();
+    const threads = this.pool.splice(0);
+    await Promise.all(threads.map((thread) => thread.worker.terminate()));
+  }
+
+  private spawn(): Thread<Task, Result> {
+    const { file, workerData, resourceLimits } = this.options;
+    const thread: Thread<Task, Result> = { worker: new Worker(file, { workerData, resourceLimits }), running: new Map() };
+    thread.worker.on('message', (reply: Reply<Result>) => {
+      const job = thread.running.get(reply.id);
+      if (!job) return;
+      thread.running.delete(reply.id);
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.result);
+      this.pump();
+    });
+    thread.worker.on('error', (error) => this.replace(thread, error));
+    thread.worker.on('exit', (code) => this.replace(thread, new Error(`A worker thread stopped (exit code ${code})`)));
+    return thread;
+  }
+
+  private replace(thread: Thread<Task, Result>, error: Error): void {
+    for (const job of thread.running.values()) job.reject(error);
+    thread.running.clear();
+    const at = this.pool.indexOf(thread);
+    if (at < 0 || this.closed) return;
+    this.pool[at] = this.spawn();
+    void thread.worker.terminate();
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const thread = this.pool.reduce<Thread<Task, Result> | undefined>(
+        (best, t) => (t.running.size < this.perThread && (!best || t.running.size < best.running.size) ? t : best),
+        undefined,
+      );
+      if (!thread) return;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      thread.running.set(id, job);
+      thread.worker.postMessage({ id, task: job.task } satisfies Request<Task>);
+      this.waitingForRoom.shift()?.();
+    }
+  }
+}
+
+/** The worker's side: answers each task the pool posts, by its id. */
+export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>): void {
+  const port = parentPort;
+  if (!port) return;
+  port.on('message', ({ id, task }: Request<Task>) => {
+    handle(task).then(
+      (result) => port.postMessage({ id, result } satisfies Reply<Result>),
+      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies Reply<Result>),
+    );
+  });
+}

@@ -1,3 +1,4 @@
+import { credentialLimitProblem } from './document-limits';
 import { dataModelProblems, dataModelVersion, isRecord, issuerIdOf } from './data-model';
 import { issuerTrustCheck } from './issuer-trust';
 import { looksLikeJwt, verifyCredentialJwt } from './jose-credential';
@@ -60,6 +61,8 @@ export function unreadableCredentialReport(problem: string, why: string): Verifi
  * a report naming what failed.
  */
 export async function verifyCredential(input: unknown, context: VerificationContext): Promise<VerificationReport> {
+  const overLimit = credentialLimitProblem(input); // before any parsing, canonicalization or signature work
+  if (overLimit) return unreadableCredentialReport(overLimit, 'the credential is over a verification limit');
   const now = context.now ?? new Date();
   const parsed = parseCredentialInput(input);
   const jose = looksLikeJwt(parsed) ? await verifyCredentialJwt(parsed) : null;

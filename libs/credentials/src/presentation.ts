@@ -4,6 +4,7 @@ import * as vc from '@digitalbazaar/vc';
 import { CREDENTIALS_V2_CONTEXT_URL } from './credential.constants';
 import { verifyCredential } from './credential-verifier';
 import { isRecord } from './data-model';
+import { overLimitPresentationReport, presentationLimitProblem } from './document-limits';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, signerFor } from './issuer-key';
 import { proofsOf, verifyProofSet } from './proof-check';
@@ -61,6 +62,8 @@ export async function verifyPresentation(
   options: Partial<PresentationOptions>,
   context: VerificationContext,
 ): Promise<PresentationReport> {
+  const overLimit = presentationLimitProblem(input); // before any canonicalization or signature work
+  if (overLimit) return overLimitPresentationReport(overLimit);
   const problems = presentationProblems(input);
   const dataModel =
     problems.length === 0

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { GradingScaleSpec, readGrade } from '../grading/grading-scale';
+import { readGradeWithoutScale } from '../grading/grade-without-scale';
 
 /** One valid line of a results file, as a student information system exports it. */
 export interface ResultRow {
@@ -90,7 +91,12 @@ export function parseResultsCsv(text: string, scale: GradingScaleSpec | null, to
           fail('passed', `by the ${scale.name} this grade ${reading.passed ? 'passes' : 'fails'}`);
         passed = reading.passed;
       }
-    } else if (passed === null) fail('passed', 'is required: this HEI has no grading scale');
+    } else {
+      const reading = readGradeWithoutScale(grade);
+      if (!reading.ok) fail('grade', reading.reason);
+      else grade = reading.grade;
+      if (passed === null) fail('passed', 'is required: this HEI has no grading scale');
+    }
     if (!errors.some((e) => e.line === line))
       rows.push({ line, email, grade, passed, assessedOn: record.assessed_on, creditsAwarded: credits });
   }

@@ -3,14 +3,24 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { AdmissionsModule } from '@magix/admissions';
 import { AuditModule } from '@magix/audit';
 import { AccessModule, AuthModule } from '@magix/auth';
 import { BadgesModule } from '@magix/badges';
 import { CatalogueModule } from '@magix/catalogue';
-import { depthLimit, formatGraphQLError, RequestLoaders, validationPipe } from '@magix/common';
+import {
+  depthLimit,
+  fieldCountLimit,
+  formatGraphQLError,
+  QueryLogger,
+  queryCostLimit,
+  RequestLoaders,
+  serviceUnavailableStatus,
+  uuidIdArguments,
+  validationPipe,
+} from '@magix/common';
 import { AppConfig, ConfigModule, Secrets } from '@magix/config';
 import { typeOrmOptions } from '@magix/database';
 import { DemoModule } from '@magix/demo';
@@ -36,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, secrets),
-        TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...typeOrmOptions(databaseUrl), logger: new QueryLogger(), autoLoadEntities: true }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [getDataSourceToken()],
@@ -44,9 +54,10 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             playground: false,
-            plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+            // Apollo's landing pages load scripts from a CDN; GraphiQL is served from our own files (create-app.ts).
+            plugins: [ApolloServerPluginLandingPageDisabled(), uuidIdArguments, queryCostLimit(), serviceUnavailableStatus],
             introspection: true,
-            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+            validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit()],
             formatError: formatGraphQLError,
             context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders(dataSource) }),
           }),

@@ -1,7 +1,9 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { graphqlIde, publicCors, securityHeaders } from '@magix/common';
 import { AppConfig, Secrets } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
 import { webRoot } from '@magix/sharing';
@@ -22,6 +24,12 @@ export async function createApp({ config, secrets, databaseUrl, logger }: AppOpt
     bodyParser: false,
     httpsOptions: config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : undefined,
   });
+  app.disable('x-powered-by');
+  // Before everything else, so that every answer (errors, Apollo, static files) carries them.
+  app.use(securityHeaders(Boolean(config.tls)));
+  app.use(publicCors);
+  // GraphiQL from our own node_modules at GET /graphql (a browser's Accept), not Apollo's CDN page.
+  app.use(graphqlIde(join(webRoot(), 'graphiql.html')));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
   // The web pages (/verify, /learner, /dashboard) are plain files: no build, no second server.

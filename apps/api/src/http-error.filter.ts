@@ -1,9 +1,21 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { DomainError } from '@magix/common';
+import {
+  CommonErrorCode,
+  describeDatabaseError,
+  DomainError,
+  isDatabaseUnavailable,
+  isInvalidTextRepresentation,
+  serviceUnavailable,
+} from '@magix/common';
 
 /** The `code` of an error that has only an HTTP status; anything else in the 4xx range is BAD_REQUEST. */
-const CODES: Record<number, string> = { 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+const CODES: Record<number, string> = {
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  503: 'SERVICE_UNAVAILABLE',
+};
 
 interface HttpClientError {
   status: number;
@@ -49,6 +61,20 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (isHttpClientError(error)) {
       response.status(error.status).json({ code: CODES[error.status] ?? 'BAD_REQUEST', message: messageOf(error) });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // One line, no SQL and no parameters: the database is down, not this request wrong.
+      this.logger.warn(`database unavailable: ${describeDatabaseError(error)}`);
+      const unavailable = serviceUnavailable();
+      response.status(503).setHeader('Retry-After', '5').json({ code: unavailable.code, message: unavailable.message });
+      return;
+    }
+    if (isInvalidTextRepresentation(error)) {
+      // The net behind the uuid parameter pipes: a value the column cannot read is the client's mistake.
+      response
+        .status(400)
+        .json({ code: CommonErrorCode.BAD_USER_INPUT, message: 'A value is not of the expected form (an id that is not a UUID?)' });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

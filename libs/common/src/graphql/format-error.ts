@@ -1,7 +1,10 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
-import { CommonErrorCode, DomainError } from '../domain-error';
+import { ApolloServerPlugin } from '@apollo/server';
+import { describeDatabaseError, isDatabaseUnavailable, isInvalidTextRepresentation } from '../database/database-errors';
+import { CommonErrorCode, DomainError, serviceUnavailable } from '../domain-error';
+import { QUERY_TOO_COSTLY } from './query-cost';
 
 const logger = new Logger('GraphQL');
 
@@ -21,6 +24,7 @@ const REQUEST_ERROR_CODES = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  QUERY_TOO_COSTLY,
 ]);
 
 /** The one mapping from what went wrong to what a GraphQL client sees. Internals never leak. */
@@ -31,17 +35,48 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...original.details },
     };
   }
   if (original instanceof HttpException) {
     const code = codeForStatus[original.getStatus()] ?? CommonErrorCode.BAD_USER_INPUT;
     return { ...base, message: original.message, extensions: { code } };
   }
+  if (isDatabaseUnavailable(original)) {
+    // Once, without the query or its parameters: the database is down, not this request wrong.
+    logger.warn(`database unavailable: ${describeDatabaseError(original)}`);
+    const unavailable = serviceUnavailable();
+    return { ...base, message: unavailable.message, extensions: { code: unavailable.code } };
+  }
+  if (isInvalidTextRepresentation(original)) {
+    // The net behind uuidIdArguments: a value the column cannot read is the client's mistake.
+    return {
+      ...base,
+      message: 'A value is not of the expected form (an id that is not a UUID?)',
+      extensions: { code: CommonErrorCode.BAD_USER_INPUT },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (REQUEST_ERROR_CODES.has(code) || Object.values(CommonErrorCode).includes(code as CommonErrorCode))) {
-    return { ...base, extensions: { code } };
+    const field = formatted.extensions?.field;
+    return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/**
+ * HTTP 503 for an answer that says the database is unavailable, so that load balancers and
+ * clients retry as they would for REST; the body is the usual GraphQL one.
+ */
+export const serviceUnavailableStatus: ApolloServerPlugin = {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        if (errors?.some((error) => error.extensions?.code === CommonErrorCode.SERVICE_UNAVAILABLE)) response.http.status = 503;
+        return Promise.resolve();
+      },
+    });
+  },
+};

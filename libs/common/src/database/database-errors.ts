@@ -1,0 +1,71 @@
+/**
+ * Errors that say the database cannot be reached or refuses work, as opposed to refusing one
+ * query: connection refused or lost, shut down by an administrator, out of connections, or the
+ * pool timing out. They are the server's fault for a moment, not the client's (503, never 4xx or
+ * a verdict on the input).
+ */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01', // admin_shutdown (pg_terminate_backend)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now (starting up, shutting down)
+  '53300', // too_many_connections
+  '53000', // insufficient_resources
+  '53100', // disk_full
+  '53200', // out_of_memory
+]);
+
+const UNAVAILABLE_SYSCALL_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+
+// pg and pg-pool raise these as plain Errors with no code.
+const UNAVAILABLE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /connection (?:is )?closed/i,
+  /is not currently accepting connections/i, // ALTER DATABASE … ALLOW_CONNECTIONS false (SQLSTATE 55000)
+  /the database system is (?:starting up|shutting down|in recovery mode)/i,
+];
+
+interface WithCode {
+  code?: unknown;
+  message?: unknown;
+  driverError?: unknown;
+  cause?: unknown;
+}
+
+/** What the error is made of: TypeORM wraps the driver's error (`driverError`), others use `cause`. */
+function* layers(error: unknown): Generator<WithCode> {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const layer = current as WithCode;
+    yield layer;
+    current = layer.driverError ?? layer.cause;
+  }
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const layer of layers(error)) {
+    const code = typeof layer.code === 'string' ? layer.code : '';
+    if (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SYSCALL_CODES.has(code)) return true;
+    const message = typeof layer.message === 'string' ? layer.message : '';
+    if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL's invalid_text_representation (22P02): a value the column type cannot read, such as
+ * "abc" for a uuid. The id checks refuse those before any SQL; this is the net behind them.
+ */
+export function isInvalidTextRepresentation(error: unknown): boolean {
+  for (const layer of layers(error)) if (layer.code === '22P02') return true;
+  return false;
+}
+
+/** One line for the log: the SQLSTATE or errno and the driver's message, never the SQL or its parameters. */
+export function describeDatabaseError(error: unknown): string {
+  for (const layer of layers(error)) {
+    if (typeof layer.code === 'string') return `${layer.code} ${typeof layer.message === 'string' ? layer.message : ''}`.trim();
+  }
+  return error instanceof Error ? error.message : String(error);
+}

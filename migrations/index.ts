@@ -5,6 +5,7 @@ import { Admissions1764144000000 } from './1764144000000-admissions';
 import { ShareLinks1764316800000 } from './1764316800000-share-links';
 import { JobQueue1764403200000 } from './1764403200000-job-queue';
 import { MessageStatusLists1764576000000 } from './1764576000000-message-status-lists';
+import { CredentialAttacks1764835200000 } from './1764835200000-credential-attacks';
 import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-decisions';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
@@ -16,5 +17,6 @@ export const migrations = [
   ShareLinks1764316800000,
   JobQueue1764403200000,
   MessageStatusLists1764576000000,
+  CredentialAttacks1764835200000,
   RecognitionDecisions1764921600000,
 ];

@@ -1,10 +1,19 @@
 import { credentialLimitProblem } from './document-limits';
 import { dataModelProblems, dataModelVersion, isRecord, issuerIdOf } from './data-model';
-import { issuerTrustCheck } from './issuer-trust';
+import { foreignModuleClaims, issuerTrustCheck, SigningFacts, signingFacts } from './issuer-trust';
 import { looksLikeJwt, verifyCredentialJwt } from './jose-credential';
-import { coAwarderDids, dataIntegrityProofCheck, proofsOf } from './proof-check';
+import { coAwarderDids, dataIntegrityProofCheck } from './proof-check';
 import { statusCheck } from './status-check';
-import { check, CheckName, CheckOutcome, Verdict, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
+import {
+  check,
+  CheckName,
+  CheckOutcome,
+  IssuerRecord,
+  Verdict,
+  VerificationCheck,
+  VerificationContext,
+  VerificationReport,
+} from './verification.types';
 
 export * from './verification.types';
 
@@ -28,13 +37,6 @@ function verdictOf(checks: VerificationCheck[], notYetValid: boolean): Verdict {
   if (outcomeOf(checks, CheckName.VALIDITY_PERIOD) === CheckOutcome.FAILED) return notYetValid ? Verdict.NOT_YET_VALID : Verdict.EXPIRED;
   if (status?.outcome === CheckOutcome.UNKNOWN) return Verdict.STATUS_UNKNOWN;
   return Verdict.VALID;
-}
-
-function signingTime(credential: Record<string, unknown>): Date | null {
-  const proof = proofsOf(credential)[0];
-  const stamp = isRecord(proof) && typeof proof.created === 'string' ? proof.created : (credential.validFrom ?? credential.issuanceDate);
-  const time = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
-  return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** The report on input that is not a credential at all: its data model failed, nothing else ran. */
@@ -70,7 +72,9 @@ export async function verifyCredential(input: unknown, context: VerificationCont
   const problems = dataModelProblems(credential);
   if (!isRecord(credential)) return unreadableCredentialReport(problems.join('; '), 'the input is not a credential');
   const issuerDid = issuerIdOf(credential);
-  const record = issuerDid ? await context.issuers.lookup(issuerDid).catch(() => null) : null;
+  // A registry or record that cannot be read throws: a database outage is not a bad credential.
+  const record = issuerDid ? await context.issuers.lookup(issuerDid) : null;
+  const signing = await signingFacts(credential, issuerDid, context.issuances);
   const proof = jose
     ? check(CheckName.PROOF, jose.signatureValid ? CheckOutcome.PASSED : CheckOutcome.FAILED, jose.message)
     : await dataIntegrityProofCheck(credential);
@@ -80,7 +84,12 @@ export async function verifyCredential(input: unknown, context: VerificationCont
       ? check(CheckName.DATA_MODEL, CheckOutcome.PASSED, 'Well-formed per the VC Data Model 2.0')
       : check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; ')),
     proof,
-    await jointTrustCheck(issuerTrustCheck(record, issuerDid, signingTime(credential)), credential, context),
+    await claimsCheck(
+      await jointTrustCheck(issuerTrustCheck(record, issuerDid, signing), credential, signing, context),
+      credential,
+      record,
+      context,
+    ),
     await statusCheck(credential, record?.organisationId ?? null, { ...context, now }),
     validity.check,
   ];
@@ -95,22 +104,43 @@ export async function verifyCredential(input: unknown, context: VerificationCont
   };
 }
 
-/** A joint award is trusted only if every co-awarding signer is, too. */
+/** A joint award is trusted only if every co-awarding signer is, too (dated by the same issuance record). */
 async function jointTrustCheck(
   issuerCheck: VerificationCheck,
   credential: Record<string, unknown>,
+  signing: SigningFacts,
   context: VerificationContext,
 ): Promise<VerificationCheck> {
   const others = coAwarderDids(credential).filter((did) => did !== issuerIdOf(credential));
   if (issuerCheck.outcome !== CheckOutcome.PASSED || others.length === 0) return issuerCheck;
   const names: string[] = [];
   for (const did of others) {
-    const record = await context.issuers.lookup(did).catch(() => null);
-    const trust = issuerTrustCheck(record, did, signingTime(credential));
+    const record = await context.issuers.lookup(did);
+    const trust = issuerTrustCheck(record, did, signing);
     if (trust.outcome !== CheckOutcome.PASSED) return check(CheckName.ISSUER, CheckOutcome.FAILED, `Co-awarder: ${trust.message}`);
     names.push(record!.name);
   }
   return check(CheckName.ISSUER, CheckOutcome.PASSED, `${issuerCheck.message}; co-awarded with ${names.join(', ')}`);
+}
+
+/**
+ * A trusted issuer is trusted for its own claims: a credential naming a catalogue module that
+ * another HEI provides is refused, whoever signed it.
+ */
+async function claimsCheck(
+  issuerCheck: VerificationCheck,
+  credential: Record<string, unknown>,
+  record: IssuerRecord | null,
+  context: VerificationContext,
+): Promise<VerificationCheck> {
+  const foreign = await foreignModuleClaims(credential, record?.organisationId ?? null, context.modules);
+  if (foreign.length === 0 || issuerCheck.outcome === CheckOutcome.FAILED) return issuerCheck;
+  const who = record ? record.name : 'its issuer';
+  return check(
+    CheckName.ISSUER,
+    CheckOutcome.FAILED,
+    `It names the MAGIX module ${foreign.join(', ')}, which ${who} does not provide: only a module's provider certifies it`,
+  );
 }
 
 function validityCheck(credential: Record<string, unknown>, now: Date): { check: VerificationCheck; notYetValid: boolean } {

@@ -132,3 +132,36 @@ export function dataModelProblems(credential: unknown): string[] {
   for (const field of ['termsOfUse', 'evidence', 'refreshService']) problems.push(...typedObjectsProblems(credential, field, false));
   return problems;
 }
+
+/** The subjects' DIDs (or other ids) a credential is about. */
+export function subjectIdsOf(credential: Record<string, unknown>): string[] {
+  return asList(credential.credentialSubject)
+    .map((s) => (isRecord(s) ? s.id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+}
+
+/** The Open Badges achievements a credential's subjects hold. */
+export function achievementsOf(credential: Record<string, unknown>): Record<string, unknown>[] {
+  return asList(credential.credentialSubject)
+    .flatMap((s) => (isRecord(s) ? asList(s.achievement) : []))
+    .filter(isRecord);
+}
+
+/** Open Badges 3.0 achievement types that award a degree: MAGIX awards those through the degree path only. */
+export const DEGREE_ACHIEVEMENT_TYPES = [
+  'AssociateDegree',
+  'BachelorDegree',
+  'Degree',
+  'DoctoralDegree',
+  'MasterDegree',
+  'ProfessionalDoctorate',
+  'ResearchDoctorate',
+];
+
+/** What each achievement could name a catalogue module by: its URL and its `humanCode`. */
+export function moduleReferencesOf(credential: Record<string, unknown>): Array<{ id?: string; code?: string }> {
+  return achievementsOf(credential).map((a) => ({
+    ...(typeof a.id === 'string' ? { id: a.id } : {}),
+    ...(typeof a.humanCode === 'string' ? { code: a.humanCode } : {}),
+  }));
+}

@@ -1,19 +1,71 @@
-import { check, CheckName, CheckOutcome, IssuerRecord, VerificationCheck } from './verification.types';
+import { canonicalJson } from './co-award';
+import { isRecord, moduleReferencesOf } from './data-model';
+import { proofsOf } from './proof-check';
+import { check, CheckName, CheckOutcome, IssuanceLedger, IssuerRecord, ModuleCatalogue, VerificationCheck } from './verification.types';
 
 // Clocks differ between servers; a few minutes either way is not a forgery.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
- * Whether the issuer's key was trusted when it signed. A rotated (retired) key stays trusted for
- * what it signed before retirement; a compromised key is distrusted for all it signed from then on.
- * `signedAt` comes from the proof's `created` (or the credential's `validFrom`).
+ * When a credential was signed. `recorded`: the platform's issuance record holds it, and `at` is
+ * the time recorded there. Otherwise `at` is what the document says (its proof's `created`, or
+ * `validFrom`): the signer wrote that, so it counts only for keys not reported compromised.
  */
-export function issuerTrustCheck(record: IssuerRecord | null, issuerDid: string | undefined, signedAt: Date | null): VerificationCheck {
+export interface SigningFacts {
+  at: Date | null;
+  recorded: boolean;
+}
+
+const withoutProof = (document: Record<string, unknown>) => {
+  const { proof: _proof, ...content } = document;
+  return canonicalJson(content);
+};
+
+function claimedSigningTime(credential: Record<string, unknown>): Date | null {
+  const proof = proofsOf(credential)[0];
+  const stamp = isRecord(proof) && typeof proof.created === 'string' ? proof.created : (credential.validFrom ?? credential.issuanceDate);
+  const time = typeof stamp === 'string' ? Date.parse(stamp) : NaN;
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+/**
+ * The signing facts of a credential by one of our issuers: from our issuance record when it holds a
+ * credential of this id, by this key, with this exact content (proofs aside: the VC-JOSE form of
+ * a credential carries none); else what the document claims. A credential without an id is never
+ * in the record.
+ */
+export async function signingFacts(
+  credential: Record<string, unknown>,
+  issuerDid: string | undefined,
+  ledger: IssuanceLedger | undefined,
+): Promise<SigningFacts> {
+  const id = credential.id;
+  if (ledger && issuerDid && typeof id === 'string') {
+    const content = withoutProof(credential);
+    const held = (await ledger.recordsOf(id, issuerDid)).find((r) => withoutProof(r.document) === content);
+    if (held) return { at: held.issuedAt, recorded: true };
+  }
+  return { at: claimedSigningTime(credential), recorded: false };
+}
+
+/**
+ * Whether the issuer's key was trusted when it signed. A rotated (retired) key stays trusted for
+ * what it signed before retirement. A key reported compromised vouches only for what our issuance
+ * record shows it signed before the compromise: a thief writes any `proof.created` they like.
+ */
+export function issuerTrustCheck(record: IssuerRecord | null, issuerDid: string | undefined, signing: SigningFacts): VerificationCheck {
   if (!record)
     return check(CheckName.ISSUER, CheckOutcome.FAILED, `The issuer ${issuerDid ?? '(none)'} is not in the consortium’s trust registry`);
   const who = `${record.name} (${record.countryCode})`;
-  if (!signedAt) return check(CheckName.ISSUER, CheckOutcome.FAILED, `Issued by ${who}, but the signing time is unknown`);
-  const at = signedAt.getTime();
+  if (record.compromisedFrom && !signing.recorded) {
+    return check(
+      CheckName.ISSUER,
+      CheckOutcome.FAILED,
+      `${who}'s key was reported compromised from ${record.compromisedFrom.toISOString()}, and this credential is not in the issuer's issuance record`,
+    );
+  }
+  if (!signing.at) return check(CheckName.ISSUER, CheckOutcome.FAILED, `Issued by ${who}, but the signing time is unknown`);
+  const at = signing.at.getTime();
   if (record.compromisedFrom && at >= record.compromisedFrom.getTime()) {
     return check(
       CheckName.ISSUER,
@@ -29,4 +81,28 @@ export function issuerTrustCheck(record: IssuerRecord | null, issuerDid: string 
   }
   const retired = record.retiredAt ? ', with a key since rotated' : '';
   return check(CheckName.ISSUER, CheckOutcome.PASSED, `Issued by ${who}, a trusted consortium member${retired}`);
+}
+
+/**
+ * The catalogue modules a credential names that its issuer does not provide: only a module's
+ * provider certifies it. `issuerOrganisationId` null: the issuer is none of ours, so every module
+ * named is someone else's.
+ */
+export async function foreignModuleClaims(
+  credential: Record<string, unknown>,
+  issuerOrganisationId: string | null,
+  modules: ModuleCatalogue | undefined,
+): Promise<string[]> {
+  if (!modules) return [];
+  const foreign = new Set<string>();
+  // By URL and by code apart: an achievement could pair one HEI's module URL with another's code.
+  const references = moduleReferencesOf(credential).flatMap(({ id, code }) => [
+    ...(id !== undefined ? [{ id }] : []),
+    ...(code !== undefined ? [{ code }] : []),
+  ]);
+  for (const reference of references) {
+    const module = await modules.moduleNamed(reference);
+    if (module && module.providerOrganisationId !== issuerOrganisationId) foreign.add(module.code);
+  }
+  return [...foreign];
 }

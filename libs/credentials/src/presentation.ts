@@ -3,16 +3,21 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import * as vc from '@digitalbazaar/vc';
 import { CREDENTIALS_V2_CONTEXT_URL } from './credential.constants';
 import { verifyCredential } from './credential-verifier';
-import { isRecord } from './data-model';
+import { isRecord, subjectIdsOf } from './data-model';
 import { overLimitPresentationReport, presentationLimitProblem } from './document-limits';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, signerFor } from './issuer-key';
-import { proofsOf, verifyProofSet } from './proof-check';
+import { ProofResult, proofsOf, verifyProofSet } from './proof-check';
 import { check, CheckName, CheckOutcome, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
 
 export interface PresentationOptions {
   challenge: string;
   domain: string;
+  /**
+   * The DID whose enveloping proof (a VP-JWT) secures this presentation, checked by the caller: the
+   * embedded proof is then not looked for, and holder binding is to this DID.
+   */
+  envelopedBy?: string;
 }
 
 /** A holder's Verifiable Presentation of chosen credentials, bound to a verifier's challenge and domain. */
@@ -38,8 +43,11 @@ export async function signPresentation(
 export interface PresentationReport {
   verified: boolean;
   holder: string | null;
+  /** The DATA_MODEL and PROOF checks of the presentation, then one HOLDER check per credential. */
   checks: VerificationCheck[];
   credentials: VerificationReport[];
+  /** The DIDs whose proofs of the presentation verified: who presented it. */
+  presentedBy: string[];
 }
 
 function presentationProblems(presentation: unknown): string[] {
@@ -54,8 +62,44 @@ function presentationProblems(presentation: unknown): string[] {
 }
 
 /**
+ * Whether each credential is the presenter's: a presentation proves possession only of credentials
+ * issued to a DID its signer controls — the subject's own, or another DID of the same learner (the
+ * key the platform holds for them, their registered wallet). Anyone can copy a credential from a
+ * share link; only its holder can sign for its subject.
+ */
+export async function holderBindingChecks(
+  credentials: VerificationReport[],
+  presentedBy: string[],
+  context: Pick<VerificationContext, 'holders'>,
+): Promise<VerificationCheck[]> {
+  return Promise.all(
+    credentials.map(async (report, i) => {
+      const which = `Credential ${i + 1}${report.credentialId ? ` (${report.credentialId})` : ''}`;
+      if (presentedBy.length === 0) {
+        return check(CheckName.HOLDER, CheckOutcome.NOT_CHECKED, `${which}: not checked, no proof of the presentation verified`);
+      }
+      const subjects = report.credential ? subjectIdsOf(report.credential) : [];
+      if (subjects.length === 0) {
+        return check(CheckName.HOLDER, CheckOutcome.FAILED, `${which} is not the presenter's: it names no subject to bind it to`);
+      }
+      for (const subject of subjects) {
+        const presenters = [subject, ...((await context.holders?.presentersOf(subject)) ?? [])];
+        if (presenters.some((did) => presentedBy.includes(did))) {
+          return check(CheckName.HOLDER, CheckOutcome.PASSED, `${which} was issued to the presenter (${subject})`);
+        }
+      }
+      return check(
+        CheckName.HOLDER,
+        CheckOutcome.FAILED,
+        `${which} is not the presenter's: it was issued to ${subjects.join(', ')}, the presentation is signed by ${presentedBy.join(', ')}`,
+      );
+    }),
+  );
+}
+
+/**
  * Verifies a presentation: its holder's proof for exactly this challenge and domain, then every
- * credential inside, each check by check.
+ * credential inside, each check by check, and each one's binding to the presenter.
  */
 export async function verifyPresentation(
   input: unknown,
@@ -75,38 +119,57 @@ export async function verifyPresentation(
       holder: null,
       checks: [dataModel, check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not a presentation')],
       credentials: [],
+      presentedBy: [],
     };
   }
-  const proof = await holderProofCheck(input, options);
+  const { proof, presentedBy } = options.envelopedBy
+    ? {
+        proof: check(CheckName.PROOF, CheckOutcome.PASSED, `Secured by an enveloping proof of ${options.envelopedBy}`),
+        presentedBy: [options.envelopedBy],
+      }
+    : await holderProofCheck(input, options);
   const credentials = await Promise.all(
     ([] as unknown[]).concat(input.verifiableCredential ?? []).map((credential) => verifyCredential(credential, context)),
   );
+  const checks = [dataModel, proof, ...(await holderBindingChecks(credentials, presentedBy, context))];
   return {
-    verified: dataModel.outcome === CheckOutcome.PASSED && proof.outcome === CheckOutcome.PASSED && credentials.every((c) => c.verified),
+    verified: checks.every((c) => c.outcome === CheckOutcome.PASSED) && credentials.every((c) => c.verified),
     holder:
       typeof input.holder === 'string'
         ? input.holder
         : isRecord(input.holder) && typeof input.holder.id === 'string'
           ? input.holder.id
           : null,
-    checks: [dataModel, proof],
+    checks,
     credentials,
+    presentedBy,
   };
 }
 
-async function holderProofCheck(presentation: Record<string, unknown>, options: Partial<PresentationOptions>): Promise<VerificationCheck> {
-  if (!options.challenge) return check(CheckName.PROOF, CheckOutcome.FAILED, 'A challenge is required to verify a presentation');
-  if (proofsOf(presentation).length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'The presentation has no proof');
-  const results = await verifyProofSet(presentation, { purpose: 'authentication', challenge: options.challenge, domain: options.domain });
+async function holderProofCheck(
+  presentation: Record<string, unknown>,
+  options: Partial<PresentationOptions>,
+): Promise<{ proof: VerificationCheck; presentedBy: string[] }> {
+  const failed = (message: string) => ({ proof: check(CheckName.PROOF, CheckOutcome.FAILED, message), presentedBy: [] });
+  if (!options.challenge) return failed('A challenge is required to verify a presentation');
+  if (proofsOf(presentation).length === 0) return failed('The presentation has no proof');
+  const results: ProofResult[] = await verifyProofSet(presentation, {
+    purpose: 'authentication',
+    challenge: options.challenge,
+    domain: options.domain,
+  });
   const failure = results.find((r) => !r.verified);
-  if (failure) return check(CheckName.PROOF, CheckOutcome.FAILED, `The holder’s signature does not verify: ${failure.error}`);
+  if (failure) return failed(`The holder’s signature does not verify: ${failure.error}`);
   const holder = isRecord(presentation.holder) ? presentation.holder.id : presentation.holder;
   if (typeof holder === 'string' && !results.some((r) => r.controller === holder)) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, 'The presentation was signed by someone other than its holder');
+    return failed('The presentation was signed by someone other than its holder');
   }
-  return check(
-    CheckName.PROOF,
-    CheckOutcome.PASSED,
-    `Signed by the holder for this challenge${options.domain ? ` and domain ${options.domain}` : ''}`,
-  );
+  return {
+    proof: check(
+      CheckName.PROOF,
+      CheckOutcome.PASSED,
+      `Signed by the holder for this challenge${options.domain ? ` and domain ${options.domain}` : ''}`,
+    ),
+    presentedBy: results.map((r) => r.controller).filter((did): did is string => did !== null),
+  };
 }

@@ -19,6 +19,9 @@ async function listSignatureValid(list: Record<string, unknown>): Promise<boolea
   return valid;
 }
 
+/** What a resolver that failed (rather than answered "no such list") gave. */
+const UNREACHABLE = Symbol('unreachable');
+
 type EntryState = 'valid' | 'revoked' | 'suspended';
 
 interface EntryOutcome {
@@ -87,10 +90,11 @@ export async function statusCheck(
       outcomes.push({ state: null, reason: parsed });
       continue;
     }
+    // A list that cannot be fetched is "status unknown", said so, never a revoked or invalid credential.
     if (!lists.has(parsed.url))
       lists.set(
         parsed.url,
-        context.statusLists.resolve(parsed.url).catch(() => null),
+        context.statusLists.resolve(parsed.url).catch(() => UNREACHABLE),
       );
     outcomes.push(await readEntry(await lists.get(parsed.url)!, parsed, issuerOrganisationId, context));
   }
@@ -109,6 +113,7 @@ async function readEntry(
 ): Promise<EntryOutcome> {
   const { url, purpose, index } = entry;
   const unknown = (reason: string): EntryOutcome => ({ state: null, reason });
+  if (list === UNREACHABLE) return unknown(`the status list ${url} could not be consulted`);
   if (!isRecord(list)) return unknown(`the status list ${url} cannot be read`);
   const types = Array.isArray(list.type) ? list.type : [];
   const subject = list.credentialSubject;

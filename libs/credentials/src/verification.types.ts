@@ -4,6 +4,8 @@ export enum CheckName {
   ISSUER = 'ISSUER',
   STATUS = 'STATUS',
   VALIDITY_PERIOD = 'VALIDITY_PERIOD',
+  /** On a presentation, per credential: whether its subject is the one who signed the presentation. */
+  HOLDER = 'HOLDER',
 }
 
 export enum CheckOutcome {
@@ -55,6 +57,44 @@ export interface StatusListResolver {
   resolve(url: string): Promise<unknown>;
 }
 
+/** What the platform recorded when one of its keys signed a credential. */
+export interface IssuanceRecord {
+  issuedAt: Date;
+  /** The credential exactly as signed. */
+  document: Record<string, unknown>;
+}
+
+/**
+ * The platform's own record of what its keys signed, by the credential's id and the signing key's
+ * DID. It, not the signer-written `proof.created`, dates a signature by a key reported compromised.
+ */
+export interface IssuanceLedger {
+  recordsOf(credentialId: string, issuerDid: string): Promise<IssuanceRecord[]>;
+}
+
+/** What an achievement may name a MAGIX catalogue module by: its URL or its code. */
+export interface ModuleReference {
+  id?: string;
+  code?: string;
+}
+
+export interface CatalogueModule {
+  code: string;
+  /** The organisation that provides the module: the only one that may certify it. */
+  providerOrganisationId: string;
+}
+
+/** The consortium's module catalogue: which module, if any, a reference names. */
+export interface ModuleCatalogue {
+  moduleNamed(reference: ModuleReference): Promise<CatalogueModule | null>;
+}
+
+/** Learners' DIDs: a credential issued to one of a learner's DIDs may be presented with another of theirs. */
+export interface HolderDirectory {
+  /** The DIDs, besides `subjectDid` itself, whose signature shows possession of a credential issued to it. */
+  presentersOf(subjectDid: string): Promise<string[]>;
+}
+
 export interface TrustedIssuer {
   did: string;
   name: string;
@@ -73,8 +113,17 @@ export interface VerificationReport {
   checks: VerificationCheck[];
 }
 
+/**
+ * What verification consults. The lookups may fail (a database outage): such a failure propagates,
+ * it is never read as a bad credential. Without `issuances`, nothing is in the record (a key reported
+ * compromised then vouches for nothing); without `modules`, no module is known; without `holders`,
+ * only the subject's own DID presents.
+ */
 export interface VerificationContext {
   issuers: IssuerDirectory;
   statusLists: StatusListResolver;
+  issuances?: IssuanceLedger;
+  modules?: ModuleCatalogue;
+  holders?: HolderDirectory;
   now?: Date;
 }

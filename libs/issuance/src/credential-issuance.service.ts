@@ -31,6 +31,31 @@ export interface PassedModule {
   actorUserId: string;
 }
 
+const STATUS = 'https://www.w3.org/ns/credentials/status#';
+/**
+ * BitstringStatusListEntry for VC 1.1 credentials, defined exactly as the VC 2.0 context (and the
+ * W3C status/v1 context) define it, inline: no verifier has to fetch a context to read it.
+ */
+export const STATUS_ENTRY_CONTEXT = {
+  BitstringStatusListEntry: {
+    '@id': `${STATUS}BitstringStatusListEntry`,
+    '@context': {
+      '@protected': true,
+      id: '@id',
+      type: '@type',
+      statusListCredential: { '@id': `${STATUS}statusListCredential`, '@type': '@id' },
+      statusListIndex: `${STATUS}statusListIndex`,
+      statusPurpose: `${STATUS}statusPurpose`,
+      statusMessage: {
+        '@id': `${STATUS}statusMessage`,
+        '@context': { '@protected': true, id: '@id', type: '@type', message: `${STATUS}message`, status: `${STATUS}status` },
+      },
+      statusReference: { '@id': `${STATUS}statusReference`, '@type': '@id' },
+      statusSize: { '@id': `${STATUS}statusSize`, '@type': 'https://www.w3.org/2001/XMLSchema#integer' },
+    },
+  },
+};
+
 interface StoredCredential {
   id: string;
   kind: CredentialKind;
@@ -125,8 +150,9 @@ export class CredentialIssuanceService {
   }
 
   /**
-   * Signs a credential an HEI submits through the VC-API, as that HEI, with status list entries
-   * (VC 2.0). The caller has checked its shape; signing itself refuses terms no context defines.
+   * Signs a credential an HEI submits through the VC-API, as that HEI, with our status list entry
+   * (VC 2.0 and 1.1 alike). The caller has checked its shape and claims; signing itself refuses
+   * terms no context defines.
    */
   async issueSubmitted(
     manager: EntityManager,
@@ -135,16 +161,19 @@ export class CredentialIssuanceService {
     actorUserId: string,
   ): Promise<IssuedCredential> {
     const { key } = await this.identities.signingIdentity(manager, organisationId);
-    // Status list entries are VC 2.0 terms; a 1.1 credential is signed as it came.
-    const v2 = dataModelVersion(credential) === 2;
-    const status = v2 ? await this.statusLists.allocate(manager, organisationId) : null;
+    const status = await this.statusLists.allocate(manager, organisationId);
     const id = randomUUID();
     const issuedAt = new Date();
+    // A VC 1.1 credential is as revocable: the terms of its status entry come inline.
+    const v1 = dataModelVersion(credential) === 1;
+    const context = credential['@context'] as unknown[];
     const complete: UnsignedCredential = {
       ...credential,
+      ...(v1 ? { '@context': [...context, STATUS_ENTRY_CONTEXT] } : {}),
       id: credential.id ?? credentialUrn(id),
       issuer: typeof credential.issuer === 'object' && credential.issuer !== null ? { ...credential.issuer, id: key.did } : key.did,
-      ...(status ? { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt), credentialStatus: status.entry } : {}),
+      ...(v1 ? {} : { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt) }),
+      credentialStatus: status.entry,
     };
     const signed = await signCredential(complete, key);
     const stored = await this.store(manager, {

@@ -40,6 +40,22 @@ export class HolderIdentityService {
     return (await this.load(manager, learnerId))!;
   }
 
+  /**
+   * Who else may present a credential issued to `subjectDid`: the learner's registered wallet when
+   * it is the key the platform holds for them, and that key when it is the wallet of exactly one
+   * learner (a wallet DID is registered unproven, so a shared one vouches for nobody).
+   */
+  async presentersOf(manager: EntityManager, subjectDid: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ did: string }>>(
+      `SELECT l.wallet_did AS did FROM holder_key h JOIN learner l ON l.id = h.learner_id WHERE h.did = $1 AND l.wallet_did IS NOT NULL
+       UNION
+       SELECT h.did FROM learner l JOIN holder_key h ON h.learner_id = l.id
+        WHERE l.wallet_did = $1 AND (SELECT count(*) FROM learner w WHERE w.wallet_did = $1) = 1`,
+      [subjectDid],
+    );
+    return rows.map((row) => row.did);
+  }
+
   private async load(manager: EntityManager, learnerId: string): Promise<IssuerKeyMaterial | null> {
     const key = await manager
       .createQueryBuilder(HolderKey, 'h')

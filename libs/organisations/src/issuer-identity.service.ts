@@ -79,9 +79,32 @@ export class IssuerIdentityService implements IssuerDirectory {
       actorUserId,
       entityType: 'organisation',
       entityId: key.organisationId,
-      details: { did: key.did, compromisedFrom: from.toISOString(), reason },
+      details: {
+        did: key.did,
+        compromisedFrom: from.toISOString(),
+        previousCompromisedFrom: key.compromisedFrom?.toISOString() ?? null,
+        reason,
+      },
     });
     if (key.active) await this.rotate(manager, key.organisationId, actorUserId);
+  }
+
+  /** Withdraws a compromise report: the key vouches again for what it signed (a retired key stays retired). */
+  async liftCompromise(manager: EntityManager, key: IssuerKey, reason: string, actorUserId: string): Promise<void> {
+    await manager.update(IssuerKey, { id: key.id }, { compromisedFrom: null, compromiseReason: null });
+    await audit(manager, {
+      action: AuditAction.ISSUER_KEY_COMPROMISED,
+      actorUserId,
+      entityType: 'organisation',
+      entityId: key.organisationId,
+      details: {
+        did: key.did,
+        compromisedFrom: null,
+        previousCompromisedFrom: key.compromisedFrom?.toISOString() ?? null,
+        reason,
+        lifted: true,
+      },
+    });
   }
 
   /** The active key of an issuing HEI, opened for signing. */

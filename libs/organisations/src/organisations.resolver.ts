@@ -1,7 +1,13 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Public, Role, Roles, User } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
-import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter, ReportKeyCompromiseInput } from './dto/organisation.inputs';
+import {
+  CreateOrganisationInput,
+  CreateStaffAccountInput,
+  LiftKeyCompromiseInput,
+  OrganisationFilter,
+  ReportKeyCompromiseInput,
+} from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
 import { SigningKeysService } from './signing-keys.service';
 import { TrustRegistryEntryType } from './trust-registry';
@@ -33,9 +39,20 @@ export class OrganisationsResolver {
   }
 
   @Roles(Role.ADMIN, Role.ISSUER)
-  @Mutation(() => IssuerKey, { description: 'Distrust what a key signed from a date on; an active key is also rotated' })
+  @Mutation(() => IssuerKey, {
+    description:
+      'Distrust what a key signed from a date on; an active key is also rotated. HEI staff may only report an earlier date than one already reported; the programme office may move it either way',
+  })
   reportKeyCompromise(@Args('input') input: ReportKeyCompromiseInput, @CurrentUser() user: Principal) {
     return this.keys.reportCompromise(input, user);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => IssuerKey, {
+    description: 'Withdraw a compromise report (programme office only): the key vouches again for what it signed',
+  })
+  liftKeyCompromise(@Args('input') input: LiftKeyCompromiseInput, @CurrentUser() user: Principal) {
+    return this.keys.liftCompromise(input, user);
   }
 
   @Public()

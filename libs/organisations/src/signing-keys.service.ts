@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertActsFor, Principal } from '@magix/auth';
+import { assertActsFor, Principal, Role } from '@magix/auth';
 import { badInput, notFound } from '@magix/common';
-import { ReportKeyCompromiseInput } from './dto/organisation.inputs';
+import { LiftKeyCompromiseInput, ReportKeyCompromiseInput } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
 import { IssuerKey } from './issuer-key.entity';
+import { compromiseReported, notCompromised } from './organisations.errors';
 
 /** Key rotation and compromise reports: by the HEI's own staff or the programme office. */
 @Injectable()
@@ -26,7 +27,22 @@ export class SigningKeysService {
       if (!key) throw notFound('Signing key');
       assertActsFor(principal, key.organisationId, { adminAllowed: true });
       if (input.compromisedFrom.getTime() > Date.now()) throw badInput('input.compromisedFrom', 'compromisedFrom cannot be in the future');
+      // Only the programme office moves a reported compromise later; staff may only widen it.
+      if (principal.role !== Role.ADMIN && key.compromisedFrom && input.compromisedFrom.getTime() > key.compromisedFrom.getTime()) {
+        throw compromiseReported(key.compromisedFrom);
+      }
       await this.identities.reportCompromise(manager, key, input.compromisedFrom, input.reason, principal.userId);
+      return manager.findOneByOrFail(IssuerKey, { id: key.id });
+    });
+  }
+
+  /** The programme office withdraws a compromise report (the resolver allows ADMIN only); a rotated-out key stays retired. */
+  async liftCompromise(input: LiftKeyCompromiseInput, principal: Principal): Promise<IssuerKey> {
+    return this.dataSource.transaction(async (manager) => {
+      const key = await manager.findOne(IssuerKey, { where: { did: input.did }, lock: { mode: 'pessimistic_write' } });
+      if (!key) throw notFound('Signing key');
+      if (!key.compromisedFrom) throw notCompromised();
+      await this.identities.liftCompromise(manager, key, input.reason, principal.userId);
       return manager.findOneByOrFail(IssuerKey, { id: key.id });
     });
   }

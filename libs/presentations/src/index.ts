@@ -1,2 +1,3 @@
 export * from './presentations.module';
 export * from './presentations.service';
+export * from './presentation-challenges';

@@ -21,4 +21,8 @@ export class PresentationRequest {
   @Field()
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When a presentation first verified against it: it answers once' })
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
 }

@@ -4,6 +4,7 @@ export enum PresentationErrorCode {
   CHALLENGE_UNKNOWN = 'CHALLENGE_UNKNOWN',
   CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
   HELD_IN_WALLET = 'HELD_IN_WALLET',
+  CHALLENGE_USED = 'CHALLENGE_USED',
 }
 
 export const challengeUnknown = () =>
@@ -29,3 +30,10 @@ export const heldInWallet = () =>
   );
 export const domainMismatch = () =>
   new DomainError('DOMAIN_MISMATCH', 'The domain is not the one the presentation request was made for', 'input.domain', 400);
+export const challengeUsed = () =>
+  new DomainError(
+    PresentationErrorCode.CHALLENGE_USED,
+    'The presentation request was already answered: ask the verifier for a new one',
+    'input.challenge',
+    409,
+  );

@@ -9,8 +9,9 @@ import { PresentationReport, signPresentation } from '@magix/credentials';
 import { IssuedCredential, VerificationService } from '@magix/issuance';
 import { HolderIdentityService, Learner } from '@magix/learners';
 import { PresentCredentialsInput } from './dto/presentation.inputs';
+import { PresentationChallenges } from './presentation-challenges';
 import { PresentationRequest } from './presentation-request.entity';
-import { challengeExpired, challengeUnknown, domainMismatch, heldInWallet } from './presentations.errors';
+import { challengeExpired, challengeUnknown, challengeUsed, domainMismatch, heldInWallet } from './presentations.errors';
 
 const REQUEST_LIFETIME_MS = 60 * 60 * 1000;
 
@@ -21,6 +22,7 @@ export class PresentationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly holders: HolderIdentityService,
     private readonly verification: VerificationService,
+    private readonly challenges: PresentationChallenges,
   ) {}
 
   async request(domain: string): Promise<PresentationRequest> {
@@ -38,6 +40,7 @@ export class PresentationsService {
     const request = await this.dataSource.getRepository(PresentationRequest).findOneBy({ challenge: input.challenge });
     if (!request) throw challengeUnknown();
     if (request.expiresAt.getTime() < Date.now()) throw challengeExpired();
+    if (request.usedAt) throw challengeUsed();
     if (request.domain !== input.domain) throw domainMismatch();
     const credentials = await this.dataSource
       .getRepository(IssuedCredential)
@@ -49,19 +52,11 @@ export class PresentationsService {
     return signPresentation(documents, holder, { challenge: input.challenge, domain: input.domain });
   }
 
-  /** Verifies against the verifier's challenge; one of our own requests must also be unexpired. */
-  async verify(presentation: unknown, challenge: string, domain?: string): Promise<PresentationReport> {
-    const report = await this.verification.presentation(presentation, { challenge, domain });
-    const request = await this.dataSource.getRepository(PresentationRequest).findOneBy({ challenge });
-    if (request && request.expiresAt.getTime() < Date.now()) {
-      const expired = {
-        name: report.checks[1].name,
-        outcome: 'FAILED',
-        message: 'The presentation request has expired',
-      } as PresentationReport['checks'][number];
-      return { ...report, verified: false, checks: [report.checks[0], expired] };
-    }
-    return report;
+  /** Verifies against the verifier's challenge; one of our own requests must be unexpired and unused, and is then used up. */
+  verify(presentation: unknown, challenge: string, domain?: string): Promise<PresentationReport> {
+    return this.challenges.verifyOnce(challenge, domain, (forDomain) =>
+      this.verification.presentation(presentation, { challenge, domain: forDomain }),
+    );
   }
 
   async registerWallet(did: string, principal: Principal): Promise<Learner> {

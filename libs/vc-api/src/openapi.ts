@@ -38,7 +38,7 @@ export const VC_API_OPENAPI = {
       Check: {
         type: 'object',
         properties: {
-          name: { enum: ['DATA_MODEL', 'PROOF', 'ISSUER', 'STATUS', 'VALIDITY_PERIOD'] },
+          name: { enum: ['DATA_MODEL', 'PROOF', 'ISSUER', 'STATUS', 'VALIDITY_PERIOD', 'HOLDER'] },
           outcome: { enum: ['PASSED', 'FAILED', 'UNKNOWN', 'NOT_CHECKED'] },
           message: { type: 'string' },
         },

@@ -6,6 +6,8 @@ export interface PresentationJwtVerification {
   presentation: Record<string, unknown> | null;
   /** The holder's proof: the JWS signature, bound to the verifier's challenge (`nonce`) and domain (`aud`). */
   proof: VerificationCheck;
+  /** The did:key that signed it, when the proof passed. */
+  signer: string | null;
 }
 
 const holderOf = (presentation: Record<string, unknown>): string | null => {
@@ -25,7 +27,7 @@ export async function verifyPresentationJwt(
   options: { challenge?: string; domain?: string },
 ): Promise<PresentationJwtVerification> {
   let presentation: Record<string, unknown> | null = null;
-  const failed = (message: string) => ({ presentation, proof: check(CheckName.PROOF, CheckOutcome.FAILED, message) });
+  const failed = (message: string) => ({ presentation, proof: check(CheckName.PROOF, CheckOutcome.FAILED, message), signer: null });
   try {
     const claims: unknown = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
     if (!isRecord(claims)) return failed('The JWS payload is not a JSON object');
@@ -43,6 +45,7 @@ export async function verifyPresentationJwt(
     if (claims.nonce !== options.challenge) return failed('The presentation was not made for this challenge (nonce)');
     return {
       presentation,
+      signer,
       proof: check(
         CheckName.PROOF,
         CheckOutcome.PASSED,

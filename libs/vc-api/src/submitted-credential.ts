@@ -1,4 +1,4 @@
-import { isRecord, isUri } from '@magix/credentials';
+import { achievementsOf, DEGREE_ACHIEVEMENT_TYPES, isRecord, isUri } from '@magix/credentials';
 
 const BITSTRING_STATUS_LIST_ENTRY = 'BitstringStatusListEntry';
 const BASE_10_INTEGER = /^[0-9]+$/;
@@ -61,6 +61,28 @@ export function statusEntryProblems(credentialStatus: unknown): string[] {
     if (entry.statusReference !== undefined && !listOf(entry.statusReference).every(isUri)) {
       problems.push(`${field('statusReference')} must be a URL or an array of URLs`);
     }
+  }
+  return problems;
+}
+
+/**
+ * Degrees, and joint awards naming co-awarders, are MAGIX's to award through the degree path: it
+ * checks the pathway rules and has each co-awarding HEI sign. An HEI alone may not sign them here.
+ */
+export function degreeClaimProblems(credential: Record<string, unknown>): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const degree = achievementsOf(credential).find((a) => DEGREE_ACHIEVEMENT_TYPES.includes(String(a.achievementType)));
+  if (degree) {
+    problems.push({
+      field: 'credential.credentialSubject.achievement.achievementType',
+      message: `A ${String(degree.achievementType)} is awarded through the MAGIX degree path only, not issued through the VC-API`,
+    });
+  }
+  if (credential.coAwardedBy !== undefined) {
+    problems.push({
+      field: 'credential.coAwardedBy',
+      message: 'coAwardedBy is stated through the MAGIX degree path only, where every co-awarding HEI signs',
+    });
   }
   return problems;
 }

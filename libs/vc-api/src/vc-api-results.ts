@@ -16,6 +16,7 @@ const CHECK_NAMES: Record<CheckName, string> = {
   [CheckName.ISSUER]: 'issuer',
   [CheckName.STATUS]: 'status',
   [CheckName.VALIDITY_PERIOD]: 'validity',
+  [CheckName.HOLDER]: 'holder',
 };
 const ALIASES: Record<string, CheckName> = {
   proof: CheckName.PROOF,
@@ -103,6 +104,7 @@ export function unopenedPresentationReport(problem: string, proof?: Verification
       proof ?? check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not checked: the envelope cannot be opened'),
     ],
     credentials: [],
+    presentedBy: [],
   };
 }
 
@@ -112,7 +114,7 @@ export function presentationResult(report: PresentationReport, wanted: Set<Check
   const failed = presentation.filter((c) => c.outcome !== CheckOutcome.PASSED);
   return {
     verified: failed.length === 0 && credentialResults.every((c) => c.verified),
-    checks: presentation.filter((c) => c.outcome === CheckOutcome.PASSED).map((c) => CHECK_NAMES[c.name]),
+    checks: [...new Set(presentation.filter((c) => c.outcome === CheckOutcome.PASSED).map((c) => CHECK_NAMES[c.name]))],
     warnings: credentialResults.flatMap((c) => c.warnings),
     errors: [...failed.map(problem), ...credentialResults.flatMap((c) => c.errors)],
     presentationResult: { verified: failed.length === 0, holder: report.holder, results: presentation },

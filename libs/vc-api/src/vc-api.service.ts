@@ -11,6 +11,7 @@ import {
   dataModelProblems,
   dataModelVersion,
   describeError,
+  foreignModuleClaims,
   isRecord,
   looksLikeJwt,
   PresentationReport,
@@ -27,9 +28,10 @@ import {
   VerificationService,
 } from '@magix/issuance';
 import { IssuerIdentityService } from '@magix/organisations';
+import { PresentationChallenges } from '@magix/presentations';
 import { ENVELOPED_CREDENTIAL, ENVELOPED_PRESENTATION, envelopeCredentialJwt, isEnvelope, openEnvelope } from './envelopes';
 import { verifyPresentationJwt } from './presentation-jwt';
-import { statusEntryProblems, submittedIssuerId } from './submitted-credential';
+import { degreeClaimProblems, statusEntryProblems, submittedIssuerId } from './submitted-credential';
 import {
   credentialResult,
   presentationResult,
@@ -86,6 +88,7 @@ export class VcApiService {
     private readonly verification: VerificationService,
     private readonly status: CredentialStatusService,
     private readonly credentials: CredentialsQueryService,
+    private readonly challenges: PresentationChallenges,
   ) {}
 
   async issue(body: unknown, principal: Principal): Promise<IssueAnswer> {
@@ -103,11 +106,12 @@ export class VcApiService {
     const credential = this.withDataIntegrityContext(submitted);
     const problems = dataModelProblems(credential);
     if (problems.length > 0) throw unprocessableCredential(problems.join('; '));
+    await this.assertSignableClaims(credential, organisationId);
     if (envelope && dataModelVersion(credential) !== 2) {
       throw unprocessableCredential('EnvelopingProof (VC-JOSE) secures VC Data Model 2.0 credentials only', 'credential.@context');
     }
-    // A VC 2.0 credential gets our own status entries (issueSubmitted); a well-formed one sent is replaced, and we say so.
-    const statusReplaced = credential.credentialStatus !== undefined && dataModelVersion(credential) === 2;
+    // Every credential gets our own status entry (issueSubmitted); a well-formed one sent is replaced, and we say so.
+    const statusReplaced = credential.credentialStatus !== undefined;
     let issued: IssuedCredential;
     try {
       issued = await this.dataSource.transaction((manager) =>
@@ -126,6 +130,19 @@ export class VcApiService {
     };
   }
 
+  /** 422 for what an HEI may not sign here: a degree, co-awarders, another HEI's catalogue module. */
+  private async assertSignableClaims(credential: UnsignedCredential, organisationId: string): Promise<void> {
+    const degree = degreeClaimProblems(credential);
+    if (degree.length > 0) throw unprocessableCredential(degree.map((p) => p.message).join('; '), degree[0].field);
+    const foreign = await foreignModuleClaims(credential, organisationId, { moduleNamed: (r) => this.verification.moduleNamed(r) });
+    if (foreign.length > 0) {
+      throw unprocessableCredential(
+        `The MAGIX module ${foreign.join(', ')} is provided by another HEI: only a module's provider certifies it`,
+        'credential.credentialSubject.achievement',
+      );
+    }
+  }
+
   async verifyCredential(body: unknown): Promise<VcApiVerificationResult> {
     const credential = bodyField(body, 'verifiableCredential');
     const options = optionsOf(body);
@@ -142,9 +159,11 @@ export class VcApiService {
     if (!isRecord(presentation)) throw malformedRequest('verifiablePresentation must be a JSON object', 'verifiablePresentation');
     const challenge = typeof options.challenge === 'string' ? options.challenge : undefined;
     const domain = typeof options.domain === 'string' ? options.domain : undefined;
-    const report = isEnvelope(presentation, ENVELOPED_PRESENTATION)
-      ? await this.envelopedPresentation(presentation, { challenge, domain })
-      : await this.withEnvelopedCredentials(presentation, await this.verification.presentation(presentation, { challenge, domain }));
+    const report = await this.challenges.verifyOnce(challenge, domain, async (forDomain) =>
+      isEnvelope(presentation, ENVELOPED_PRESENTATION)
+        ? this.envelopedPresentation(presentation, { challenge, domain: forDomain })
+        : this.withEnvelopedCredentials(presentation, await this.verification.presentation(presentation, { challenge, domain: forDomain })),
+    );
     return presentationResult(report, requestedChecks(options.checks));
   }
 
@@ -162,9 +181,9 @@ export class VcApiService {
   ): Promise<PresentationReport> {
     const opened = openEnvelope(envelope, ENVELOPED_PRESENTATION);
     if (opened.problem !== undefined) return unopenedPresentationReport(opened.problem);
-    const { presentation, proof } = await verifyPresentationJwt(opened.jwt, options);
+    const { presentation, proof, signer } = await verifyPresentationJwt(opened.jwt, options);
     if (!presentation) return unopenedPresentationReport('The JWS does not carry a presentation', proof);
-    const inner = await this.verification.presentation(presentation, {});
+    const inner = await this.verification.presentation(presentation, signer ? { envelopedBy: signer } : {});
     return this.withEnvelopedCredentials(presentation, {
       ...inner,
       checks: inner.checks.map((c) => (c.name === CheckName.PROOF ? proof : c)),
@@ -174,11 +193,20 @@ export class VcApiService {
   /** Re-checks, opened, the enveloped credentials a presentation holds (the presentation engine reads JSON-LD and JWS only). */
   private async withEnvelopedCredentials(presentation: Record<string, unknown>, report: PresentationReport): Promise<PresentationReport> {
     const items = ([] as unknown[]).concat(presentation.verifiableCredential ?? []);
-    const credentials = await Promise.all(
-      items.map((item, i) => (isEnvelope(item, ENVELOPED_CREDENTIAL) ? this.reportOn(item) : Promise.resolve(report.credentials[i]))),
-    );
-    const verified = report.checks.every((c) => c.outcome === CheckOutcome.PASSED) && credentials.every((c) => c.verified);
-    return { ...report, credentials, verified };
+    if (report.credentials.length !== items.length) return report; // refused before its credentials were read (a verification limit)
+    let { checks, credentials } = report;
+    if (items.some((item) => isEnvelope(item, ENVELOPED_CREDENTIAL))) {
+      credentials = await Promise.all(
+        items.map((item, i) => (isEnvelope(item, ENVELOPED_CREDENTIAL) ? this.reportOn(item) : Promise.resolve(report.credentials[i]))),
+      );
+      // Bound to the presenter by the credentials as opened, not by their envelopes.
+      checks = [
+        ...checks.filter((c) => c.name !== CheckName.HOLDER),
+        ...(await this.verification.holderBinding(credentials, report.presentedBy)),
+      ];
+    }
+    const verified = checks.every((c) => c.outcome === CheckOutcome.PASSED) && credentials.every((c) => c.verified);
+    return { ...report, checks, credentials, verified };
   }
 
   /** `{credentialId, credentialStatus: [{type, statusPurpose, status}], reason?}` */

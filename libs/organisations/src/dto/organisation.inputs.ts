@@ -84,3 +84,15 @@ export class ReportKeyCompromiseInput {
   @Length(3, 500)
   reason!: string;
 }
+
+@InputType()
+export class LiftKeyCompromiseInput {
+  @Field({ description: 'The DID whose compromise report is withdrawn' })
+  @Matches(/^did:key:z[1-9A-HJ-NP-Za-km-z]+$/, { message: 'did must be a did:key' })
+  did!: string;
+
+  @Field()
+  @IsString()
+  @Length(3, 500)
+  reason!: string;
+}

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { Principal } from './role';
 
 export const TOKEN_ISSUER = 'magix';
@@ -10,13 +10,16 @@ export interface AccessTokenClaims {
   role: Principal['role'];
   org?: string;
   lrn?: string;
+  /** The account's token_version when the token was issued: a password change or a disable ends it. */
+  ver: number;
 }
 
-export function signAccessToken(principal: Principal, secret: Uint8Array, ttlSeconds: number): Promise<string> {
+export function signAccessToken(principal: Principal, tokenVersion: number, secret: Uint8Array, ttlSeconds: number): Promise<string> {
   const claims: Omit<AccessTokenClaims, 'sub'> = {
     role: principal.role,
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
     ...(principal.learnerId ? { lrn: principal.learnerId } : {}),
+    ver: tokenVersion,
   };
   return new SignJWT(claims)
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
@@ -28,6 +31,22 @@ export function signAccessToken(principal: Principal, secret: Uint8Array, ttlSec
     .sign(secret);
 }
 
-export function principalFromClaims(claims: AccessTokenClaims): Principal {
-  return { userId: claims.sub, role: claims.role, organisationId: claims.org ?? null, learnerId: claims.lrn ?? null };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who a token names and at which token version, or null for any token we did not issue as it is. */
+export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<{ userId: string; tokenVersion: number } | null> {
+  try {
+    const { payload } = await jwtVerify(token, secret, {
+      algorithms: [TOKEN_ALGORITHM],
+      issuer: TOKEN_ISSUER,
+      audience: TOKEN_AUDIENCE,
+      // A token without an expiry would be valid for ever: refuse it, and one without a subject.
+      requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    const { sub, ver } = payload;
+    if (typeof sub !== 'string' || !UUID.test(sub) || typeof ver !== 'number' || !Number.isInteger(ver)) return null;
+    return { userId: sub, tokenVersion: ver };
+  } catch {
+    return null;
+  }
 }

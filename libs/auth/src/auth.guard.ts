@@ -1,37 +1,36 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
-import { CommonErrorCode, DomainError, forbidden } from '@magix/common';
+import { forbidden } from '@magix/common';
 import { IS_PUBLIC, requestOf, ROLES } from './auth.decorators';
+import { AuthService } from './auth.service';
 import { Principal, Role } from './role';
 
 /** The global guard: default deny, a valid token for everything not marked @Public, then roles. */
 @Injectable()
-export class AuthGuard extends PassportAuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class AuthGuard implements CanActivate {
+  // One account read per request, however many root fields a GraphQL operation has.
+  private readonly principals = new WeakMap<object, Promise<Principal>>();
 
-  override getRequest(context: ExecutionContext) {
-    return requestOf(context);
-  }
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    await super.canActivate(context);
+    const request = requestOf(context);
+    let principal = this.principals.get(request);
+    if (!principal) {
+      principal = this.auth.authenticate(request.headers.authorization);
+      this.principals.set(request, principal);
+    }
+    const user = await principal;
+    request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    const user = requestOf(context).user as Principal;
     if (roles && !roles.includes(user.role)) {
       throw forbidden(`This needs the role ${roles.join(' or ')}`);
     }
     return true;
-  }
-
-  override handleRequest<T>(error: unknown, user: T): T {
-    if (error || !user) {
-      throw new DomainError(CommonErrorCode.UNAUTHENTICATED, 'Sign in first: a valid bearer access token is required', undefined, 401);
-    }
-    return user;
   }
 }

@@ -6,3 +6,7 @@ export * from './role';
 export * from './user.entity';
 export * from './ownership';
 export * from './access';
+export * from './password-policy';
+export * from './throttle/throttle-policy';
+export * from './throttle/throttle.service';
+export * from './throttle/too-many-requests.error';

@@ -29,6 +29,14 @@ export class User {
   @Column({ name: 'learner_id', type: 'uuid', nullable: true })
   learnerId!: string | null;
 
+  /** Carried by every access token; bumped when the password changes or the account is disabled. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  @Field(() => Date, { nullable: true, description: 'Since when the account can no longer sign in; null while it can' })
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
+import { ClientAddress, CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Organisation } from '@magix/organisations';
 import { CreateLearnerInput, LearnerFilter, RegisterLearnerInput } from './dto/learner.inputs';
@@ -24,9 +24,12 @@ export class LearnersResolver {
   }
 
   @Public()
-  @Mutation(() => Learner, { description: 'Sign up as a learner, to apply to the programme or a module; then sign in with login' })
-  registerLearner(@Args('input') input: RegisterLearnerInput) {
-    return this.service.create(input);
+  @Mutation(() => Learner, {
+    description:
+      'Sign up as a learner, to apply to the programme or a module; then sign in with login. EMAIL_TAKEN if any account has the email',
+  })
+  registerLearner(@Args('input') input: RegisterLearnerInput, @ClientAddress() address: string) {
+    return this.service.register(input, address);
   }
 
   @Roles(Role.ADMIN)

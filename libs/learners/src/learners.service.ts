@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccessService, hashPassword, Permission, Principal, Role, User } from '@magix/auth';
+import {
+  AccessService,
+  ADDRESS_SIGNUP_POLICY,
+  assertAcceptablePassword,
+  hashPassword,
+  Permission,
+  Principal,
+  Role,
+  ThrottleService,
+  User,
+} from '@magix/auth';
 import { badInput, DomainError, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Organisation } from '@magix/organisations';
-import { CreateLearnerInput, LearnerFilter } from './dto/learner.inputs';
+import { CreateLearnerInput, LearnerFilter, RegisterLearnerInput } from './dto/learner.inputs';
 import { Learner } from './learner.entity';
 
-export const LEARNER_EMAIL_TAKEN = 'LEARNER_EMAIL_TAKEN';
+/** The same for an email of a learner, of staff or of the programme office: sign-up does not tell them apart. */
+export const EMAIL_TAKEN = 'EMAIL_TAKEN';
+const emailTaken = (email: string) => new DomainError(EMAIL_TAKEN, `An account with the email ${email} exists`, 'input.email', 409);
+const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class LearnersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /** ADMIN sees everyone; ISSUER staff the learners enrolled with their HEI; a LEARNER only self. */
@@ -37,26 +51,48 @@ export class LearnersService {
     return learner;
   }
 
+  /** Public sign-up: throttled per client address, since each answer tells whether an email is taken. */
+  async register(input: RegisterLearnerInput, clientAddress: string): Promise<Learner> {
+    await this.throttle.hit(
+      [{ policy: ADDRESS_SIGNUP_POLICY, subject: clientAddress }],
+      'Too many sign-ups from this address: try again later',
+    );
+    return this.create(input);
+  }
+
   async create(input: CreateLearnerInput): Promise<Learner> {
     const { password, ...fields } = input;
-    return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.createQueryBuilder(Learner, 'l').where('lower(l.email) = lower(:email)', fields).getExists();
-      if (taken) throw new DomainError(LEARNER_EMAIL_TAKEN, `A learner with the email ${fields.email} exists`, 'input.email', 409);
-      if (fields.employerId && !(await manager.existsBy(Organisation, { id: fields.employerId }))) {
-        throw badInput('input.employerId', 'No such organisation');
-      }
-      const learner = manager.create(Learner, { ...fields, employerId: fields.employerId ?? null });
-      await manager.insert(Learner, learner);
-      if (password) {
-        await manager.insert(User, {
-          email: fields.email,
-          passwordHash: await hashPassword(password),
-          role: Role.LEARNER,
-          learnerId: learner.id,
-          organisationId: null,
-        });
-      }
-      return learner;
-    });
+    if (password !== undefined) {
+      assertAcceptablePassword('input.password', password, [fields.email, fields.givenName, fields.familyName]);
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        // Any account or learner record with the email, so that a staff email answers as a learner's does.
+        const taken = await manager.query<unknown[]>(
+          `SELECT 1 FROM learner WHERE lower(email) = lower($1) UNION ALL SELECT 1 FROM app_user WHERE lower(email) = lower($1) LIMIT 1`,
+          [fields.email],
+        );
+        if (taken.length > 0) throw emailTaken(fields.email);
+        if (fields.employerId && !(await manager.existsBy(Organisation, { id: fields.employerId }))) {
+          throw badInput('input.employerId', 'No such organisation');
+        }
+        const learner = manager.create(Learner, { ...fields, employerId: fields.employerId ?? null });
+        await manager.insert(Learner, learner);
+        if (password) {
+          await manager.insert(User, {
+            email: fields.email,
+            passwordHash: await hashPassword(password),
+            role: Role.LEARNER,
+            learnerId: learner.id,
+            organisationId: null,
+          });
+        }
+        return learner;
+      });
+    } catch (error) {
+      // A sign-up with the same email that committed between our check and our insert.
+      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) throw emailTaken(fields.email);
+      throw error;
+    }
   }
 }

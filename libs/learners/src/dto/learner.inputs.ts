@@ -32,18 +32,22 @@ export class CreateLearnerInput {
   @IsUUID()
   employerId?: string;
 
-  @Field({ nullable: true, description: 'Creates a LEARNER account that signs in with this email' })
+  // Length and strength are the password policy's (libs/auth/src/password-policy.ts), one message for both.
+  @Field({
+    nullable: true,
+    description: 'Creates a LEARNER account that signs in with this email; at least 10 characters, not a common or guessable password',
+  })
   @IsOptional()
   @IsString()
-  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @MaxLength(200)
   password?: string;
 }
 
 @InputType()
 export class RegisterLearnerInput extends CreateLearnerInput {
-  @Field({ description: 'At least 10 characters' })
+  @Field({ description: 'At least 10 characters, not a common or guessable password' })
   @IsString()
-  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @MaxLength(200)
   declare password: string;
 }
 

@@ -86,12 +86,12 @@ describe('the VC-API as the W3C and CCG test suites expect', () => {
     ...overrides,
   });
 
-  const anEnvelopedCredential = async (): Promise<Json> => {
-    const { status, body } = await post(
-      '/credentials/issue',
-      { credential: aCredential(), options: { securingMechanism: 'EnvelopingProof' } },
-      upm,
-    );
+  /** Issued to `subject` (a presentation verifies only the presenter's own credentials). */
+  const anEnvelopedCredential = async (subject?: string): Promise<Json> => {
+    const credential = subject
+      ? aCredential({ credentialSubject: { id: subject, alumniOf: 'Universidad Politécnica de Madrid' } })
+      : aCredential();
+    const { status, body } = await post('/credentials/issue', { credential, options: { securingMechanism: 'EnvelopingProof' } }, upm);
     expect(status).toBe(201);
     return body.verifiableCredential;
   };
@@ -375,7 +375,7 @@ describe('the VC-API as the W3C and CCG test suites expect', () => {
     });
 
     it('verifies an EnvelopedVerifiableCredential inside a Data Integrity presentation', async () => {
-      const envelope = await anEnvelopedCredential();
+      const envelope = await anEnvelopedCredential(holder.did);
       const vp = await aDataIntegrityPresentation(aPresentation([envelope]), holder, challenge, domain);
       const { status, body } = await post('/presentations/verify', { verifiablePresentation: vp, options: { challenge, domain } });
       expect(status).toBe(200);
@@ -394,7 +394,7 @@ describe('the VC-API as the W3C and CCG test suites expect', () => {
     });
 
     it('verifies an EnvelopedVerifiablePresentation (VP-JWT) signed by its holder for the challenge and domain', async () => {
-      const envelope = await anEnvelopedCredential();
+      const envelope = await anEnvelopedCredential(holder.did);
       const jwt = await aVpJwt({ ...aPresentation([envelope]), nonce: challenge, aud: domain }, holder);
       const { status, body } = await post('/presentations/verify', {
         verifiablePresentation: anEnvelopedPresentation(jwt),

@@ -244,10 +244,24 @@ describe('the W3C VC-API', () => {
       const ok = await post('/presentations/verify', { verifiablePresentation: vp, options: { challenge, domain: 'hr.example.gov' } });
       expect(ok.status).toBe(200);
       expect(ok.body.credentialResults).toHaveLength(1);
-      const graphql = await server.gql(
-        'query($p: JSON!, $c: String!) { verifyPresentation(presentation: $p, challenge: $c, domain: "hr.example.gov") { verified credentials { verdict } } }',
-        { p: vp, c: challenge },
+      const verifyByGraphQL = (p: Json, c: string) =>
+        server.gql(
+          'query($p: JSON!, $c: String!) { verifyPresentation(presentation: $p, challenge: $c, domain: "hr.example.gov") { verified credentials { verdict } } }',
+          { p, c },
+        );
+      // Our challenge answers once: the same presentation again is a replay.
+      expect((await verifyByGraphQL(vp, challenge)).data.verifyPresentation).toEqual({
+        verified: false,
+        credentials: [{ verdict: 'VALID' }],
+      });
+      const fresh = (await server.gql('mutation { requestPresentation(input: { domain: "hr.example.gov" }) { challenge } }')).data
+        .requestPresentation.challenge;
+      const again = await server.gql(
+        'mutation($input: PresentCredentialsInput!) { presentCredentials(input: $input) }',
+        { input: { credentialIds: [credential.id], challenge: fresh, domain: 'hr.example.gov' } },
+        learner.token,
       );
+      const graphql = await verifyByGraphQL(again.data.presentCredentials, fresh);
       expect(graphql.data.verifyPresentation).toEqual({ verified: true, credentials: [{ verdict: 'VALID' }] });
 
       const wrongChallenge = await post('/presentations/verify', {

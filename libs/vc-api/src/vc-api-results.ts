@@ -112,12 +112,14 @@ export function presentationResult(report: PresentationReport, wanted: Set<Check
   const credentialResults = report.credentials.map((c) => credentialResult(c, wanted));
   const presentation = report.checks;
   const failed = presentation.filter((c) => c.outcome !== CheckOutcome.PASSED);
+  // The presentation's own integrity (data model, the holder's proof); HOLDER binds the credentials in it.
+  const ownFailed = failed.filter((c) => c.name !== CheckName.HOLDER);
   return {
     verified: failed.length === 0 && credentialResults.every((c) => c.verified),
     checks: [...new Set(presentation.filter((c) => c.outcome === CheckOutcome.PASSED).map((c) => CHECK_NAMES[c.name]))],
     warnings: credentialResults.flatMap((c) => c.warnings),
     errors: [...failed.map(problem), ...credentialResults.flatMap((c) => c.errors)],
-    presentationResult: { verified: failed.length === 0, holder: report.holder, results: presentation },
+    presentationResult: { verified: ownFailed.length === 0, holder: report.holder, results: presentation },
     credentialResults,
   };
 }

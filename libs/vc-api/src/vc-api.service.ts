@@ -194,7 +194,6 @@ export class VcApiService {
   private async withEnvelopedCredentials(presentation: Record<string, unknown>, report: PresentationReport): Promise<PresentationReport> {
     const items = ([] as unknown[]).concat(presentation.verifiableCredential ?? []);
     if (report.credentials.length !== items.length) return report; // refused before its credentials were read (a verification limit)
-    if (report.credentials.length !== items.length) return report; // refused before its credentials were read (a verification limit)
     let { checks, credentials } = report;
     if (items.some((item) => isEnvelope(item, ENVELOPED_CREDENTIAL))) {
       credentials = await Promise.all(

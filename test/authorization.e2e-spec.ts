@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { ADMIN, aLearner, anEnrolment, aPassingResult, FAU_STAFF, RECORD_RESULT, TestLearner, UPM_STAFF } from './support/factories';
 import { databaseDigest, documentFor, liveOperations, Operation, probeArgs } from './support/operation-probe';
 import { Json, startTestServer, TestServer } from './support/test-server';
@@ -512,6 +513,25 @@ describe('every role sees and changes only what is theirs', () => {
       if (!owner.data || !ids(owner.data).includes(hidden(f))) wrong.push(`${name}: ${rule.rows.hidden.seenBy} does not see ${hidden(f)}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('answers for a whole set of ids at once, leaving out foreign, absent and malformed ones', async () => {
+    const access = server.app.get(AccessService);
+    const { rows } = await server.db.query(
+      'SELECT id AS "userId", role, organisation_id AS "organisationId", learner_id AS "learnerId" FROM app_user WHERE email = $1',
+      [alice.email],
+    );
+    const principal: Principal = rows[0];
+    const { rows: others } = await server.db.query('SELECT id FROM credential WHERE learner_id <> $1 LIMIT 1', [alice.id]);
+    const ids = [f.aliceCredentialId, others[0].id, '6f1c1b1e-0000-4000-8000-000000000000', 'not-a-uuid'];
+    expect(await access.check({ principal, permission: Permission.CREDENTIAL_READ, ids })).toEqual(new Set([f.aliceCredentialId]));
+    await expect(access.require({ principal, permission: Permission.CREDENTIAL_READ, ids, what: 'Credential' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      access.require({ principal, permission: Permission.CREDENTIAL_READ, ids: [f.aliceCredentialId], what: 'Credential' }),
+    ).resolves.toBeUndefined();
+    expect(await access.check({ principal, permission: Permission.CREDENTIAL_SHARE, ids: [] })).toEqual(new Set());
   });
 
   const CREDENTIAL = 'query($id: ID!) { credential(id: $id) { id json } }';

@@ -94,6 +94,8 @@ describe('recognition decisions', () => {
     expect(before.recognition).toMatchObject({ status: 'SUBMITTED', ects_granted: null, decided_by: null });
     const listed = await server.gql('{ recognitions(limit: 100) { items { id } } }', {}, fau);
     expect(listed.data.recognitions.items.map((r: Json) => r.id)).not.toContain(recognition.id);
+    const listedByNamed = await server.gql('{ recognitions(limit: 100) { items { id } } }', {}, upm);
+    expect(listedByNamed.data.recognitions.items.map((r: Json) => r.id)).toContain(recognition.id);
 
     // The HEI the rules name may decide it.
     const named = await decide({ id: recognition.id }, upm);

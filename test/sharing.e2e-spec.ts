@@ -50,7 +50,7 @@ describe('share links', () => {
     const staff = await server.login('registrar@upm.example');
     expect((await share(staff, luciaCredential.id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const badId = await share(lucia, 'not-a-uuid');
-    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'credentialId' });
+    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.credentialId' });
     const past = await share(lucia, luciaCredential.id, '2020-01-01T00:00:00Z');
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expiresAt' });
   });

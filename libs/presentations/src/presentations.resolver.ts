@@ -25,7 +25,10 @@ export class PresentationsResolver {
   }
 
   @Public()
-  @Query(() => PresentationVerificationResult, { description: 'Verify a presentation for the challenge (and domain) the verifier gave' })
+  @Query(() => PresentationVerificationResult, {
+    description:
+      'Verify a presentation for the challenge (and domain) the verifier gave. A challenge from requestPresentation verifies once: the first presentation that verifies uses it up. Each credential must be the presenter’s (a HOLDER check per credential)',
+  })
   verifyPresentation(
     @Args('presentation', { type: () => JSONScalar }) presentation: unknown,
     @Args('challenge') challenge: string,

@@ -1,6 +1,10 @@
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import { signCredential } from './credential-signer';
+import { documentLoader } from './document-loader';
 import { CheckName, CheckOutcome, IssuerRecord, VerificationContext, verifyCredential, VerificationReport } from './credential-verifier';
-import { generateIssuerKey, IssuerKeyMaterial } from './issuer-key';
+import { generateIssuerKey, IssuerKeyMaterial, signerFor } from './issuer-key';
 import { buildModuleCredential, UnsignedCredential } from './module-credential.builder';
 import { signPresentation, verifyPresentation } from './presentation';
 import { aModuleCredential } from './testing/credential-factories';
@@ -96,11 +100,18 @@ describe('attacks on credentials and presentations, in the engine', () => {
     it('vouches for nothing our record does not hold, whatever proof.created says', async () => {
       // Signed now by the thief, dated a year back in the document and its proof.
       const backDated = new Date(Date.now() - 365 * 86_400_000);
-      const forged = await moduleCredential(learner.did, { issuedAt: backDated });
-      (forged as Doc).proof[0].created = backDated.toISOString();
+      const unsigned = buildModuleCredential(
+        aModuleCredential({ issuedAt: backDated, issuer: { did: upm.did, name: 'UPM', countryCode: 'ES' } }),
+      );
+      const suite = new DataIntegrityProof({ signer: await signerFor(upm), cryptosuite: eddsaRdfc2022, date: backDated });
+      const forged = (await vc.issue({ credential: unsigned, suite, documentLoader })) as Doc;
+      expect(Date.parse(forged.proof.created)).toBeLessThan(Date.now() - 364 * 86_400_000);
       const report = await verifyCredential(forged, { ...base, issuers: { lookup: () => Promise.resolve(compromised()) } });
+      expect(checkOf(report, CheckName.PROOF)?.outcome).toBe(CheckOutcome.PASSED);
       expect(report.verdict).toBe('INVALID');
       expect(checkOf(report, CheckName.ISSUER)?.message).toMatch(/not in the issuer's issuance record/);
+      // The same credential before the report: the key vouched for it.
+      await expect(verifyCredential(forged, base)).resolves.toMatchObject({ verdict: 'VALID' });
     });
 
     it('still vouches for what the record shows it signed before the compromise', async () => {

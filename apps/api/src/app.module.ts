@@ -12,7 +12,6 @@ import { BadgesModule } from '@magix/badges';
 import { CatalogueModule } from '@magix/catalogue';
 import {
   depthLimit,
-  fieldCountLimit,
   formatGraphQLError,
   QueryLogger,
   queryCostLimit,
@@ -56,8 +55,10 @@ export class AppModule {
             playground: false,
             // Apollo's landing pages load scripts from a CDN; GraphiQL is served from our own files (create-app.ts).
             plugins: [ApolloServerPluginLandingPageDisabled(), uuidIdArguments, queryCostLimit(), serviceUnavailableStatus],
+            // serviceUnavailableStatus sets the status of executed operations instead (200, or 503).
+            preserveHttpStatusForExecutionErrors: false,
             introspection: true,
-            validationRules: [depthLimit(MAX_QUERY_DEPTH), fieldCountLimit()],
+            validationRules: [depthLimit(MAX_QUERY_DEPTH)],
             formatError: formatGraphQLError,
             context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders(dataSource) }),
           }),

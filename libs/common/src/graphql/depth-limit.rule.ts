@@ -1,4 +1,4 @@
-import { ASTNode, FragmentDefinitionNode, GraphQLError, Kind, ValidationContext, ValidationRule } from 'graphql';
+import { FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 
 // The introspection fields that return lists: nesting them multiplies the answer by the schema size.
 const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', 'interfaces', 'possibleTypes', 'enumValues', 'directives']);
@@ -11,65 +11,84 @@ const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', '
 export const MAX_INTROSPECTION_DEPTH = 20;
 export const MAX_INTROSPECTION_LISTS = 3;
 
+/** Depths below a selection set, relative to it: data fields, and introspection (levels and nested lists). */
 interface Shape {
   depth: number;
   lists: number;
+  introspectionDepth: number;
+  introspectionLists: number;
 }
 
+const FLAT: Shape = { depth: 0, lists: 0, introspectionDepth: 0, introspectionLists: 0 };
 const isIntrospection = (name: string) => name.startsWith('__') && name !== '__typename';
 
-/** Refuses operations nested deeper than `maxDepth` fields (fragments followed, cycles cut). */
+const widest = (shapes: Shape[]): Shape =>
+  shapes.reduce(
+    (a, b) => ({
+      depth: Math.max(a.depth, b.depth),
+      lists: Math.max(a.lists, b.lists),
+      introspectionDepth: Math.max(a.introspectionDepth, b.introspectionDepth),
+      introspectionLists: Math.max(a.introspectionLists, b.introspectionLists),
+    }),
+    FLAT,
+  );
+
+/**
+ * Refuses operations nested deeper than `maxDepth` fields. Fragments are followed and measured once
+ * each (memoised, cycles cut), so a fragment spreading another twice, thirty times over, costs
+ * thirty measurements rather than 2^30.
+ */
 export function depthLimit(maxDepth: number): ValidationRule {
   return (context: ValidationContext) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     }
-    let introspection: Shape = { depth: 0, lists: 0 };
+    const memo = new Map<string, Shape>();
 
-    /** Depth below `node`; inside introspection, `lists` counts the list fields on the way down. */
-    const depthOf = (node: ASTNode, depth: number, seen: Set<string>, lists: number | null): number => {
-      switch (node.kind) {
-        case Kind.FIELD: {
-          if (lists === null && isIntrospection(node.name.value)) {
-            depthOf(node, 1, seen, 0);
-            return depth - 1; // adds nothing to the depth of the data fields around it
+    /** In 'data' mode `depth` counts data fields; in 'introspection' mode it counts levels and `lists` list fields. */
+    const measure = (set: SelectionSetNode, mode: 'data' | 'introspection', seen: Set<string>): Shape =>
+      widest(
+        set.selections.map((selection): Shape => {
+          if (selection.kind === Kind.INLINE_FRAGMENT) return measure(selection.selectionSet, mode, seen);
+          if (selection.kind === Kind.FRAGMENT_SPREAD) {
+            const name = selection.name.value;
+            const fragment = fragments.get(name);
+            if (!fragment || seen.has(name)) return FLAT;
+            const key = `${mode}:${name}`;
+            const shape = memo.get(key) ?? measure(fragment.selectionSet, mode, new Set(seen).add(name));
+            memo.set(key, shape);
+            return shape;
           }
-          const inLists = lists === null ? null : lists + (INTROSPECTION_LISTS.has(node.name.value) ? 1 : 0);
-          if (inLists !== null)
-            introspection = { depth: Math.max(introspection.depth, depth), lists: Math.max(introspection.lists, inLists) };
-          if (!node.selectionSet) return depth;
-          return Math.max(depth, ...node.selectionSet.selections.map((s) => depthOf(s, depth + 1, seen, inLists)));
-        }
-        case Kind.INLINE_FRAGMENT:
-        case Kind.OPERATION_DEFINITION:
-          return Math.max(depth, ...node.selectionSet.selections.map((s) => depthOf(s, depth, seen, lists)));
-        case Kind.FRAGMENT_SPREAD: {
-          const fragment = fragments.get(node.name.value);
-          if (!fragment || seen.has(fragment.name.value)) return depth;
-          const next = new Set(seen).add(fragment.name.value);
-          return Math.max(depth, ...fragment.selectionSet.selections.map((s) => depthOf(s, depth, next, lists)));
-        }
-        default:
-          return depth;
-      }
-    };
+          const name = selection.name.value;
+          if (mode === 'data' && isIntrospection(name)) {
+            const inner = selection.selectionSet ? measure(selection.selectionSet, 'introspection', seen) : FLAT;
+            // Adds nothing to the depth of the data fields around it.
+            return { ...FLAT, introspectionDepth: 1 + inner.depth, introspectionLists: inner.lists };
+          }
+          const inner = selection.selectionSet ? measure(selection.selectionSet, mode, seen) : null;
+          if (mode === 'introspection') {
+            return { ...FLAT, depth: 1 + (inner?.depth ?? 0), lists: (INTROSPECTION_LISTS.has(name) ? 1 : 0) + (inner?.lists ?? 0) };
+          }
+          return inner ? { ...inner, depth: 1 + inner.depth } : FLAT;
+        }),
+      );
+
     return {
       OperationDefinition(operation) {
-        introspection = { depth: 0, lists: 0 };
-        const depth = depthOf(operation, 0, new Set(), null);
-        if (depth > maxDepth) {
+        const shape = measure(operation.selectionSet, 'data', new Set());
+        if (shape.depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`The query is nested ${depth} levels deep; the most allowed is ${maxDepth}`, {
+            new GraphQLError(`The query is nested ${shape.depth} levels deep; the most allowed is ${maxDepth}`, {
               nodes: [operation],
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
             }),
           );
         }
-        if (introspection.depth > MAX_INTROSPECTION_DEPTH || introspection.lists > MAX_INTROSPECTION_LISTS) {
+        if (shape.introspectionDepth > MAX_INTROSPECTION_DEPTH || shape.introspectionLists > MAX_INTROSPECTION_LISTS) {
           context.reportError(
             new GraphQLError(
-              `The introspection is nested ${introspection.depth} levels deep with ${introspection.lists} nested lists; ` +
+              `The introspection is nested ${shape.introspectionDepth} levels deep with ${shape.introspectionLists} nested lists; ` +
                 `the most allowed is ${MAX_INTROSPECTION_DEPTH} levels and ${MAX_INTROSPECTION_LISTS} lists`,
               { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
             ),

@@ -66,15 +66,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 }
 
 /**
- * HTTP 503 for an answer that says the database is unavailable, so that load balancers and
- * clients retry as they would for REST; the body is the usual GraphQL one.
+ * The HTTP status of an answer that went through execution: 503 when it says the database is
+ * unavailable, so that load balancers and clients retry as they would for REST; 200 otherwise.
+ * Replaces Nest's own reset to 200 (`preserveHttpStatusForExecutionErrors: false` in the app
+ * module), which would undo the 503. Request errors (no `data` key) keep Apollo's status.
  */
 export const serviceUnavailableStatus: ApolloServerPlugin = {
   requestDidStart() {
     return Promise.resolve({
       willSendResponse({ response }) {
-        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-        if (errors?.some((error) => error.extensions?.code === CommonErrorCode.SERVICE_UNAVAILABLE)) response.http.status = 503;
+        if (response.body.kind !== 'single' || !('data' in response.body.singleResult)) return Promise.resolve();
+        const unavailable = response.body.singleResult.errors?.some(
+          (error) => error.extensions?.code === CommonErrorCode.SERVICE_UNAVAILABLE,
+        );
+        response.http.status = unavailable ? 503 : 200;
         return Promise.resolve();
       },
     });

@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
+  DocumentNode,
   FragmentDefinitionNode,
   getNamedType,
   getNullableType,
@@ -7,9 +8,8 @@ import {
   isLeafType,
   isListType,
   Kind,
+  OperationDefinitionNode,
   SelectionSetNode,
-  ValidationContext,
-  ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
@@ -40,58 +40,59 @@ const listCost: ComplexityEstimator = ({ type, field, args, childComplexity }) =
 };
 
 /**
- * Refuses documents with too many fields or aliases, counted with fragments expanded (each
- * fragment once, memoised, so a fragment that spreads another twice cannot blow up the count).
+ * Fields and aliases of the operation, with fragments expanded: each fragment counted once and
+ * memoised, so a fragment that spreads another twice, thirty times over, cannot blow up the count.
  */
-export function fieldCountLimit(maxFields = MAX_QUERY_FIELDS, maxAliases = MAX_QUERY_ALIASES): ValidationRule {
-  return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const memo = new Map<string, { fields: number; aliases: number }>();
-    const countIn = (set: SelectionSetNode, visiting: Set<string>): { fields: number; aliases: number } => {
-      let fields = 0;
-      let aliases = 0;
-      for (const selection of set.selections) {
-        let inner = { fields: 0, aliases: 0 };
-        if (selection.kind === Kind.FIELD) {
-          fields += 1;
-          if (selection.alias) aliases += 1;
-          if (selection.selectionSet) inner = countIn(selection.selectionSet, visiting);
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          inner = countIn(selection.selectionSet, visiting);
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          if (fragment && !visiting.has(name)) {
-            inner = memo.get(name) ?? countIn(fragment.selectionSet, new Set(visiting).add(name));
-            memo.set(name, inner);
-          }
+export function fieldCount(document: DocumentNode, operationName?: string | null): { fields: number; aliases: number } {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName))
+      operation ??= definition;
+  }
+  const memo = new Map<string, { fields: number; aliases: number }>();
+  const countIn = (set: SelectionSetNode, visiting: Set<string>): { fields: number; aliases: number } => {
+    let fields = 0;
+    let aliases = 0;
+    for (const selection of set.selections) {
+      let inner = { fields: 0, aliases: 0 };
+      if (selection.kind === Kind.FIELD) {
+        fields += 1;
+        if (selection.alias) aliases += 1;
+        if (selection.selectionSet) inner = countIn(selection.selectionSet, visiting);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = countIn(selection.selectionSet, visiting);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (fragment && !visiting.has(name)) {
+          inner = memo.get(name) ?? countIn(fragment.selectionSet, new Set(visiting).add(name));
+          memo.set(name, inner);
         }
-        // Capped so the sums stay finite however the fragments multiply.
-        fields = Math.min(fields + inner.fields, Number.MAX_SAFE_INTEGER);
-        aliases = Math.min(aliases + inner.aliases, Number.MAX_SAFE_INTEGER);
       }
-      return { fields, aliases };
-    };
-    return {
-      OperationDefinition(operation) {
-        const { fields, aliases } = countIn(operation.selectionSet, new Set());
-        if (fields > maxFields) context.reportError(tooCostly(`The query has ${fields} fields; the most allowed is ${maxFields}`));
-        else if (aliases > maxAliases)
-          context.reportError(tooCostly(`The query has ${aliases} aliases; the most allowed is ${maxAliases}`));
-      },
-    };
+      // Capped so the sums stay finite however the fragments multiply.
+      fields = Math.min(fields + inner.fields, Number.MAX_SAFE_INTEGER);
+      aliases = Math.min(aliases + inner.aliases, Number.MAX_SAFE_INTEGER);
+    }
+    return { fields, aliases };
   };
+  return operation ? countIn(operation.selectionSet, new Set()) : { fields: 0, aliases: 0 };
 }
 
-/** Refuses, before anything runs, an operation whose cost (see MAX_QUERY_COST) is over `maxCost`. */
+/**
+ * Refuses, before anything runs, an operation with too many fields or aliases or whose cost (see
+ * MAX_QUERY_COST) is over `maxCost`. A plugin rather than a validation rule: Apollo would re-code a
+ * validation error as GRAPHQL_VALIDATION_FAILED, and the cost needs the variables.
+ */
 export function queryCostLimit(maxCost = MAX_QUERY_COST): ApolloServerPlugin {
   return {
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ schema, document, request }) {
+          const { fields, aliases } = fieldCount(document, request.operationName);
+          if (fields > MAX_QUERY_FIELDS) throw tooCostly(`The query has ${fields} fields; the most allowed is ${MAX_QUERY_FIELDS}`);
+          if (aliases > MAX_QUERY_ALIASES) throw tooCostly(`The query has ${aliases} aliases; the most allowed is ${MAX_QUERY_ALIASES}`);
           let cost: number;
           try {
             cost = getComplexity({

@@ -6,6 +6,9 @@ import { suiteForProof } from './proof-suites';
 import { check, CheckName, CheckOutcome, VerificationCheck } from './verification.types';
 import { proofOffload } from './verify-pool/proof-offload';
 
+// Multibase "z" and the base58 Bitcoin alphabet (no 0, O, I or l).
+const BASE58BTC_MULTIBASE = /^z[1-9A-HJ-NP-Za-km-z]+$/;
+
 export function proofsOf(document: Record<string, unknown>): unknown[] {
   return ([] as unknown[]).concat(document.proof ?? []);
 }
@@ -78,7 +81,8 @@ export async function verifyProofSetHere(document: Record<string, unknown>, opti
       const choice = suiteForProof(proof, document);
       if (choice.error !== undefined) return fail(choice.error);
       if (proof.proofPurpose !== options.purpose) return fail(`the proof purpose must be ${options.purpose}`);
-      if (typeof proof.proofValue !== 'string' || !proof.proofValue.startsWith('z')) return fail('proofValue must be base58btc multibase');
+      if (typeof proof.proofValue !== 'string' || !BASE58BTC_MULTIBASE.test(proof.proofValue))
+        return fail('proofValue must be base58btc multibase');
       if (typeof proof.verificationMethod !== 'string') return fail('the proof names no verification method');
       let signed: Record<string, unknown> = unsecured;
       if (proof.previousProof !== undefined) {

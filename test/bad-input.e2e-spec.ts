@@ -1,4 +1,6 @@
-import { ADMIN, aLearner, anEnrolment, aPassingResult, RECORD_RESULT, UPM_STAFF } from './support/factories';
+import PDFKit from 'pdfkit';
+import { createDeflate } from 'node:zlib';
+import { ADMIN, aLearner, anEnrolment, aPassingResult, FAU_STAFF, RECORD_RESULT, UPM_STAFF } from './support/factories';
 import { startTestServer, TestServer } from './support/test-server';
 
 describe('bad input gets a typed error and changes nothing', () => {
@@ -108,5 +110,117 @@ describe('bad input gets a typed error and changes nothing', () => {
   it('refuses page sizes over the limit', async () => {
     const { errors } = await server.gql('{ modules(limit: 1000) { totalCount } }');
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+  });
+
+  describe('CVs', () => {
+    let learner: { token: string };
+    let applicationId: string;
+
+    beforeAll(async () => {
+      learner = await aLearner(server);
+      const { data, errors } = await server.gql(
+        'mutation($input: ApplyInput!) { apply(input: $input) { id } }',
+        { input: { motivation: 'I lead the digital services unit of my city and want to bring AI governance into our procurement.' } },
+        learner.token,
+      );
+      if (!data) throw new Error(JSON.stringify(errors));
+      applicationId = data.apply.id;
+    });
+
+    const upload = (content: Buffer) => {
+      const form = new FormData();
+      form.append('file', new Blob([content], { type: 'application/pdf' }), 'cv.pdf');
+      return fetch(`${server.url}/applications/${applicationId}/cv`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${learner.token}` },
+      });
+    };
+    const stored = () => server.count(`application_document WHERE application_id = '${applicationId}'`);
+
+    /** A real PDF, as pdfkit writes it. */
+    const aGenuinePdf = () =>
+      new Promise<Buffer>((resolve) => {
+        const doc = new PDFKit();
+        const chunks: Buffer[] = [];
+        doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+        doc.on('end', () => resolve(Buffer.concat(chunks)));
+        doc.text('Curriculum vitae');
+        doc.end();
+      });
+
+    it('refuses a PDF that is also a web page, and stores nothing', async () => {
+      const polyglot = Buffer.concat([await aGenuinePdf(), Buffer.from('<html><script>fetch("/graphql")</script></html>')]);
+      const response = await upload(polyglot);
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ code: 'UNSAFE_PDF', field: 'file' });
+      expect(await stored()).toBe(0);
+    });
+
+    it('refuses a flate bomb (200 MB inflated, small on the wire), and stores nothing', async () => {
+      const deflate = createDeflate({ level: 9 });
+      const chunks: Buffer[] = [];
+      deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const ended = new Promise((resolve) => deflate.on('end', resolve));
+      const megabyte = Buffer.alloc(1024 * 1024);
+      for (let i = 0; i < 200; i++) deflate.write(megabyte);
+      deflate.end();
+      await ended;
+      const bomb = Buffer.concat(chunks);
+      const pdf = Buffer.concat([
+        Buffer.from(
+          '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n',
+        ),
+        Buffer.from(`3 0 obj\n<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n`),
+        bomb,
+        Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+      ]);
+      expect(pdf.length).toBeLessThan(1024 * 1024);
+      const response = await upload(pdf);
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ code: 'UNSAFE_PDF' });
+      expect(await stored()).toBe(0);
+    });
+
+    it('accepts a genuine PDF', async () => {
+      const response = await upload(await aGenuinePdf());
+      expect(response.status).toBe(201);
+      expect(await stored()).toBe(1);
+    });
+  });
+
+  describe('grades of an HEI without a grading scale', () => {
+    let fau: string;
+    let fauEnrolment: string;
+
+    beforeAll(async () => {
+      fau = await server.login(FAU_STAFF);
+      fauEnrolment = await anEnrolment(server, (await aLearner(server)).id, 'FAU-MLP-01', FAU_STAFF);
+      await server.db.query("UPDATE organisation SET grading_scale_id = NULL WHERE short_name = 'FAU'");
+    });
+
+    it.each([
+      ['markup', '<b>1.7</b>'],
+      ['a script', '<script>x</script>'],
+      ['a control character', '1.7\u0007'],
+      ['quotes', '"1.7"'],
+    ])('refuses a grade with %s, and records nothing', async (_what, grade) => {
+      const before = await snapshot();
+      const { errors } = await server.gql(RECORD_RESULT, { input: aPassingResult(fauEnrolment, { grade, passed: true }) }, fau);
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.grade' });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('accepts a plain grade as given', async () => {
+      const { data, errors } = await server.gql(
+        RECORD_RESULT,
+        { input: aPassingResult(fauEnrolment, { grade: 'sehr gut', passed: true }) },
+        fau,
+      );
+      expect(errors).toBeUndefined();
+      expect(data.recordResult.result.grade).toBe('sehr gut');
+      const { rows } = await server.db.query('SELECT grade FROM assessment_result WHERE enrolment_id = $1', [fauEnrolment]);
+      expect(rows.map((r) => r.grade)).toEqual(['sehr gut']);
+    });
   });
 });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const logger = new Logger('MAGIX');
   const config = loadConfig();
   const secrets = loadSecrets(config);
-  const database = await openDatabase(config, { log: (line) => logger.verbose(line) });
+  const database = await openDatabase(config, { log: (line) => logger.verbose(line), notice: (line) => logger.warn(line) });
   logger.log(`Database: ${database.description}`);
   const app = await createApp({ config, secrets, databaseUrl: database.url });
   const shutdown = async () => {

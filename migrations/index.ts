@@ -5,6 +5,7 @@ import { Admissions1764144000000 } from './1764144000000-admissions';
 import { ShareLinks1764316800000 } from './1764316800000-share-links';
 import { JobQueue1764403200000 } from './1764403200000-job-queue';
 import { MessageStatusLists1764576000000 } from './1764576000000-message-status-lists';
+import { ImportLease1764662400000 } from './1764662400000-import-lease';
 import { AccountSecurity1764748800000 } from './1764748800000-account-security';
 import { CredentialAttacks1764835200000 } from './1764835200000-credential-attacks';
 import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-decisions';
@@ -18,6 +19,7 @@ export const migrations = [
   ShareLinks1764316800000,
   JobQueue1764403200000,
   MessageStatusLists1764576000000,
+  ImportLease1764662400000,
   AccountSecurity1764748800000,
   CredentialAttacks1764835200000,
   RecognitionDecisions1764921600000,

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { ResultsImportService, runResultsImport, Terminal } from '@magix/results';
 import { anEnrolledCohort, FAU_STAFF, UPM_STAFF } from './support/factories';
-import { startTestServer, TestServer } from './support/test-server';
+import { aFreshDatabase, startTestServer, TestServer } from './support/test-server';
 
 const OFFERING = 'FAU-MLP-01-2026';
 const ROOT = resolve(__dirname, '..');
@@ -132,6 +132,8 @@ describe('command line: results import', () => {
     expect(command.stdout).toContain('3 rows: 1 to record, 2 already recorded, 0 errors');
     expect(command.stdout).toMatch(/1 result recorded, 1 credential issued, 0 failed/);
     expect(command.stderr.trimEnd().split('\n').at(-1)).toContain('100%  1/1');
+    // A server works the queue: the job is the server's, as the README says, not the command's.
+    expect(command.stderr).not.toContain('No server works the import queue');
 
     const { rows } = await server.db.query(
       `SELECT c.document FROM credential c JOIN learner l ON l.id = c.learner_id WHERE l.email = 'jonas.weber@uni.example' AND c.kind = 'MODULE'`,
@@ -149,6 +151,22 @@ describe('command line: results import', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('results import needs --offering CODE');
     expect(usage.stderr).toContain('Usage: npm run cli');
+  }, 180_000);
+
+  it('runs the job itself when no server works the queue', async () => {
+    // A database of its own, which no server uses: the command migrates, seeds and imports alone.
+    const databaseUrl = await aFreshDatabase();
+    const command = await cli(
+      ['results', 'import', SAMPLE, '--offering', OFFERING],
+      {
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-cli-alone-')),
+      },
+      { build: false },
+    );
+    expect({ code: command.code, stdout: command.stdout }).toMatchObject({ code: 0 });
+    expect(command.stderr).toContain('No server works the import queue: this command records the results itself.');
+    expect(command.stdout).toMatch(/1 result recorded, 1 credential issued, 0 failed/);
   }, 180_000);
 
   it('asks which account imports when the HEI has several', async () => {

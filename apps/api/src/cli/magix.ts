@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig, loadSecrets } from '@magix/config';
 import { openDatabase } from '@magix/database';
-import { ResultsImportService, runResultsImport } from '@magix/results';
+import { ResultsImportService, runResultsImport, workImportsOnlyWhenNoServerDoes } from '@magix/results';
 import { createApp } from '../create-app';
 import { exitOnFatal } from '../exit-on-fatal';
 import { parseCommandLine, USAGE, UsageError } from './command-line';
@@ -31,8 +31,9 @@ async function main(argv: string[]): Promise<number> {
   process.stderr.write(waiting);
   const database = await openDatabase(config, { shareRunning: true });
   try {
-    // The whole server minus its HTTP port: migrations, demo data when configured, and a worker
-    // for the import queue, so the job runs even when no server does.
+    // The whole server minus its HTTP port: migrations, demo data when configured, and the import
+    // queue, worked here only when no server works it (a server runs the job, as the README says).
+    workImportsOnlyWhenNoServerDoes();
     const app = await createApp({ config, secrets, databaseUrl: database.url, logger: levels });
     if (waiting) process.stderr.write('\r\x1b[2K');
     try {

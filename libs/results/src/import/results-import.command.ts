@@ -27,6 +27,8 @@ export interface Terminal {
 
 export const ExitCode = { DONE: 0, REFUSED: 1 } as const;
 
+export { workImportsOnlyWhenNoServerDoes } from './import-queue';
+
 const FINISHED = new Set(['DONE', 'FAILED']);
 
 /**
@@ -90,7 +92,10 @@ async function readCsv(file: string): Promise<string> {
   return readFile(file, 'utf8');
 }
 
-/** Polls the job (whichever process runs it: this one or a server) until it has finished. */
+/**
+ * Polls the job until it has finished. A server that works the queue runs it; when none does,
+ * this process starts working the queue itself (and says so), so the import runs either way.
+ */
 async function follow(
   imports: ResultsImportService,
   jobId: string,
@@ -102,6 +107,10 @@ async function follow(
   let shown = '';
   for (;;) {
     const job = await imports.job(jobId, principal);
+    if (await imports.runHereUnlessAServerDoes(job)) {
+      terminal.err.write(`No server works the import queue: this command records the results itself.\n`);
+      shown = '';
+    }
     const bar = progressBar(job.done, job.total, job.failed);
     // On a terminal the bar is redrawn in place; in a log, one line per change.
     if (bar !== shown) terminal.err.write(live ? `\r\x1b[2K${bar}` : `${bar}\n`);

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { assertActsFor, Principal, principalOf, Role, User } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { badInput, notFound } from '@magix/common';
@@ -12,6 +12,7 @@ import { GradingScale } from '../grading/grading-scale.entity';
 import { sameResult } from '../result-rules';
 import { ResultsService } from '../results.service';
 import { ImportJob } from './import-job.entity';
+import { ImportLease } from './import-lease';
 import { ImportQueue } from './import-queue';
 import { ImportReport } from './import-report';
 import { parseResultsCsv, RowError } from './results-csv';
@@ -139,42 +140,79 @@ export class ResultsImportService implements OnModuleInit {
     return { offering, module };
   }
 
-  /** The job: each row through the normal recording path; re-running it is harmless (idempotent). */
+  /**
+   * For the command line, while it follows an import: the job is a server's to run when a server
+   * works the queue; when none does, this process starts working it, so the import still runs.
+   */
+  async runHereUnlessAServerDoes(job: ImportJob): Promise<boolean> {
+    if (this.queue.isWorking || job.status === 'DONE' || job.status === 'FAILED') return false;
+    if ((await this.queue.workersElsewhere()) > 0) return false;
+    await this.queue.startWorking();
+    return true;
+  }
+
+  /**
+   * The job: each row through the normal recording path, which records a result and issues its
+   * credential exactly once whatever runs it how often. Under a lease, renewed while it runs: if
+   * this process dies, the lease runs out and another process resumes (ImportQueue's sweeper).
+   * Counters come from what is recorded, so a resumed run counts the rows an earlier run did.
+   */
   private async run(id: string): Promise<void> {
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
-    if (!job || job.status === 'DONE') return;
+    const lease = new ImportLease(this.dataSource, id, this.queue.leaseSeconds);
+    const job = await lease.claim();
+    if (!job) return; // finished, or another worker holds it
+    const resumed = job.status === 'RUNNING';
+    try {
+      await lease.runWhileHeld(() => this.recordRows(job, lease));
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    if (resumed) this.logger.log(`Import ${id}: resumed after an interrupted run`);
+  }
+
+  private async recordRows(job: ImportJob, lease: ImportLease): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: job.createdBy });
     const principal = principalOf(user);
-    await this.dataSource
-      .getRepository(ImportJob)
-      .update({ id }, { status: 'RUNNING', done: 0, failed: 0, issued: 0, failures: [] as never });
-    let done = 0;
-    let failed = 0;
-    let issued = 0;
-    const failures: string[] = [];
+    const offering = await this.dataSource.getRepository(Offering).findOneByOrFail({ id: job.offeringId });
+    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    const enrolmentIds = job.rows.map((row) => row.enrolmentId);
+    const recorded = new Map(
+      (await this.dataSource.getRepository(AssessmentResult).findBy({ enrolmentId: In(enrolmentIds) })).map((r) => [r.enrolmentId, r]),
+    );
+    const counters = { done: 0, failed: 0, failures: [] as string[] };
+    // A resumed run goes over the rows an earlier run did without a word: no progress backwards.
+    const resumeFrom = job.done;
     for (const row of job.rows) {
-      try {
-        const outcome = await this.results.record(
-          {
-            enrolmentId: row.enrolmentId,
-            grade: row.grade,
-            passed: row.passed ?? undefined,
-            assessedOn: row.assessedOn,
-            creditsAwarded: row.creditsAwarded ?? undefined,
-          },
-          principal,
-        );
-        if (outcome.credential && !outcome.alreadyRecorded) issued++;
-      } catch (error) {
-        failed++;
-        failures.push(`line ${row.line}: ${error instanceof Error ? error.message : String(error)}`);
+      if (lease.lost) return;
+      const prior = recorded.get(row.enrolmentId);
+      const credits = row.creditsAwarded ?? (row.passed ? module.ectsCredits : 0);
+      // Recorded as the file says (by an earlier run of this import): nothing to do.
+      const already =
+        prior && sameResult(prior, { grade: row.grade, passed: row.passed!, assessedOn: row.assessedOn, creditsAwarded: credits });
+      if (!already) {
+        try {
+          await this.results.record(
+            {
+              enrolmentId: row.enrolmentId,
+              grade: row.grade,
+              passed: row.passed ?? undefined,
+              assessedOn: row.assessedOn,
+              creditsAwarded: row.creditsAwarded ?? undefined,
+            },
+            principal,
+          );
+        } catch (error) {
+          counters.failed++;
+          counters.failures.push(`line ${row.line}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }
-      done++;
-      if (done % 10 === 0 || done === job.rows.length) {
-        await this.dataSource.getRepository(ImportJob).update({ id }, { done, failed, issued, failures: failures });
-      }
+      counters.done++;
+      if (counters.done >= resumeFrom && (counters.done % 10 === 0 || counters.done === job.rows.length))
+        await lease.progress(counters, enrolmentIds);
     }
-    await this.dataSource.getRepository(ImportJob).update({ id }, { status: failed === 0 ? 'DONE' : 'FAILED', finishedAt: new Date() });
-    this.logger.log(`Import ${id}: ${done} rows, ${issued} credentials issued, ${failed} failed`);
+    if (job.rows.length === 0) await lease.progress(counters, enrolmentIds);
+    const { issued } = await lease.finish(counters, enrolmentIds);
+    this.logger.log(`Import ${job.id}: ${counters.done} rows, ${issued} credentials held by its results, ${counters.failed} failed`);
   }
 }

@@ -147,11 +147,15 @@ function cpuByThread(pid: number): Map<number, number> {
   return ticks;
 }
 
-function run(command: string, args: string[]): Promise<number | null> {
+/** Runs a command to its end; its exit code and what it printed. */
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' }, stdio: 'ignore' });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', fail);
-    child.once('close', done);
+    child.once('close', (code) => done({ code, output }));
   });
 }
 
@@ -171,7 +175,8 @@ describe('the built server verifies off its event loop', () => {
 
   beforeAll(async () => {
     // The server as shipped (npm run build), on a fresh database of the test run's PostgreSQL.
-    expect(await run('npm', ['run', '--silent', 'build'])).toBe(0);
+    const build = await run('npm', ['run', '--silent', 'build']);
+    if (build.code !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-3000)}`);
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'magix-built-'));
     url = `http://127.0.0.1:${port}`;

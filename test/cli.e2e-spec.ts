@@ -164,7 +164,7 @@ describe('command line: results import', () => {
       },
       { build: false },
     );
-    expect({ code: command.code, stdout: command.stdout }).toMatchObject({ code: 0 });
+    expect({ code: command.code, stderr: command.code === 0 ? '' : command.stderr }).toEqual({ code: 0, stderr: '' });
     expect(command.stderr).toContain('No server works the import queue: this command records the results itself.');
     expect(command.stdout).toMatch(/1 result recorded, 1 credential issued, 0 failed/);
   }, 180_000);

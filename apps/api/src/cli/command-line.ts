@@ -8,7 +8,8 @@ Commands
       Record a cohort's results from a CSV (email, grade, assessed_on[, credits][, passed]).
       The whole file is checked first: with any bad row nothing is recorded and every
       problem is listed by line and column. Then a background job records each result and
-      issues its credential, shown by a progress bar. The same file again records nothing.
+      issues its credential, shown by a progress bar: a running server's job, or this
+      command's own when no server works the queue. The same file again records nothing.
         --offering CODE  the offering the results are for, e.g. UPM-AIG-01-2026
         --dry-run        check and report only
         --as EMAIL       the HEI staff account that imports (default: the one ISSUER

@@ -72,7 +72,7 @@ const WEAK = ['          ', 'password123', 'qwertyuiop'];
 const codeOf = (answer: Answer): string | undefined => answer.body.errors?.[0]?.extensions?.code;
 
 function expectThrottled(answer: Answer, maxSeconds: number): void {
-  expect({ status: answer.status, code: codeOf(answer) }).toEqual({ status: 200, code: 'TOO_MANY_REQUESTS' });
+  expect({ status: answer.status, code: codeOf(answer) }).toEqual({ status: 429, code: 'TOO_MANY_REQUESTS' });
   const seconds = Number(answer.retryAfter);
   expect(seconds).toBeGreaterThanOrEqual(1);
   expect(seconds).toBeLessThanOrEqual(maxSeconds);

@@ -31,6 +31,13 @@ describe('the programme office brings a new partner HEI on board', () => {
     expect(org.data.createOrganisation.issuerDid).toMatch(/^did:key:z6Mk/);
     const organisationId = org.data.createOrganisation.id;
 
+    const weak = await server.gql(
+      'mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { role } }',
+      { input: { organisationId, email: 'staff@uminho.example', password: 'password123' } },
+      admin,
+    );
+    expect(weak.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+
     const account = await server.gql(
       'mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { role organisationId } }',
       { input: { organisationId, email: 'staff@uminho.example', password: 'a-long-staff-password' } },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hashPassword, Role, User } from '@magix/auth';
+import { assertAcceptablePassword, hashPassword, Role, User } from '@magix/auth';
 import { definedOnly, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { CreateOrganisationInput, CreateStaffAccountInput, OrganisationFilter } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
@@ -41,6 +41,7 @@ export class OrganisationsService {
 
   /** An ISSUER account: staff who act for this organisation only. */
   async createStaffAccount(input: CreateStaffAccountInput): Promise<User> {
+    assertAcceptablePassword('input.password', input.password, [input.email]);
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(Organisation, { id: input.organisationId }))) throw notFound('Organisation');
       const taken = await manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', input).getExists();

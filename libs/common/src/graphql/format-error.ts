@@ -65,9 +65,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+// The throttle's code (libs/auth), named here so that libs/common need not depend on libs/auth.
+const TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS';
+
 /**
  * The HTTP status of an answer that went through execution: 503 when it says the database is
- * unavailable, so that load balancers and clients retry as they would for REST; 200 otherwise.
+ * unavailable, 429 when a throttle refused it (its Retry-After header is set by the error), so that
+ * load balancers and clients retry as they would for REST; 200 otherwise.
  * Replaces Nest's own reset to 200 (`preserveHttpStatusForExecutionErrors: false` in the app
  * module), which would undo the 503. Request errors (no `data` key) keep Apollo's status.
  */
@@ -76,10 +80,8 @@ export const serviceUnavailableStatus: ApolloServerPlugin = {
     return Promise.resolve({
       willSendResponse({ response }) {
         if (response.body.kind !== 'single' || !('data' in response.body.singleResult)) return Promise.resolve();
-        const unavailable = response.body.singleResult.errors?.some(
-          (error) => error.extensions?.code === CommonErrorCode.SERVICE_UNAVAILABLE,
-        );
-        response.http.status = unavailable ? 503 : 200;
+        const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
+        response.http.status = codes.has(CommonErrorCode.SERVICE_UNAVAILABLE) ? 503 : codes.has(TOO_MANY_REQUESTS) ? 429 : 200;
         return Promise.resolve();
       },
     });

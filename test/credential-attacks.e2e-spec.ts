@@ -223,7 +223,7 @@ describe('credential attacks (issue 11): borrowed, forged, replayed', () => {
     /** Signs as the thief does: with the stolen key, outside the platform, `created` whenever they like. */
     const signBackDated = async (credential: UnsignedCredential, key: IssuerKeyMaterial, date: Date) => {
       const suite = new DataIntegrityProof({ signer: await signerFor(key), cryptosuite: eddsaRdfc2022, date });
-      const signed = (await vc.issue({ credential: structuredClone(credential), suite, documentLoader }));
+      const signed = await vc.issue({ credential: structuredClone(credential), suite, documentLoader });
       return { ...signed, proof: [signed.proof] };
     };
 

@@ -28,12 +28,10 @@ interface Fixtures {
 }
 type Caller = 'bob' | 'fau';
 
-/** A cross-owner call: refused as if the row did not exist (NOT_FOUND, unless a legacy code is named), writing nothing. */
+/** A cross-owner call: refused as if the row did not exist (NOT_FOUND), writing nothing. */
 interface Refused {
   as: Caller;
   variables: (f: Fixtures) => Record<string, unknown>;
-  /** Libraries not yet moved to the access service answer their own way; named so that a change shows. */
-  legacy?: { code: string; owner: string };
 }
 /** A list scoped to the caller: the other owner's row is not in it. */
 interface Hidden {
@@ -94,7 +92,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ id: f.upmImportJobId }),
-        legacy: { code: 'NOT_YOUR_ORGANISATION', owner: 'libs/results/src/import' },
       },
     },
   },
@@ -259,7 +256,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { offeringCode: f.upmOfferingCode, csv: 'email,grade,assessed_on\n', dryRun: false } }),
-        legacy: { code: 'NOT_YOUR_ORGANISATION', owner: 'libs/results/src/import' },
       },
     },
   },
@@ -289,7 +285,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { id: f.aliceCredentialId, reason: 'Probe' } }),
-        legacy: { code: 'NOT_YOUR_CREDENTIAL', owner: 'libs/issuance' },
       },
     },
   },
@@ -299,7 +294,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { did: f.upmDid, compromisedFrom: '2026-01-01T00:00:00.000Z', reason: 'Probe' } }),
-        legacy: { code: 'NOT_YOUR_ORGANISATION', owner: 'libs/organisations' },
       },
     },
   },
@@ -311,7 +305,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { id: f.aliceCredentialId, reason: 'Probe' } }),
-        legacy: { code: 'NOT_YOUR_CREDENTIAL', owner: 'libs/issuance' },
       },
     },
   },
@@ -322,7 +315,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ organisationId: f.upmOrganisationId }),
-        legacy: { code: 'NOT_YOUR_ORGANISATION', owner: 'libs/organisations' },
       },
     },
   },
@@ -334,7 +326,6 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { id: f.aliceCredentialId, reason: 'Probe' } }),
-        legacy: { code: 'NOT_YOUR_CREDENTIAL', owner: 'libs/issuance' },
       },
     },
   },
@@ -490,11 +481,10 @@ describe('every role sees and changes only what is theirs', () => {
     for (const operation of operations) {
       const rows = RULES[operation.name]?.rows;
       if (!rows || !('refused' in rows)) continue;
-      const { as, variables, legacy } = rows.refused;
+      const { as, variables } = rows.refused;
       const args = withOverrides(probeArgs(operation), variables(f));
       const answer = await server.gql(documentFor(operation, args), args, tokenOf(as));
-      const expected = legacy?.code ?? 'NOT_FOUND';
-      if (answer.errors?.[0].extensions?.code !== expected)
+      if (answer.errors?.[0].extensions?.code !== 'NOT_FOUND')
         wrong.push(`${operation.name} as ${as}: ${JSON.stringify(answer.errors ?? answer.data)}`);
     }
     expect(wrong).toEqual([]);

@@ -106,7 +106,7 @@ describe('command line: results import', () => {
   });
 
   it.each([
-    [{ as: UPM_STAFF }, 'You can act only for your own organisation (NOT_YOUR_ORGANISATION)'],
+    [{ as: UPM_STAFF }, 'Offering FAU-MLP-01-2026 not found (NOT_FOUND)'],
     [{ as: 'nobody@example.org' }, 'Account nobody@example.org not found (NOT_FOUND)'],
     [{ offeringCode: 'NO-SUCH-OFFERING' }, 'Offering NO-SUCH-OFFERING not found (NOT_FOUND)'],
     [{ file: join(dir, 'missing.csv') }, `Cannot read ${join(dir, 'missing.csv')} (BAD_USER_INPUT)`],

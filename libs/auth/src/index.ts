@@ -4,7 +4,6 @@ export * from './auth.module';
 export * from './password-hasher';
 export * from './role';
 export * from './user.entity';
-export * from './ownership';
 export * from './access';
 export * from './password-policy';
 export * from './throttle/throttle-policy';

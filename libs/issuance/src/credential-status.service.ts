@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { CredentialState } from '@magix/credentials';
 import { audit, AuditAction } from '@magix/audit';
 import { notFound } from '@magix/common';
@@ -27,6 +27,7 @@ export class CredentialStatusService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statusLists: StatusListService,
+    private readonly access: AccessService,
   ) {}
 
   private readonly revokedListeners: RevokedListener[] = [];
@@ -38,8 +39,9 @@ export class CredentialStatusService {
 
   change(id: string, change: StatusChange, reason: string, principal: Principal): Promise<IssuedCredential> {
     return this.dataSource.transaction(async (manager) => {
+      // Another HEI's credential answers as an absent one: ids cannot be probed.
+      await this.access.require({ principal, permission: Permission.CREDENTIAL_STATUS_MANAGE, ids: [id], manager, what: 'Credential' });
       const credential = await this.locked(manager, id);
-      if (principal.role !== Role.ISSUER || principal.organisationId !== credential.issuerOrganisationId) throw notYourCredential();
       return this.changeLocked(manager, credential, change, reason, principal.userId);
     });
   }

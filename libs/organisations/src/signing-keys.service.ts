@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { assertActsFor, Principal, Role } from '@magix/auth';
+import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { badInput, notFound } from '@magix/common';
 import { LiftKeyCompromiseInput, ReportKeyCompromiseInput } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
@@ -14,10 +14,11 @@ export class SigningKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
+    private readonly access: AccessService,
   ) {}
 
   async rotate(organisationId: string, principal: Principal): Promise<IssuerKey> {
-    assertActsFor(principal, organisationId, { adminAllowed: true });
+    await this.access.require({ principal, permission: Permission.ORGANISATION_ACT, ids: [organisationId], what: 'Organisation' });
     return this.dataSource.transaction((manager) => this.identities.rotate(manager, organisationId, principal.userId));
   }
 
@@ -25,7 +26,8 @@ export class SigningKeysService {
     return this.dataSource.transaction(async (manager) => {
       const key = await manager.findOne(IssuerKey, { where: { did: input.did }, lock: { mode: 'pessimistic_write' } });
       if (!key) throw notFound('Signing key');
-      assertActsFor(principal, key.organisationId, { adminAllowed: true });
+      // Another HEI's key answers as an absent one.
+      await this.access.require({ principal, permission: Permission.SIGNING_KEY_MANAGE, ids: [key.id], manager, what: 'Signing key' });
       if (input.compromisedFrom.getTime() > Date.now()) throw badInput('input.compromisedFrom', 'compromisedFrom cannot be in the future');
       // Only the programme office moves a reported compromise later; staff may only widen it.
       if (principal.role !== Role.ADMIN && key.compromisedFrom && input.compromisedFrom.getTime() > key.compromisedFrom.getTime()) {

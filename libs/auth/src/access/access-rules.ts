@@ -37,6 +37,11 @@ export const ACCESS_RULES: Record<Permission, AccessRule> = {
     byRole: { ADMIN: 'ALL', ISSUER: (t) => `${t}.issuer_organisation_id = :accessOrg`, LEARNER: own('learner_id') },
   },
   [Permission.CREDENTIAL_SHARE]: { table: 'credential', byRole: { ADMIN: 'NONE', ISSUER: 'NONE', LEARNER: own('learner_id') } },
+  // The programme office revokes only degrees, through the degree review (revokeAsProgrammeOffice).
+  [Permission.CREDENTIAL_STATUS_MANAGE]: {
+    table: 'credential',
+    byRole: { ADMIN: 'NONE', ISSUER: (t) => `${t}.issuer_organisation_id = :accessOrg`, LEARNER: 'NONE' },
+  },
   [Permission.SHARE_LINK_MANAGE]: { table: 'share_link', byRole: { ADMIN: 'NONE', ISSUER: 'NONE', LEARNER: own('learner_id') } },
   [Permission.LEARNER_READ]: {
     table: 'learner',
@@ -60,6 +65,14 @@ export const ACCESS_RULES: Record<Permission, AccessRule> = {
     table: 'offering',
     byRole: { ADMIN: 'ALL', ISSUER: (t) => heiRunsOffering(`${t}.id`), LEARNER: 'NONE' },
   },
+  [Permission.OFFERING_RECORD_RESULTS]: {
+    table: 'offering',
+    byRole: { ADMIN: 'NONE', ISSUER: (t) => heiRunsOffering(`${t}.id`), LEARNER: 'NONE' },
+  },
+  [Permission.IMPORT_JOB_READ]: {
+    table: 'import_job',
+    byRole: { ADMIN: 'ALL', ISSUER: (t) => heiRunsOffering(`${t}.offering_id`), LEARNER: 'NONE' },
+  },
   [Permission.MODULE_MANAGE]: {
     table: 'module',
     byRole: { ADMIN: 'ALL', ISSUER: (t) => `${t}.provider_id = :accessOrg`, LEARNER: 'NONE' },
@@ -67,6 +80,10 @@ export const ACCESS_RULES: Record<Permission, AccessRule> = {
   [Permission.ORGANISATION_ACT]: {
     table: 'organisation',
     byRole: { ADMIN: 'ALL', ISSUER: (t) => `${t}.id = :accessOrg`, LEARNER: 'NONE' },
+  },
+  [Permission.SIGNING_KEY_MANAGE]: {
+    table: 'issuer_key',
+    byRole: { ADMIN: 'ALL', ISSUER: (t) => `${t}.organisation_id = :accessOrg`, LEARNER: 'NONE' },
   },
   [Permission.APPLICATION_READ]: {
     table: 'application',

@@ -7,6 +7,8 @@ export enum Permission {
   CREDENTIAL_READ = 'credential.read',
   /** Share or present a credential: only the learner who holds it. */
   CREDENTIAL_SHARE = 'credential.share',
+  /** Revoke, suspend or reinstate a credential: staff of the HEI that issued it, nobody else. */
+  CREDENTIAL_STATUS_MANAGE = 'credential.status.manage',
   /** Revoke a share link: only the learner who made it. */
   SHARE_LINK_MANAGE = 'shareLink.manage',
   /** See a learner's profile: the learner, the HEIs they are enrolled with, the office. */
@@ -19,10 +21,16 @@ export enum Permission {
   ENROLMENT_RECORD_RESULT = 'enrolment.recordResult',
   /** Enrol learners in, and review applications to, an offering: its HEI and the office. */
   OFFERING_MANAGE = 'offering.manage',
+  /** Import a cohort's results into an offering: staff of the HEI that runs it, nobody else. */
+  OFFERING_RECORD_RESULTS = 'offering.recordResults',
+  /** Follow an import: the HEI that runs the offering, the office. */
+  IMPORT_JOB_READ = 'importJob.read',
   /** Add offerings to a module: its HEI and the office. */
   MODULE_MANAGE = 'module.manage',
   /** Act for an organisation (e.g. create its modules): its own staff and the office. */
   ORGANISATION_ACT = 'organisation.act',
+  /** Report a signing key compromised: staff of the HEI whose key it is, the office. */
+  SIGNING_KEY_MANAGE = 'signingKey.manage',
   /** See an application: the applicant, the offering's HEI, the office. */
   APPLICATION_READ = 'application.read',
   /** Act on an application as the applicant (CV, offers, withdrawal). */

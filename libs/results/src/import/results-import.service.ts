@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { assertActsFor, Principal, principalOf, Role, User } from '@magix/auth';
+import { AccessService, Permission, Principal, principalOf, Role, User } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { badInput, notFound } from '@magix/common';
 import { LearningModule, Offering } from '@magix/catalogue';
@@ -31,6 +31,7 @@ export class ResultsImportService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: ResultsService,
     private readonly queue: ImportQueue,
+    private readonly access: AccessService,
   ) {}
 
   onModuleInit(): void {
@@ -39,7 +40,13 @@ export class ResultsImportService implements OnModuleInit {
 
   async import(offeringCode: string, csv: string, dryRun: boolean, principal: Principal): Promise<ImportReport> {
     const { offering, module } = await this.offeringNamed(offeringCode);
-    assertActsFor(principal, module.providerId, { adminAllowed: false });
+    // Another HEI's offering answers as an absent one.
+    await this.access.require({
+      principal,
+      permission: Permission.OFFERING_RECORD_RESULTS,
+      ids: [offering.id],
+      what: `Offering ${offeringCode}`,
+    });
     const provider = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: module.providerId });
     const scale = provider.gradingScaleId
       ? await this.dataSource.getRepository(GradingScale).findOneBy({ id: provider.gradingScaleId })
@@ -123,14 +130,8 @@ export class ResultsImportService implements OnModuleInit {
   }
 
   async job(id: string, principal: Principal): Promise<ImportJob> {
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id });
-    if (!job) throw notFound('Import');
-    if (principal.role !== Role.ADMIN && job.createdBy !== principal.userId) {
-      const offering = await this.dataSource.getRepository(Offering).findOneByOrFail({ id: job.offeringId });
-      const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
-      assertActsFor(principal, module.providerId, { adminAllowed: true });
-    }
-    return job;
+    await this.access.require({ principal, permission: Permission.IMPORT_JOB_READ, ids: [id], what: 'Import' });
+    return this.dataSource.getRepository(ImportJob).findOneByOrFail({ id });
   }
 
   private async offeringNamed(code: string): Promise<{ offering: Offering; module: LearningModule }> {

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { Principal } from '@magix/auth';
+import { AccessService, Permission, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { notFound } from '@magix/common';
 import { PresentationReport, signPresentation } from '@magix/credentials';
 import { IssuedCredential, VerificationService } from '@magix/issuance';
 import { HolderIdentityService, Learner } from '@magix/learners';
@@ -23,6 +22,7 @@ export class PresentationsService {
     private readonly holders: HolderIdentityService,
     private readonly verification: VerificationService,
     private readonly challenges: PresentationChallenges,
+    private readonly access: AccessService,
   ) {}
 
   async request(domain: string): Promise<PresentationRequest> {
@@ -42,10 +42,8 @@ export class PresentationsService {
     if (request.expiresAt.getTime() < Date.now()) throw challengeExpired();
     if (request.usedAt) throw challengeUsed();
     if (request.domain !== input.domain) throw domainMismatch();
-    const credentials = await this.dataSource
-      .getRepository(IssuedCredential)
-      .findBy({ id: In(input.credentialIds), learnerId: principal.learnerId ?? '' });
-    if (credentials.length !== new Set(input.credentialIds).size) throw notFound('Credential');
+    await this.access.require({ principal, permission: Permission.CREDENTIAL_SHARE, ids: input.credentialIds, what: 'Credential' });
+    const credentials = await this.dataSource.getRepository(IssuedCredential).findBy({ id: In(input.credentialIds) });
     const holder = await this.holders.platformKey(this.dataSource.manager, principal.learnerId!);
     const documents = credentials.map((c) => JSON.parse(c.json) as { credentialSubject?: { id?: string } });
     if (documents.some((d) => d.credentialSubject?.id !== holder.did)) throw heldInWallet();

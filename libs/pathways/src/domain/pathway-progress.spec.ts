@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonths, EarnedCredential, evaluatePathway, RecognisedCredits } from './pathway-progress';
+import { addMonths, EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits } from './pathway-progress';
 import { CatalogueModule, PathwayRules, pathwayRuleProblems } from './pathway-rules';
 
 const rules: PathwayRules = {
@@ -118,72 +118,206 @@ describe('evaluatePathway', () => {
     expect(progress.eligible).toBe(false);
   });
 
-  describe('invariants', () => {
-    const providers = ['upm', 'polimi', 'fau', 'taltech'];
-    const codes = ['CORE-1', 'DATA-1', 'DATA-2', 'FREE-1', 'FREE-2', 'FREE-3', 'FREE-4'];
-    const credit = fc.record({
-      credentialId: fc.uuid(),
+  it('keeps the smaller credential of a module when the larger one from another HEI would lose the partner rule', () => {
+    // The finding: a second, larger CORE-1 from polimi displaced the upm one that made the third partner.
+    const credits = [
+      aCredit('CORE-1', 'upm'),
+      aCredit('DATA-1', 'polimi'),
+      aCredit('FREE-1', 'fau'),
+      aCredit('FREE-2', 'fau'),
+      aCredit('FREE-3', 'fau'),
+    ];
+    expect(evaluatePathway(rules, credits, [], '2027-06-01').eligible).toBe(true);
+    const larger = aCredit('CORE-1', 'polimi', { ects: 8, earnedOn: '2027-03-01' });
+    const progress = evaluatePathway(rules, [...credits, larger], [], '2027-06-01');
+    expect(progress.eligible).toBe(true);
+    expect(progress.mandatory).toEqual([{ moduleCode: 'CORE-1', credentialId: credits[0].credentialId }]);
+    expect(progress.partners.providerIds).toEqual(['fau', 'polimi', 'upm']);
+    expect(progress.notCounted).toEqual([{ id: larger.credentialId, title: 'CORE-1', reason: 'the same module already counts' }]);
+  });
+
+  it('takes the larger credential of a module when no rule needs the smaller one', () => {
+    const credits = [...eligibleSet(), aCredit('FREE-1', 'upm', { ects: 9 })];
+    const progress = evaluatePathway(rules, credits, [], '2027-06-01');
+    expect(progress.countedEcts).toBe(33);
+    expect(progress.notCounted).toEqual([{ id: credits[2].credentialId, title: 'FREE-1', reason: 'the same module already counts' }]);
+  });
+
+  it('spends the recognition cap on a group that needs it before free credits', () => {
+    const credits = [aCredit('CORE-1', 'upm'), aCredit('FREE-1', 'polimi'), aCredit('FREE-2', 'fau'), aCredit('FREE-3', 'taltech')];
+    const free = aRecognition(6, { decidedOn: '2027-01-20' });
+    const data = aRecognition(6, { groupName: 'Data', decidedOn: '2027-03-01' });
+    const progress = evaluatePathway(rules, credits, [free, data], '2027-06-01');
+    expect(progress.eligible).toBe(true);
+    expect(progress.groups[0]).toMatchObject({ countedEcts: 6, missingEcts: 0 });
+    expect(progress.notCounted).toEqual([
+      { id: free.recognitionId, title: free.title, reason: 'the recognition cap of 6 ECTS is reached' },
+    ]);
+  });
+});
+
+describe('evaluatePathway as a search', () => {
+  const RUNS = 10_000;
+  const providers = ['upm', 'polimi', 'fau', 'taltech'];
+  const codes = ['CORE-1', 'DATA-1', 'DATA-2', 'ETH-1', 'FREE-1', 'FREE-2'];
+  const dayOf = (days: number) => new Date(Date.UTC(2026, 8, 1) + days * 86_400_000).toISOString().slice(0, 10);
+  const today = '2029-01-01';
+  const anyRules: fc.Arbitrary<PathwayRules> = fc.record({
+    totalEcts: fc.integer({ min: 0, max: 36 }),
+    mandatoryModules: fc.constantFrom([], ['CORE-1']),
+    electiveGroups: fc.tuple(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 8 })).map(([data, ethics]) => [
+      { name: 'Data', moduleCodes: ['DATA-1', 'DATA-2'], minEcts: data },
+      { name: 'Ethics', moduleCodes: ['ETH-1'], minEcts: ethics },
+    ]),
+    minPartnerHeis: fc.integer({ min: 0, max: 4 }),
+    maxRecognitionEcts: fc.integer({ min: 0, max: 10 }),
+    timeLimitMonths: fc.integer({ min: 3, max: 36 }),
+    minEqfLevel: fc.integer({ min: 6, max: 7 }),
+  });
+  // Few distinct ids so that duplicates and clashes are tried too; the order of the input must not matter.
+  const credit = (maxDay: number): fc.Arbitrary<EarnedCredential> =>
+    fc.record({
+      credentialId: fc.integer({ min: 0, max: 999 }).map((n) => `c${n}`),
       moduleCode: fc.constantFrom(...codes),
       ects: fc.integer({ min: 1, max: 12 }),
       eqfLevel: fc.integer({ min: 6, max: 8 }),
       providerId: fc.constantFrom(...providers),
-      earnedOn: fc
-        .integer({ min: 0, max: 1400 })
-        .map((days) => new Date(Date.UTC(2026, 8, 1) + days * 86_400_000).toISOString().slice(0, 10)),
+      earnedOn: fc.integer({ min: 0, max: maxDay }).map(dayOf),
     });
-    const recognition = fc.record({
-      recognitionId: fc.uuid(),
+  const recognition = (maxDay: number): fc.Arbitrary<RecognisedCredits> =>
+    fc.record({
+      recognitionId: fc.integer({ min: 0, max: 999 }).map((n) => `r${n}`),
       title: fc.constant('elsewhere'),
       ects: fc.integer({ min: 1, max: 10 }),
-      groupName: fc.constantFrom(null, 'Data'),
-      decidedOn: fc.constant('2027-01-01'),
+      groupName: fc.constantFrom(null, 'Data', 'Ethics', 'Gone'),
+      decidedOn: fc.integer({ min: 0, max: maxDay }).map(dayOf),
     });
-    const today = '2028-01-01';
+  const unmetRules = (p: PathwayProgress) =>
+    p.mandatory.filter((m) => !m.credentialId).length +
+    p.groups.filter((g) => g.missingEcts > 0).length +
+    (p.countedEcts < p.requiredEcts ? 1 : 0) +
+    (p.partners.providerIds.length < p.partners.required ? 1 : 0);
 
-    it('never counts more recognition than the cap, nor any credit twice', () => {
-      fc.assert(
-        fc.property(fc.array(credit, { maxLength: 12 }), fc.array(recognition, { maxLength: 4 }), (credits, recognitions) => {
-          const progress = evaluatePathway(rules, credits, recognitions, today);
+  /** Eligibility by exhaustive enumeration: any credential (or none) per module code, recognition in closed form. */
+  function someAssignmentSatisfies(rules: PathwayRules, earned: EarnedCredential[], recognised: RecognisedCredits[]): boolean {
+    const levelOk = earned.filter((c) => c.eqfLevel >= rules.minEqfLevel);
+    const first = [...levelOk.map((c) => c.earnedOn), ...recognised.map((r) => r.decidedOn)].sort()[0];
+    if (!first) return false;
+    const deadline = addMonths(first, rules.timeLimitMonths);
+    const usable = levelOk.filter((c) => c.earnedOn <= deadline);
+    const recs = recognised.filter((r) => r.decidedOn <= deadline);
+    const perCode = [...new Set(usable.map((c) => c.moduleCode))].map((code) => [null, ...usable.filter((c) => c.moduleCode === code)]);
+    const groupOf = (code: string) => rules.electiveGroups.find((g) => g.moduleCodes.includes(code))?.name;
+    const recTotal = recs.reduce((t, r) => t + r.ects, 0);
+    const satisfies = (chosen: EarnedCredential[]) => {
+      if (!rules.mandatoryModules.every((code) => chosen.some((c) => c.moduleCode === code))) return false;
+      if (new Set(chosen.map((c) => c.providerId)).size < rules.minPartnerHeis) return false;
+      let deficits = 0;
+      for (const group of rules.electiveGroups) {
+        const own = chosen.filter((c) => groupOf(c.moduleCode) === group.name).reduce((t, c) => t + c.ects, 0);
+        const deficit = Math.max(0, group.minEcts - own);
+        if (deficit > recs.filter((r) => r.groupName === group.name).reduce((t, r) => t + r.ects, 0)) return false;
+        deficits += deficit;
+      }
+      const recognisedCounted = Math.min(rules.maxRecognitionEcts, recTotal);
+      if (deficits > rules.maxRecognitionEcts) return false;
+      if (chosen.length === 0 && recognisedCounted === 0) return false;
+      return chosen.reduce((t, c) => t + c.ects, 0) + recognisedCounted >= rules.totalEcts;
+    };
+    const walk = (i: number, chosen: EarnedCredential[]): boolean =>
+      i === perCode.length ? satisfies(chosen) : perCode[i].some((c) => walk(i + 1, c ? [...chosen, c] : chosen));
+    return walk(0, []);
+  }
+
+  it('is eligible exactly when some assignment of the credits satisfies the rules (exhaustive oracle)', () => {
+    fc.assert(
+      fc.property(
+        anyRules,
+        fc.array(credit(1000), { maxLength: 7 }),
+        fc.array(recognition(1000), { maxLength: 3 }),
+        (r, credits, recognitions) => {
+          expect(evaluatePathway(r, credits, recognitions, today).eligible).toBe(someAssignmentSatisfies(r, credits, recognitions));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never loses eligibility, nor gets further from it, by earning one more credential', () => {
+    // The extra credential is earned after the others (as credentials are), within any time limit or after it.
+    fc.assert(
+      fc.property(
+        anyRules,
+        fc.array(credit(400), { maxLength: 12 }),
+        fc.array(recognition(400), { maxLength: 3 }),
+        credit(400),
+        fc.integer({ min: 0, max: 1200 }),
+        (r, credits, recognitions, extra, later) => {
+          const before = evaluatePathway(r, credits, recognitions, today);
+          const after = evaluatePathway(r, [...credits, { ...extra, earnedOn: dayOf(400 + later) }], recognitions, today);
+          if (before.eligible) {
+            expect(after.eligible).toBe(true);
+            expect(after.countedEcts).toBeGreaterThanOrEqual(before.countedEcts);
+          }
+          expect(unmetRules(after)).toBeLessThanOrEqual(unmetRules(before));
+          if (unmetRules(after) === unmetRules(before)) expect(after.countedEcts).toBeGreaterThanOrEqual(before.countedEcts);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never counts more than the caps allow, and counts only the learner’s valid credits, each once', () => {
+    fc.assert(
+      fc.property(
+        anyRules,
+        fc.array(credit(1000), { maxLength: 14 }),
+        fc.array(recognition(1000), { maxLength: 4 }),
+        (r, credits, recognitions) => {
+          const progress = evaluatePathway(r, credits, recognitions, today);
           const recognitionCounted = progress.counted.filter((c) => c.source === 'RECOGNITION').reduce((t, c) => t + c.ects, 0);
-          expect(recognitionCounted).toBeLessThanOrEqual(rules.maxRecognitionEcts);
-          expect(new Set(progress.counted.map((c) => c.id)).size).toBe(progress.counted.length);
-          expect(progress.counted.length + progress.notCounted.length).toBe(credits.length + recognitions.length);
-        }),
-      );
-    });
-
-    it('counts exactly the sum of what it lists as counted', () => {
-      fc.assert(
-        fc.property(fc.array(credit, { maxLength: 12 }), fc.array(recognition, { maxLength: 4 }), (credits, recognitions) => {
-          const progress = evaluatePathway(rules, credits, recognitions, today);
+          expect(recognitionCounted).toBeLessThanOrEqual(r.maxRecognitionEcts + 1e-9);
+          expect(progress.recognition.countedEcts).toBeCloseTo(recognitionCounted, 5);
+          const modules = progress.counted.filter((c) => c.source === 'MODULE');
+          expect(new Set(modules.map((c) => c.title)).size).toBe(modules.length);
+          for (const item of modules) {
+            const own = credits.filter((c) => c.credentialId === item.id && c.moduleCode === item.title && c.ects === item.ects);
+            expect(own.some((c) => c.eqfLevel >= r.minEqfLevel && c.earnedOn <= (progress.timeLimit.deadline ?? ''))).toBe(true);
+          }
+          for (const item of progress.counted.filter((c) => c.source === 'RECOGNITION')) {
+            expect(recognitions.some((x) => x.recognitionId === item.id && x.ects >= item.ects && item.ects > 0)).toBe(true);
+          }
           expect(progress.countedEcts).toBeCloseTo(
             progress.counted.reduce((t, c) => t + c.ects, 0),
             5,
           );
-        }),
-      );
-    });
+          expect(progress.counted.length + progress.notCounted.length).toBe(credits.length + recognitions.length);
+          expect(progress.notCounted.every((n) => n.reason.length > 0)).toBe(true);
+          expect(progress.eligible).toBe(
+            progress.reasons.filter((x) => !x.startsWith('Only ')).length === 0 && progress.counted.length > 0,
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
 
-    it('never loses eligibility by earning one more credential within the time limit', () => {
-      const noLimit = { ...rules, timeLimitMonths: 1200 };
-      fc.assert(
-        fc.property(fc.array(credit, { maxLength: 12 }), credit, (credits, extra) => {
-          const before = evaluatePathway(noLimit, credits, [], today);
-          const after = evaluatePathway(noLimit, [...credits, extra], [], today);
-          if (before.eligible) expect(after.eligible).toBe(true);
-          expect(after.countedEcts).toBeGreaterThanOrEqual(before.countedEcts);
-        }),
-      );
-    });
-
-    it('is eligible exactly when it gives no blocking reason', () => {
-      fc.assert(
-        fc.property(fc.array(credit, { minLength: 1, maxLength: 12 }), fc.array(recognition, { maxLength: 3 }), (credits, recognitions) => {
-          const progress = evaluatePathway(rules, credits, recognitions, today);
-          expect(progress.eligible).toBe(progress.reasons.filter((r) => !r.startsWith('Only ')).length === 0);
-        }),
-      );
-    });
+  it('gives the same answer whatever the order of the credits', () => {
+    fc.assert(
+      fc.property(
+        anyRules,
+        fc
+          .array(credit(1000), { maxLength: 14 })
+          .chain((cs) => fc.tuple(fc.constant(cs), fc.shuffledSubarray(cs, { minLength: cs.length }))),
+        fc
+          .array(recognition(1000), { maxLength: 4 })
+          .chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length }))),
+        (r, [credits, shuffled], [recognitions, shuffledRecognitions]) => {
+          expect(evaluatePathway(r, shuffled, shuffledRecognitions, today)).toEqual(evaluatePathway(r, credits, recognitions, today));
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { PathwayRules } from './pathway-rules';
+import { CodeChoices, searchAssignment } from './stacking-search';
 
 /** A valid module credential of the learner (revoked, suspended and expired ones never get here). */
 export interface EarnedCredential {
@@ -70,10 +71,28 @@ export function addMonths(isoDate: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** A total order on credentials, so that any input order gives the same result. */
+const byCredential = (a: EarnedCredential, b: EarnedCredential) =>
+  a.earnedOn.localeCompare(b.earnedOn) ||
+  a.credentialId.localeCompare(b.credentialId) ||
+  a.moduleCode.localeCompare(b.moduleCode) ||
+  a.providerId.localeCompare(b.providerId) ||
+  a.ects - b.ects ||
+  a.eqfLevel - b.eqfLevel;
+const byRecognition = (a: RecognisedCredits, b: RecognisedCredits) =>
+  a.decidedOn.localeCompare(b.decidedOn) ||
+  a.recognitionId.localeCompare(b.recognitionId) ||
+  a.title.localeCompare(b.title) ||
+  (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
+  a.ects - b.ects;
+const tenths = (ects: number) => Math.round(ects * 10);
+
 /**
  * Works out which credits count toward the degree, where, and whether the learner is eligible.
- * Each module counts once (its best result, when passed twice); credits earned after
- * the time limit, or below the EQF level, do not count; recognition counts up to its cap.
+ * Each module code counts once; credits earned after the time limit, or below the EQF level, do not
+ * count; recognition counts up to its cap. Which credential represents a module passed at several
+ * HEIs, and where recognised credits go, is searched (stacking-search.ts): whenever some choice
+ * satisfies the rules, the learner is eligible; otherwise the choice closest to eligibility is shown.
  */
 export function evaluatePathway(
   rules: PathwayRules,
@@ -82,73 +101,82 @@ export function evaluatePathway(
   today: string,
 ): PathwayProgress {
   const notCounted: NotCounted[] = [];
-  const counted: CountedItem[] = [];
-  const byDate = [...earned].sort((a, b) => a.earnedOn.localeCompare(b.earnedOn) || a.credentialId.localeCompare(b.credentialId));
+  const byDate = [...earned].sort(byCredential);
+  const recognitions = [...recognised].sort(byRecognition);
 
-  const levelOk = byDate.filter((c) => {
-    if (c.eqfLevel >= rules.minEqfLevel) return true;
-    notCounted.push({
-      id: c.credentialId,
-      title: c.moduleCode,
-      reason: `EQF level ${c.eqfLevel} is below the required ${rules.minEqfLevel}`,
-    });
-    return false;
-  });
-  const firstCreditOn = [...levelOk.map((c) => c.earnedOn), ...recognised.map((r) => r.decidedOn)].sort()[0] ?? null;
+  const levelOk = byDate.filter((c) => c.eqfLevel >= rules.minEqfLevel);
+  const firstCreditOn = [...levelOk.map((c) => c.earnedOn), ...recognitions.map((r) => r.decidedOn)].sort()[0] ?? null;
   const deadline = firstCreditOn ? addMonths(firstCreditOn, rules.timeLimitMonths) : null;
+  const inTime = levelOk.filter((c) => !deadline || c.earnedOn <= deadline);
+  const recognitionsInTime = recognitions.filter((r) => !deadline || r.decidedOn <= deadline);
 
+  const groupIndex = new Map(rules.electiveGroups.map((g, i) => [g.name, i]));
   const placeOf = (code: string): CountsAs => {
     if (rules.mandatoryModules.includes(code)) return { kind: 'MANDATORY' };
     const group = rules.electiveGroups.find((g) => g.moduleCodes.includes(code));
     return group ? { kind: 'GROUP', group: group.name } : { kind: 'FREE' };
   };
+  const groupOf = (place: CountsAs) => (place.kind === 'GROUP' ? (groupIndex.get(place.group) ?? -1) : -1);
 
-  // A module passed twice counts once: the result with more credits, then the earlier one.
-  const modulesCounted = new Map<string, EarnedCredential>();
-  const inTime = levelOk.filter((credential) => {
-    if (!deadline || credential.earnedOn <= deadline) return true;
-    notCounted.push({ id: credential.credentialId, title: credential.moduleCode, reason: `earned after the time limit (${deadline})` });
-    return false;
+  // Per code, the best credential of each provider: a smaller one from the same HEI never helps.
+  const byCode = new Map<string, CodeChoices>();
+  const preferred = [...inTime.keys()].sort((a, b) => inTime[b].ects - inTime[a].ects || a - b);
+  for (const index of preferred) {
+    const c = inTime[index];
+    const entry = byCode.get(c.moduleCode) ?? { code: c.moduleCode, group: groupOf(placeOf(c.moduleCode)), options: [] };
+    byCode.set(c.moduleCode, entry);
+    if (!entry.options.some((o) => o.providerId === c.providerId))
+      entry.options.push({ index, tenths: tenths(c.ects), providerId: c.providerId });
+  }
+  const codes = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const recognitionInputs = recognitionsInTime.map((r) => ({
+    group: r.groupName ? (groupIndex.get(r.groupName) ?? -1) : -1,
+    tenths: Math.max(0, tenths(r.ects)),
+  }));
+  const result = searchAssignment({
+    totalTenths: tenths(rules.totalEcts),
+    groupMinTenths: rules.electiveGroups.map((g) => tenths(g.minEcts)),
+    minPartners: rules.minPartnerHeis,
+    recognitionCapTenths: Math.max(0, tenths(rules.maxRecognitionEcts)),
+    missingMandatory: rules.mandatoryModules.filter((code) => !byCode.has(code)).length,
+    codes,
+    recognitions: recognitionInputs,
   });
-  for (const credential of [...inTime].sort((a, b) => b.ects - a.ects)) {
-    const best = modulesCounted.get(credential.moduleCode);
-    if (best) notCounted.push({ id: credential.credentialId, title: credential.moduleCode, reason: 'the same module already counts' });
-    else modulesCounted.set(credential.moduleCode, credential);
-  }
-  for (const credential of inTime) {
-    if (modulesCounted.get(credential.moduleCode) === credential) {
-      counted.push({
-        id: credential.credentialId,
-        title: credential.moduleCode,
-        ects: credential.ects,
-        countsAs: placeOf(credential.moduleCode),
-        source: 'MODULE',
-      });
+  const modulesCounted = new Map<string, EarnedCredential>(result.chosen.map((o, i) => [codes[i].code, inTime[o.index]]));
+
+  const counted: CountedItem[] = [];
+  for (const credential of byDate) {
+    const item = { id: credential.credentialId, title: credential.moduleCode };
+    if (credential.eqfLevel < rules.minEqfLevel) {
+      notCounted.push({ ...item, reason: `EQF level ${credential.eqfLevel} is below the required ${rules.minEqfLevel}` });
+    } else if (deadline && credential.earnedOn > deadline) {
+      notCounted.push({ ...item, reason: `earned after the time limit (${deadline})` });
+    } else if (modulesCounted.get(credential.moduleCode) !== credential) {
+      notCounted.push({ ...item, reason: 'the same module already counts' });
+    } else {
+      counted.push({ ...item, ects: credential.ects, countsAs: placeOf(credential.moduleCode), source: 'MODULE' });
     }
   }
 
-  let recognitionLeft = rules.maxRecognitionEcts;
-  const approvedEcts = round(recognised.reduce((total, r) => total + r.ects, 0));
-  for (const recognition of [...recognised].sort((a, b) => a.decidedOn.localeCompare(b.decidedOn))) {
-    if (deadline && recognition.decidedOn > deadline) {
-      notCounted.push({ id: recognition.recognitionId, title: recognition.title, reason: `recognised after the time limit (${deadline})` });
+  const approvedEcts = round(recognitions.reduce((total, r) => total + r.ects, 0));
+  let recognitionTenths = 0;
+  for (const recognition of recognitions) {
+    const item = { id: recognition.recognitionId, title: recognition.title };
+    const at = recognitionsInTime.indexOf(recognition);
+    if (at < 0) {
+      notCounted.push({ ...item, reason: `recognised after the time limit (${deadline})` });
       continue;
     }
-    const ects = round(Math.min(recognition.ects, recognitionLeft));
-    if (ects <= 0) {
-      notCounted.push({
-        id: recognition.recognitionId,
-        title: recognition.title,
-        reason: `the recognition cap of ${rules.maxRecognitionEcts} ECTS is reached`,
-      });
+    const amount = result.recognitionTenths[at];
+    if (amount <= 0) {
+      notCounted.push({ ...item, reason: `the recognition cap of ${rules.maxRecognitionEcts} ECTS is reached` });
       continue;
     }
-    recognitionLeft = round(recognitionLeft - ects);
+    recognitionTenths += amount;
     const group = recognition.groupName ? rules.electiveGroups.find((g) => g.name === recognition.groupName) : undefined;
     counted.push({
-      id: recognition.recognitionId,
-      title: recognition.title,
-      ects,
+      ...item,
+      ects: amount / 10,
       countsAs: group ? { kind: 'GROUP', group: group.name } : { kind: 'FREE' },
       source: 'RECOGNITION',
     });
@@ -191,7 +219,7 @@ export function evaluatePathway(
     mandatory,
     groups,
     partners: { required: rules.minPartnerHeis, providerIds },
-    recognition: { cap: rules.maxRecognitionEcts, approvedEcts, countedEcts: round(rules.maxRecognitionEcts - recognitionLeft) },
+    recognition: { cap: rules.maxRecognitionEcts, approvedEcts, countedEcts: recognitionTenths / 10 },
     timeLimit: { months: rules.timeLimitMonths, firstCreditOn, deadline, expired },
     counted,
     notCounted,

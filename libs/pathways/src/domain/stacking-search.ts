@@ -1,0 +1,198 @@
+/**
+ * Which of the learner's credits count toward the degree: an exact branch-and-bound search
+ * (docs/stacking.md). Plain code, no Nest. All amounts are integer tenths of an ECTS credit so that
+ * sums never drift.
+ */
+
+/** One way a module code can be represented: the best credential of one provider for that code. */
+export interface ModuleOption {
+  /** Index of the credential in the caller's list. */
+  index: number;
+  tenths: number;
+  providerId: string;
+}
+
+export interface CodeChoices {
+  code: string;
+  /** -1: free credits; otherwise the index of the elective group the module belongs to. */
+  group: number;
+  /** Preferred first: more credits, then the caller's canonical order. Never empty. */
+  options: ModuleOption[];
+}
+
+export interface RecognitionInput {
+  /** -1: free credits; otherwise the elective group it was granted for. */
+  group: number;
+  tenths: number;
+}
+
+export interface SearchProblem {
+  totalTenths: number;
+  groupMinTenths: number[];
+  minPartners: number;
+  recognitionCapTenths: number;
+  /** Mandatory modules with no usable credential: a constant of the problem, counted as unmet rules. */
+  missingMandatory: number;
+  codes: CodeChoices[];
+  /** In the caller's canonical order: the cap is filled in this order once group needs are met. */
+  recognitions: RecognitionInput[];
+}
+
+export interface Score {
+  /** Rules not met: each missing mandatory module, each short group, the total, the partners. */
+  unmet: number;
+  tenths: number;
+}
+
+export interface SearchResult {
+  score: Score;
+  /** For each code (same order as the problem), the chosen option. */
+  chosen: ModuleOption[];
+  /** For each recognition, the tenths it counts (0: not counted). */
+  recognitionTenths: number[];
+  /** False when the node budget ran out and the best assignment found so far is returned. */
+  exact: boolean;
+}
+
+/**
+ * Nodes the search may visit before it stops with the best assignment found so far. A learner holds
+ * a few dozen credits at most, and only a module passed at several HEIs gives a choice: realistic
+ * searches visit well under a thousand nodes.
+ */
+export const SEARCH_NODE_LIMIT = 200_000;
+
+/** Negative when a is closer to eligibility than b: fewer unmet rules, then more credits counted. */
+export const compareScores = (a: Score, b: Score): number => a.unmet - b.unmet || b.tenths - a.tenths;
+
+/**
+ * Greedy recognition allocation given what the modules bring; exact for the rules we have: the
+ * recognised total is min(cap, approved) however it is split, and the most groups are completed by
+ * funding the smallest deficits first (each deficit costs its size of the shared cap).
+ */
+export function allocateRecognition(
+  problem: SearchProblem,
+  groupTenths: number[],
+): { amounts: number[]; satisfiedGroups: Set<number>; tenths: number } {
+  const { recognitions, recognitionCapTenths } = problem;
+  const amounts = recognitions.map(() => 0);
+  let left = recognitionCapTenths;
+  const satisfiedGroups = new Set<number>();
+  const deficits = problem.groupMinTenths
+    .map((min, group) => ({ group, deficit: Math.max(0, min - groupTenths[group]) }))
+    .sort((a, b) => a.deficit - b.deficit || a.group - b.group);
+  for (const { group, deficit } of deficits) {
+    if (deficit === 0) {
+      satisfiedGroups.add(group);
+      continue;
+    }
+    const available = recognitions.reduce((t, r) => t + (r.group === group ? r.tenths : 0), 0);
+    if (available < deficit || left < deficit) continue;
+    let need = deficit;
+    recognitions.forEach((r, i) => {
+      if (r.group !== group || need === 0) return;
+      const take = Math.min(r.tenths, need);
+      amounts[i] += take;
+      need -= take;
+    });
+    left -= deficit;
+    satisfiedGroups.add(group);
+  }
+  recognitions.forEach((r, i) => {
+    const take = Math.min(r.tenths - amounts[i], left);
+    amounts[i] += take;
+    left -= take;
+  });
+  return { amounts, satisfiedGroups, tenths: recognitionCapTenths - left };
+}
+
+function scoreOf(problem: SearchProblem, moduleTenths: number, groupTenths: number[], partners: number): Score {
+  const { satisfiedGroups, tenths } = allocateRecognition(problem, groupTenths);
+  const total = moduleTenths + tenths;
+  const unmet =
+    problem.missingMandatory +
+    (problem.groupMinTenths.length - satisfiedGroups.size) +
+    (total < problem.totalTenths ? 1 : 0) +
+    (partners < problem.minPartners ? 1 : 0);
+  return { unmet, tenths: total };
+}
+
+/**
+ * Depth-first over the codes that offer a choice, best option first, pruning every branch whose
+ * optimistic score (each remaining code at its largest option, every remaining provider gained)
+ * cannot beat the best found. Ties keep the first found, so the result depends only on the order
+ * of the problem, which the caller makes canonical.
+ */
+export function searchAssignment(problem: SearchProblem): SearchResult {
+  const { codes } = problem;
+  const groupCount = problem.groupMinTenths.length;
+  // Suffix data for the bound: the most each remaining code can add, and the providers it can bring.
+  const suffixTenths: number[] = new Array<number>(codes.length + 1).fill(0);
+  const suffixGroupTenths: number[][] = Array.from({ length: codes.length + 1 }, () => new Array<number>(groupCount).fill(0));
+  const suffixProviders: Array<Set<string>> = Array.from({ length: codes.length + 1 }, () => new Set<string>());
+  for (let i = codes.length - 1; i >= 0; i--) {
+    const best = codes[i].options[0].tenths;
+    suffixTenths[i] = suffixTenths[i + 1] + best;
+    suffixGroupTenths[i] = [...suffixGroupTenths[i + 1]];
+    if (codes[i].group >= 0) suffixGroupTenths[i][codes[i].group] += best;
+    suffixProviders[i] = new Set([...suffixProviders[i + 1], ...codes[i].options.map((o) => o.providerId)]);
+  }
+
+  const chosen: ModuleOption[] = [];
+  const providers = new Map<string, number>();
+  const groupTenths = new Array<number>(groupCount).fill(0);
+  let moduleTenths = 0;
+  let best: { score: Score; chosen: ModuleOption[] } | null = null;
+  let nodes = 0;
+  let exact = true;
+
+  const bound = (depth: number): Score => {
+    let gained = 0;
+    for (const p of suffixProviders[depth]) if (!providers.has(p)) gained++;
+    const partners = providers.size + Math.min(gained, codes.length - depth);
+    const groups = groupTenths.map((t, g) => t + suffixGroupTenths[depth][g]);
+    return scoreOf(problem, moduleTenths + suffixTenths[depth], groups, partners);
+  };
+
+  const visit = (depth: number): void => {
+    if (++nodes > SEARCH_NODE_LIMIT) {
+      exact = false;
+      return;
+    }
+    if (depth === codes.length) {
+      const score = scoreOf(problem, moduleTenths, groupTenths, providers.size);
+      if (!best || compareScores(score, best.score) < 0) best = { score, chosen: [...chosen] };
+      return;
+    }
+    if (best && compareScores(bound(depth), best.score) >= 0) return;
+    const { group, options } = codes[depth];
+    for (const option of options) {
+      if (!exact) return;
+      chosen.push(option);
+      providers.set(option.providerId, (providers.get(option.providerId) ?? 0) + 1);
+      moduleTenths += option.tenths;
+      if (group >= 0) groupTenths[group] += option.tenths;
+      visit(depth + 1);
+      if (group >= 0) groupTenths[group] -= option.tenths;
+      moduleTenths -= option.tenths;
+      const count = (providers.get(option.providerId) ?? 1) - 1;
+      if (count === 0) providers.delete(option.providerId);
+      else providers.set(option.providerId, count);
+      chosen.pop();
+    }
+  };
+  visit(0);
+
+  // The budget can only run out after the first leaf (depth ≤ number of codes), so best is set.
+  const found = best as { score: Score; chosen: ModuleOption[] } | null;
+  const finalChosen = found ? found.chosen : codes.map((c) => c.options[0]);
+  const finalGroups = new Array<number>(groupCount).fill(0);
+  finalChosen.forEach((option, i) => {
+    if (codes[i].group >= 0) finalGroups[codes[i].group] += option.tenths;
+  });
+  const { amounts } = allocateRecognition(problem, finalGroups);
+  const fallbackScore = (): Score => {
+    const tenths = finalChosen.reduce((t, o) => t + o.tenths, 0);
+    return scoreOf(problem, tenths, finalGroups, new Set(finalChosen.map((o) => o.providerId)).size);
+  };
+  return { score: found ? found.score : fallbackScore(), chosen: finalChosen, recognitionTenths: amounts, exact };
+}

@@ -275,27 +275,40 @@ describe('evaluatePathway as a search', () => {
         fc.array(recognition(1000), { maxLength: 4 }),
         (r, credits, recognitions) => {
           const progress = evaluatePathway(r, credits, recognitions, today);
-          const recognitionCounted = progress.counted.filter((c) => c.source === 'RECOGNITION').reduce((t, c) => t + c.ects, 0);
-          expect(recognitionCounted).toBeLessThanOrEqual(r.maxRecognitionEcts + 1e-9);
-          expect(progress.recognition.countedEcts).toBeCloseTo(recognitionCounted, 5);
+          // One expectation per run (jest's are slow at 10,000 runs): the list of broken invariants.
+          const close = (x: number, y: number) => Math.abs(x - y) < 1e-9;
           const modules = progress.counted.filter((c) => c.source === 'MODULE');
-          expect(new Set(modules.map((c) => c.title)).size).toBe(modules.length);
-          for (const item of modules) {
-            const own = credits.filter((c) => c.credentialId === item.id && c.moduleCode === item.title && c.ects === item.ects);
-            expect(own.some((c) => c.eqfLevel >= r.minEqfLevel && c.earnedOn <= (progress.timeLimit.deadline ?? ''))).toBe(true);
-          }
-          for (const item of progress.counted.filter((c) => c.source === 'RECOGNITION')) {
-            expect(recognitions.some((x) => x.recognitionId === item.id && x.ects >= item.ects && item.ects > 0)).toBe(true);
-          }
-          expect(progress.countedEcts).toBeCloseTo(
-            progress.counted.reduce((t, c) => t + c.ects, 0),
-            5,
-          );
-          expect(progress.counted.length + progress.notCounted.length).toBe(credits.length + recognitions.length);
-          expect(progress.notCounted.every((n) => n.reason.length > 0)).toBe(true);
-          expect(progress.eligible).toBe(
-            progress.reasons.filter((x) => !x.startsWith('Only ')).length === 0 && progress.counted.length > 0,
-          );
+          const recognisedItems = progress.counted.filter((c) => c.source === 'RECOGNITION');
+          const recognitionCounted = recognisedItems.reduce((t, c) => t + c.ects, 0);
+          const deadline = progress.timeLimit.deadline ?? '';
+          const broken = Object.entries({
+            'recognition above its cap': recognitionCounted > r.maxRecognitionEcts + 1e-9,
+            'recognition total misreported': !close(progress.recognition.countedEcts, recognitionCounted),
+            'a module code counted twice': new Set(modules.map((c) => c.title)).size !== modules.length,
+            'a module credit that is not a valid credential of the learner': !modules.every((item) =>
+              credits.some(
+                (c) =>
+                  c.credentialId === item.id &&
+                  c.moduleCode === item.title &&
+                  c.ects === item.ects &&
+                  c.eqfLevel >= r.minEqfLevel &&
+                  c.earnedOn <= deadline,
+              ),
+            ),
+            'a recognised credit the learner was not granted': !recognisedItems.every((item) =>
+              recognitions.some((x) => x.recognitionId === item.id && x.ects >= item.ects && item.ects > 0 && x.decidedOn <= deadline),
+            ),
+            'counted total is not the sum of the counted': !close(
+              progress.countedEcts,
+              progress.counted.reduce((t, c) => t + c.ects, 0),
+            ),
+            'a credit neither counted nor explained':
+              progress.counted.length + progress.notCounted.length !== credits.length + recognitions.length,
+            'a reason left empty': !progress.notCounted.every((n) => n.reason.length > 0),
+            'eligibility disagrees with the reasons':
+              progress.eligible !== (progress.reasons.filter((x) => !x.startsWith('Only ')).length === 0 && progress.counted.length > 0),
+          }).flatMap(([name, isBroken]) => (isBroken ? [name] : []));
+          expect(broken).toEqual([]);
         },
       ),
       { numRuns: RUNS },
@@ -313,7 +326,11 @@ describe('evaluatePathway as a search', () => {
           .array(recognition(1000), { maxLength: 4 })
           .chain((rs) => fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length }))),
         (r, [credits, shuffled], [recognitions, shuffledRecognitions]) => {
-          expect(evaluatePathway(r, shuffled, shuffledRecognitions, today)).toEqual(evaluatePathway(r, credits, recognitions, today));
+          // Both results are built by the same code, so equal values serialise alike (and faster than toEqual).
+          const serialised = (p: PathwayProgress) => JSON.stringify(p);
+          expect(serialised(evaluatePathway(r, shuffled, shuffledRecognitions, today))).toBe(
+            serialised(evaluatePathway(r, credits, recognitions, today)),
+          );
         },
       ),
       { numRuns: RUNS },

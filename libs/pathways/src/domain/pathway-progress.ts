@@ -71,19 +71,22 @@ export function addMonths(isoDate: string, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Plain code-unit order: the same on every machine, whatever its locale. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A total order on credentials, so that any input order gives the same result. */
 const byCredential = (a: EarnedCredential, b: EarnedCredential) =>
-  a.earnedOn.localeCompare(b.earnedOn) ||
-  a.credentialId.localeCompare(b.credentialId) ||
-  a.moduleCode.localeCompare(b.moduleCode) ||
-  a.providerId.localeCompare(b.providerId) ||
+  cmp(a.earnedOn, b.earnedOn) ||
+  cmp(a.credentialId, b.credentialId) ||
+  cmp(a.moduleCode, b.moduleCode) ||
+  cmp(a.providerId, b.providerId) ||
   a.ects - b.ects ||
   a.eqfLevel - b.eqfLevel;
 const byRecognition = (a: RecognisedCredits, b: RecognisedCredits) =>
-  a.decidedOn.localeCompare(b.decidedOn) ||
-  a.recognitionId.localeCompare(b.recognitionId) ||
-  a.title.localeCompare(b.title) ||
-  (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
+  cmp(a.decidedOn, b.decidedOn) ||
+  cmp(a.recognitionId, b.recognitionId) ||
+  cmp(a.title, b.title) ||
+  cmp(a.groupName ?? '', b.groupName ?? '') ||
   a.ects - b.ects;
 const tenths = (ects: number) => Math.round(ects * 10);
 
@@ -128,7 +131,7 @@ export function evaluatePathway(
     if (!entry.options.some((o) => o.providerId === c.providerId))
       entry.options.push({ index, tenths: tenths(c.ects), providerId: c.providerId });
   }
-  const codes = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const codes = [...byCode.values()].sort((a, b) => cmp(a.code, b.code));
   const recognitionInputs = recognitionsInTime.map((r) => ({
     group: r.groupName ? (groupIndex.get(r.groupName) ?? -1) : -1,
     tenths: Math.max(0, tenths(r.ects)),

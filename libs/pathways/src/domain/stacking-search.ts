@@ -72,19 +72,20 @@ export const compareScores = (a: Score, b: Score): number => a.unmet - b.unmet |
 export function allocateRecognition(
   problem: SearchProblem,
   groupTenths: number[],
-): { amounts: number[]; satisfiedGroups: Set<number>; tenths: number } {
+): { amounts: number[]; satisfiedGroups: number; tenths: number } {
   const { recognitions, recognitionCapTenths } = problem;
   const amounts = recognitions.map(() => 0);
   let left = recognitionCapTenths;
-  const satisfiedGroups = new Set<number>();
+  let satisfiedGroups = 0;
   const deficits = problem.groupMinTenths
     .map((min, group) => ({ group, deficit: Math.max(0, min - groupTenths[group]) }))
     .sort((a, b) => a.deficit - b.deficit || a.group - b.group);
   for (const { group, deficit } of deficits) {
     if (deficit === 0) {
-      satisfiedGroups.add(group);
+      satisfiedGroups++;
       continue;
     }
+    if (recognitions.length === 0) break;
     const available = recognitions.reduce((t, r) => t + (r.group === group ? r.tenths : 0), 0);
     if (available < deficit || left < deficit) continue;
     let need = deficit;
@@ -95,7 +96,7 @@ export function allocateRecognition(
       need -= take;
     });
     left -= deficit;
-    satisfiedGroups.add(group);
+    satisfiedGroups++;
   }
   recognitions.forEach((r, i) => {
     const take = Math.min(r.tenths - amounts[i], left);
@@ -110,7 +111,7 @@ function scoreOf(problem: SearchProblem, moduleTenths: number, groupTenths: numb
   const total = moduleTenths + tenths;
   const unmet =
     problem.missingMandatory +
-    (problem.groupMinTenths.length - satisfiedGroups.size) +
+    (problem.groupMinTenths.length - satisfiedGroups) +
     (total < problem.totalTenths ? 1 : 0) +
     (partners < problem.minPartners ? 1 : 0);
   return { unmet, tenths: total };
@@ -123,24 +124,34 @@ function scoreOf(problem: SearchProblem, moduleTenths: number, groupTenths: numb
  * of the problem, which the caller makes canonical.
  */
 export function searchAssignment(problem: SearchProblem): SearchResult {
-  const { codes } = problem;
   const groupCount = problem.groupMinTenths.length;
+  const chosen: ModuleOption[] = problem.codes.map((c) => c.options[0]);
+  const providers = new Map<string, number>();
+  const groupTenths = new Array<number>(groupCount).fill(0);
+  let moduleTenths = 0;
+  const add = (group: number, option: ModuleOption, sign: 1 | -1) => {
+    const count = (providers.get(option.providerId) ?? 0) + sign;
+    if (count === 0) providers.delete(option.providerId);
+    else providers.set(option.providerId, count);
+    moduleTenths += sign * option.tenths;
+    if (group >= 0) groupTenths[group] += sign * option.tenths;
+  };
+  // Codes with one candidate always count as it: only the others are searched.
+  problem.codes.forEach((c) => c.options.length === 1 && add(c.group, c.options[0], 1));
+  const choiceAt = problem.codes.flatMap((c, i) => (c.options.length > 1 ? [i] : []));
+  const codes = choiceAt.map((i) => problem.codes[i]);
   // Suffix data for the bound: the most each remaining code can add, and the providers it can bring.
   const suffixTenths: number[] = new Array<number>(codes.length + 1).fill(0);
   const suffixGroupTenths: number[][] = Array.from({ length: codes.length + 1 }, () => new Array<number>(groupCount).fill(0));
   const suffixProviders: Array<Set<string>> = Array.from({ length: codes.length + 1 }, () => new Set<string>());
   for (let i = codes.length - 1; i >= 0; i--) {
-    const best = codes[i].options[0].tenths;
-    suffixTenths[i] = suffixTenths[i + 1] + best;
+    const top = codes[i].options[0].tenths;
+    suffixTenths[i] = suffixTenths[i + 1] + top;
     suffixGroupTenths[i] = [...suffixGroupTenths[i + 1]];
-    if (codes[i].group >= 0) suffixGroupTenths[i][codes[i].group] += best;
+    if (codes[i].group >= 0) suffixGroupTenths[i][codes[i].group] += top;
     suffixProviders[i] = new Set([...suffixProviders[i + 1], ...codes[i].options.map((o) => o.providerId)]);
   }
 
-  const chosen: ModuleOption[] = [];
-  const providers = new Map<string, number>();
-  const groupTenths = new Array<number>(groupCount).fill(0);
-  let moduleTenths = 0;
   let best: { score: Score; chosen: ModuleOption[] } | null = null;
   let nodes = 0;
   let exact = true;
@@ -167,32 +178,22 @@ export function searchAssignment(problem: SearchProblem): SearchResult {
     const { group, options } = codes[depth];
     for (const option of options) {
       if (!exact) return;
-      chosen.push(option);
-      providers.set(option.providerId, (providers.get(option.providerId) ?? 0) + 1);
-      moduleTenths += option.tenths;
-      if (group >= 0) groupTenths[group] += option.tenths;
+      chosen[choiceAt[depth]] = option;
+      add(group, option, 1);
       visit(depth + 1);
-      if (group >= 0) groupTenths[group] -= option.tenths;
-      moduleTenths -= option.tenths;
-      const count = (providers.get(option.providerId) ?? 1) - 1;
-      if (count === 0) providers.delete(option.providerId);
-      else providers.set(option.providerId, count);
-      chosen.pop();
+      add(group, option, -1);
     }
   };
   visit(0);
 
-  // The budget can only run out after the first leaf (depth ≤ number of codes), so best is set.
+  // The budget runs out only after the first leaf (it is far above the number of codes): best is set.
   const found = best as { score: Score; chosen: ModuleOption[] } | null;
-  const finalChosen = found ? found.chosen : codes.map((c) => c.options[0]);
+  if (!found) throw new Error('The stacking search ended without an assignment');
+  const final = found;
   const finalGroups = new Array<number>(groupCount).fill(0);
-  finalChosen.forEach((option, i) => {
-    if (codes[i].group >= 0) finalGroups[codes[i].group] += option.tenths;
+  final.chosen.forEach((option, i) => {
+    if (problem.codes[i].group >= 0) finalGroups[problem.codes[i].group] += option.tenths;
   });
   const { amounts } = allocateRecognition(problem, finalGroups);
-  const fallbackScore = (): Score => {
-    const tenths = finalChosen.reduce((t, o) => t + o.tenths, 0);
-    return scoreOf(problem, tenths, finalGroups, new Set(finalChosen.map((o) => o.providerId)).size);
-  };
-  return { score: found ? found.score : fallbackScore(), chosen: finalChosen, recognitionTenths: amounts, exact };
+  return { score: final.score, chosen: final.chosen, recognitionTenths: amounts, exact };
 }

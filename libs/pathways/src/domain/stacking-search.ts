@@ -123,7 +123,7 @@ function scoreOf(problem: SearchProblem, moduleTenths: number, groupTenths: numb
  * cannot beat the best found. Ties keep the first found, so the result depends only on the order
  * of the problem, which the caller makes canonical.
  */
-export function searchAssignment(problem: SearchProblem): SearchResult {
+export function searchAssignment(problem: SearchProblem, nodeLimit = SEARCH_NODE_LIMIT): SearchResult {
   const groupCount = problem.groupMinTenths.length;
   const chosen: ModuleOption[] = problem.codes.map((c) => c.options[0]);
   const providers = new Map<string, number>();
@@ -165,7 +165,7 @@ export function searchAssignment(problem: SearchProblem): SearchResult {
   };
 
   const visit = (depth: number): void => {
-    if (++nodes > SEARCH_NODE_LIMIT) {
+    if (++nodes > nodeLimit) {
       exact = false;
       return;
     }
@@ -186,9 +186,9 @@ export function searchAssignment(problem: SearchProblem): SearchResult {
   };
   visit(0);
 
-  // The budget runs out only after the first leaf (it is far above the number of codes): best is set.
+  // A budget above the number of codes runs out only after the first leaf, so best is set.
   const found = best as { score: Score; chosen: ModuleOption[] } | null;
-  if (!found) throw new Error('The stacking search ended without an assignment');
+  if (!found) throw new Error(`A node limit of ${nodeLimit} cannot reach an assignment of ${codes.length} choices`);
   const final = found;
   const finalGroups = new Array<number>(groupCount).fill(0);
   final.chosen.forEach((option, i) => {

@@ -9,6 +9,7 @@ import { ImportLease1764662400000 } from './1764662400000-import-lease';
 import { AccountSecurity1764748800000 } from './1764748800000-account-security';
 import { CredentialAttacks1764835200000 } from './1764835200000-credential-attacks';
 import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-decisions';
+import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AccountSecurity1764748800000,
   CredentialAttacks1764835200000,
   RecognitionDecisions1764921600000,
+  HonestTargets1765180800000,
 ];

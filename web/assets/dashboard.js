@@ -79,7 +79,7 @@ function targetsView(t) {
       'div',
       { class: 'charts', id: 'targets' },
       countCard('graduates', 'Graduates', t.graduates),
-      countCard('participants', 'Module participants', t.moduleParticipants),
+      countCard('participants', 'Participants in self-standing modules', t.moduleParticipants),
       h(
         'section',
         { class: 'card', id: 'public-share', 'aria-labelledby': 'public-share-title' },

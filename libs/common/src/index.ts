@@ -12,3 +12,4 @@ export * from './database/query-logger';
 export * from './http/security-headers';
 export * from './http/public-cors';
 export * from './http/graphql-ide';
+export * from './country-codes';

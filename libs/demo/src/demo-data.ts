@@ -18,7 +18,7 @@ export const demoProgramme = {
     { code: '2025-2026', startsOn: '2025-09-01', endsOn: '2026-08-31' },
     { code: '2026-2027', startsOn: '2026-09-01', endsOn: '2027-08-31' },
   ],
-  targets: { GRADUATES: 800, MODULE_PARTICIPANTS: 2200, PUBLIC_SECTOR_SHARE: 40 },
+  targets: { GRADUATES: 800, MODULE_PARTICIPANTS: 2200, PUBLIC_SECTOR_SHARE: 40, MEMBER_ORGANISATIONS: 38, MEMBER_COUNTRIES: 20 },
 };
 
 /** The degree rules of every demo edition. */

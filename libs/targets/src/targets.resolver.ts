@@ -8,7 +8,11 @@ export class TargetsResolver {
   constructor(private readonly targets: TargetsService) {}
 
   @Roles(Role.ADMIN)
-  @Query(() => ProgrammeTargets, { description: 'Graduates, module participants and the public-sector share against the targets, live' })
+  @Query(() => ProgrammeTargets, {
+    description:
+      'Graduates, participants in self-standing modules, the public-sector share and the consortium’s members and countries ' +
+      'against the targets, live; for one edition when editionId is given, else overall. Definitions: docs/targets.md',
+  })
   programmeTargets(@Args('editionId', { type: () => ID, nullable: true }) editionId?: string) {
     return this.targets.programmeTargets(editionId ?? null);
   }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Sector } from '../learner.entity';
+import { IsCountryCode } from '@magix/common';
 
 @InputType()
 export class CreateLearnerInput {
@@ -20,7 +21,7 @@ export class CreateLearnerInput {
   email!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2' })
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  @IsCountryCode()
   countryCode!: string;
 
   @Field(() => Sector)
@@ -60,6 +61,6 @@ export class LearnerFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  @IsCountryCode()
   countryCode?: string;
 }

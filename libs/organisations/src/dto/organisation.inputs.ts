@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsDate, IsEmail, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { OrganisationKind } from '../organisation.entity';
+import { IsCountryCode } from '@magix/common';
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 
@@ -16,7 +17,7 @@ export class CreateOrganisationInput {
   shortName!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. ES' })
-  @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  @IsCountryCode()
   countryCode!: string;
 
   @Field(() => OrganisationKind)
@@ -43,7 +44,7 @@ export class OrganisationFilter {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO 3166-1 alpha-2 code such as ES' })
+  @IsCountryCode()
   countryCode?: string;
 
   @Field({ nullable: true })

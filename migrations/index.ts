@@ -10,6 +10,7 @@ import { AccountSecurity1764748800000 } from './1764748800000-account-security';
 import { CredentialAttacks1764835200000 } from './1764835200000-credential-attacks';
 import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-decisions';
 import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
+import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CredentialAttacks1764835200000,
   RecognitionDecisions1764921600000,
   HonestTargets1765180800000,
+  DegreeIntake1765267200000,
 ];

@@ -1,5 +1,6 @@
 import { ADMIN, aLearner, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, UPM_STAFF } from './support/factories';
 import { checkOf, verify } from './support/credentials';
+import { decideDegreeApplication } from './support/degree-admission';
 import { independentlyVerify } from './support/independent-eddsa-verifier';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
@@ -95,6 +96,7 @@ describe('stacking module credentials into the joint degree', () => {
 
   it('refuses the degree to a learner who is not eligible, saying why', async () => {
     const learner = await aLearner(server);
+    await decideDegreeApplication(server, learner, 'ACCEPTED');
     await pass(learner.id, ['UPM-AIG-01']);
     const { errors } = await server.gql(ISSUE, { id: learner.id }, admin);
     expect(errors?.[0].extensions?.code).toBe('NOT_ELIGIBLE');
@@ -109,6 +111,7 @@ describe('stacking module credentials into the joint degree', () => {
 
     beforeAll(async () => {
       learner = await aLearner(server, { givenName: 'Maria', familyName: 'Kowalska', countryCode: 'PL' });
+      await decideDegreeApplication(server, learner, 'ACCEPTED');
       modules = await pass(learner.id, ALL);
     });
 

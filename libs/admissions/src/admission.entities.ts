@@ -37,6 +37,10 @@ export class Application {
   @Column({ name: 'programme_id', type: 'uuid', nullable: true })
   programmeId!: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The edition (intake) a degree-seeking application applies to' })
+  @Column({ name: 'edition_id', type: 'uuid', nullable: true })
+  editionId!: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Set for a self-standing module application' })
   @Column({ name: 'offering_id', type: 'uuid', nullable: true })
   offeringId!: string | null;

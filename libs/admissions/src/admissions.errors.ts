@@ -20,8 +20,8 @@ const error = (code: AdmissionErrorCode, message: string, field?: string, status
 
 export const duplicateApplication = () =>
   error(AdmissionErrorCode.DUPLICATE_APPLICATION, 'You already have an application for this under review or on offer', 'input');
-export const applicationsClosed = (window: string) =>
-  error(AdmissionErrorCode.APPLICATIONS_CLOSED, `Applications are not open: ${window}`, 'input.offeringId');
+export const applicationsClosed = (window: string, field = 'input.offeringId') =>
+  error(AdmissionErrorCode.APPLICATIONS_CLOSED, `Applications are not open: ${window}`, field);
 export const notAPdf = () => error(AdmissionErrorCode.NOT_A_PDF, 'The CV must be a PDF file', 'file', 415);
 export const fileTooLarge = () => error(AdmissionErrorCode.FILE_TOO_LARGE, 'The CV must be at most 2 MB', 'file', 413);
 export const batchAlreadyOpen = () =>

@@ -3,9 +3,10 @@ import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Learner } from '@magix/learners';
+import { Edition } from '@magix/programme';
 import { Application, ApplicationDocument, ApplicationDocumentInfo, ReviewBatch } from './admission.entities';
 import { ApplicationsService } from './applications.service';
-import { ApplicationFilter, ApplyInput, DecideApplicationInput, OpenBatchInput } from './dto/admission.inputs';
+import { ApplicationFilter, ApplyInput, DecideApplicationInput, OpenBatchInput, SetDegreeIntakeInput } from './dto/admission.inputs';
 import { PlacesService } from './places.service';
 import { ReviewBatchesService } from './review-batches.service';
 
@@ -55,6 +56,14 @@ export class AdmissionsResolver {
     return this.batches.close(batchId, user);
   }
 
+  @Roles(Role.ADMIN)
+  @Mutation(() => Edition, {
+    description: 'Set an edition’s degree intake: its degree places and application window; added places go to the reserve list',
+  })
+  setDegreeIntake(@Args('input') input: SetDegreeIntakeInput, @CurrentUser() user: Principal) {
+    return this.places.setDegreeIntake(input, user);
+  }
+
   @Roles(Role.LEARNER)
   @Mutation(() => Application, { description: 'Take an offered place: you are enrolled' })
   acceptOffer(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
@@ -87,6 +96,11 @@ export class AdmissionsResolver {
   @ResolveField(() => Offering, { nullable: true })
   offering(@Parent() application: Application, @Context() context: GraphQLContext) {
     return application.offeringId ? context.loaders.byId(Offering).load(application.offeringId) : null;
+  }
+
+  @ResolveField(() => Edition, { nullable: true, description: 'The intake a degree application applies to' })
+  edition(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return application.editionId ? context.loaders.byId(Edition).load(application.editionId) : null;
   }
 
   @ResolveField(() => ApplicationDocumentInfo, { nullable: true, description: 'The CV, once uploaded' })

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { badInput, forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Programme } from '@magix/programme';
 import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus } from './admission.entities';
 import { applicationsClosed, duplicateApplication, fileTooLarge, notAPdf } from './admissions.errors';
 import { checkCvPdf } from './cv-document';
+import { degreeIntake } from './degree-intake';
 import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
 
 export const MAX_CV_BYTES = 2 * 1024 * 1024;
@@ -31,6 +32,8 @@ export class ApplicationsService {
   async apply(input: ApplyInput, principal: Principal): Promise<Application> {
     const today = new Date().toISOString().slice(0, 10);
     let programmeId: string | null = null;
+    let editionId: string | null = null;
+    if (input.offeringId && input.editionId) throw badInput('input.editionId', 'A module application names its offering only');
     if (input.offeringId) {
       const offering = await this.dataSource.getRepository(Offering).findOneBy({ id: input.offeringId });
       if (!offering) throw notFound('Offering');
@@ -41,6 +44,7 @@ export class ApplicationsService {
       const programme = await this.dataSource.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
       if (!programme) throw notFound('Programme');
       programmeId = programme.id;
+      editionId = (await degreeIntake(this.dataSource.manager, programme.id, input.editionId, today)).id;
     }
     const repository = this.dataSource.getRepository(Application);
     try {
@@ -49,6 +53,7 @@ export class ApplicationsService {
           learnerId: principal.learnerId!,
           offeringId: input.offeringId ?? null,
           programmeId,
+          editionId,
           motivation: input.motivation.trim(),
           status: ApplicationStatus.SUBMITTED,
           submittedAt: new Date(),
@@ -119,7 +124,9 @@ export class ApplicationsService {
     if (filter.offeringId) query.andWhere('a.offeringId = :offeringId', filter);
     if (filter.batchId) query.andWhere('a.batchId = :batchId', filter);
     if (filter.degreeSeeking !== undefined) query.andWhere(filter.degreeSeeking ? 'a.programmeId IS NOT NULL' : 'a.offeringId IS NOT NULL');
-    if (filter.editionId) query.andWhere('a.offeringId IN (SELECT id FROM offering WHERE edition_id = :editionId)', filter);
+    // A degree application names its edition; a module application's edition is its offering's.
+    if (filter.editionId)
+      query.andWhere('(a.editionId = :editionId OR a.offeringId IN (SELECT id FROM offering WHERE edition_id = :editionId))', filter);
     if (filter.sector) query.andWhere('a.learnerId IN (SELECT id FROM learner WHERE sector = :sector)', filter);
     this.access.scope(query, 'a', principal, Permission.APPLICATION_READ);
     return pageOf(await query.getManyAndCount(), page);

@@ -2,3 +2,4 @@ export * from './admission.entities';
 export * from './admissions.module';
 export * from './outbox.service';
 export * from './places.service';
+export { ADMITTED_TO_DEGREE, degreeAdmission } from './degree-intake';

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
-import { AccessService, Permission, Principal } from '@magix/auth';
+import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { notFound } from '@magix/common';
+import { badInput, forbidden, notFound } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Enrolment, EnrolmentService, EnrolmentStatus } from '@magix/enrolment';
 import { Learner } from '@magix/learners';
-import { Application, ApplicationStatus } from './admission.entities';
+import { Edition } from '@magix/programme';
+import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
 import { cannotWithdraw, noOffer, offerExpired } from './admissions.errors';
+import { degreePlaceCounts, lockEdition } from './degree-intake';
+import { SetDegreeIntakeInput } from './dto/admission.inputs';
 import { OutboxService } from './outbox.service';
 import { freePlaces, nextInLine, offerDeadline } from './places';
 
@@ -66,6 +69,7 @@ export class PlacesService {
       const application = await manager.findOneBy(Application, { id: applicationId });
       if (!application) throw notFound('Application');
       const offering = application.offeringId ? await this.enrolments.lockOffering(manager, application.offeringId) : null;
+      const edition = !application.offeringId && application.editionId ? await lockEdition(manager, application.editionId) : null;
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       const live = [ApplicationStatus.SUBMITTED, ApplicationStatus.RESERVE, ApplicationStatus.ACCEPTED].includes(current.status);
       const beforeStart = offering !== null && offering.startsOn > new Date().toISOString().slice(0, 10);
@@ -82,8 +86,62 @@ export class PlacesService {
         entityId: current.id,
       });
       if (offering) await this.promote(manager, offering);
+      if (edition) await this.promoteDegree(manager, edition);
       return manager.findOneByOrFail(Application, { id: applicationId });
     });
+  }
+
+  /** The programme office sets an intake's degree places and window; places added go to the reserve list. */
+  async setDegreeIntake(input: SetDegreeIntakeInput, principal: Principal): Promise<Edition> {
+    if (principal.role !== Role.ADMIN) throw forbidden('The programme office sets the degree intake');
+    if (input.opensOn && input.closesOn && input.opensOn > input.closesOn)
+      throw badInput('input.closesOn', 'Degree applications must close on or after the day they open');
+    return this.dataSource.transaction(async (manager) => {
+      const edition = await lockEdition(manager, input.editionId);
+      await manager.update(
+        Edition,
+        { id: edition.id },
+        { degreePlaces: input.places, degreeApplicationsOpenOn: input.opensOn ?? null, degreeApplicationsCloseOn: input.closesOn ?? null },
+      );
+      await audit(manager, {
+        action: AuditAction.DEGREE_INTAKE_SET,
+        actorUserId: principal.userId,
+        entityType: 'edition',
+        entityId: edition.id,
+        details: { places: input.places, opensOn: input.opensOn ?? null, closesOn: input.closesOn ?? null },
+      });
+      const updated = await manager.findOneByOrFail(Edition, { id: edition.id });
+      await this.promoteDegree(manager, updated);
+      return updated;
+    });
+  }
+
+  /**
+   * Admits the reserve list of a degree intake into every free place, in order. A degree place is
+   * not an offer to take (there is no enrolment behind it), so the learner is admitted at once.
+   * Only reserves whose batch is closed (they were told) move; closing a batch calls this again.
+   * The caller holds the edition lock.
+   */
+  async promoteDegree(manager: EntityManager, edition: Edition): Promise<void> {
+    const places = freePlaces(await degreePlaceCounts(manager, edition));
+    if (places === 0) return;
+    const reserve = await manager
+      .createQueryBuilder(Application, 'a')
+      .innerJoin(ReviewBatch, 'b', 'b.id = a.batchId AND b.closedAt IS NOT NULL')
+      .where('a.editionId = :editionId AND a.programmeId IS NOT NULL AND a.status = :status', {
+        editionId: edition.id,
+        status: ApplicationStatus.RESERVE,
+      })
+      .getMany();
+    for (const next of nextInLine(reserve, places)) {
+      await manager.update(Application, { id: next.id }, { status: ApplicationStatus.ACCEPTED, reserveRank: null, updatedAt: new Date() });
+      await this.notify(
+        manager,
+        next.learnerId,
+        `A degree place in ${edition.code} is yours`,
+        `A place freed up in the ${edition.code} intake of the MAGIX joint master’s degree and it goes to you from the reserve list: you are admitted to the degree.`,
+      );
+    }
   }
 
   /** Expired offers pass to the next on the reserve list. Safe to run from any number of processes. */

@@ -9,6 +9,7 @@ import { EnrolmentService } from '@magix/enrolment';
 import { Programme } from '@magix/programme';
 import { Application, ApplicationStatus, Decision, ReviewBatch } from './admission.entities';
 import { batchAlreadyOpen, batchClosed, capacityReached, notInBatch, nothingToReview, undecided } from './admissions.errors';
+import { degreePlaceCounts, lockEdition } from './degree-intake';
 import { DecideApplicationInput } from './dto/admission.inputs';
 import { freePlaces, offerDeadline } from './places';
 import { PlacesService } from './places.service';
@@ -68,8 +69,16 @@ export class ReviewBatchesService {
       if (batch.closedAt) throw batchClosed();
       // Offering first, then the application: the same lock order as enrolments and offers.
       const offering = batch.offeringId ? await this.enrolments.lockOffering(manager, batch.offeringId) : null;
+      // A degree application's intake is locked the same way, before the application row.
+      const named = batch.offeringId ? null : await manager.findOneBy(Application, { id: input.applicationId });
+      const edition = named?.editionId && named.batchId === batch.id ? await lockEdition(manager, named.editionId) : null;
       const application = await manager.findOne(Application, { where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!application || application.batchId !== batch.id) throw notInBatch();
+      let decision = input.decision;
+      // Beyond the intake's degree places, an accepted applicant goes on the reserve list.
+      if (edition && decision === Decision.ACCEPTED && application.status !== ApplicationStatus.ACCEPTED) {
+        if (freePlaces(await degreePlaceCounts(manager, edition)) === 0) decision = Decision.RESERVE;
+      }
       if (offering && input.decision === Decision.ACCEPTED && application.status !== ApplicationStatus.ACCEPTED) {
         const enrolled = await manager.query<Array<{ n: number }>>(
           "SELECT count(*)::int AS n FROM enrolment WHERE offering_id = $1 AND status <> 'WITHDRAWN'",
@@ -79,12 +88,12 @@ export class ReviewBatchesService {
         if (freePlaces({ capacity: offering.capacity, enrolled: enrolled[0].n, pendingOffers: accepted }) === 0)
           throw capacityReached(offering.capacity);
       }
-      const reserveRank = input.decision === Decision.RESERVE ? (input.reserveRank ?? (await this.nextRank(manager, batch))) : null;
+      const reserveRank = decision === Decision.RESERVE ? (input.reserveRank ?? (await this.nextRank(manager, batch, application))) : null;
       await manager.update(
         Application,
         { id: application.id },
         {
-          status: input.decision as unknown as ApplicationStatus,
+          status: decision as unknown as ApplicationStatus,
           reserveRank,
           decisionReason: input.reason,
           decidedBy: principal.userId,
@@ -97,8 +106,11 @@ export class ReviewBatchesService {
         actorUserId: principal.userId,
         entityType: 'application',
         entityId: application.id,
-        details: { batchId: batch.id, decision: input.decision, reason: input.reason, reserveRank },
+        details: { batchId: batch.id, decision, asked: input.decision, reason: input.reason, reserveRank },
       });
+      // A place this application held (ACCEPTED before) and no longer holds goes to the reserve list.
+      if (edition && application.status === ApplicationStatus.ACCEPTED && decision !== Decision.ACCEPTED)
+        await this.places.promoteDegree(manager, edition);
       return manager.findOneByOrFail(Application, { id: application.id });
     });
   }
@@ -139,6 +151,9 @@ export class ReviewBatchesService {
         );
       }
       await manager.update(ReviewBatch, { id: batch.id }, { closedAt, closedBy: principal.userId });
+      // A degree place freed while the batch was open goes to its reserve list, now that it was told.
+      const intakes = [...new Set(applications.map((a) => a.editionId).filter((id): id is string => !offering && id !== null))];
+      for (const editionId of intakes.sort()) await this.places.promoteDegree(manager, await lockEdition(manager, editionId));
       await audit(manager, {
         action: AuditAction.REVIEW_BATCH_CLOSED,
         actorUserId: principal.userId,
@@ -150,11 +165,14 @@ export class ReviewBatchesService {
     });
   }
 
-  private async nextRank(manager: EntityManager, batch: ReviewBatch): Promise<number> {
-    const column = batch.offeringId ? 'offering_id' : 'programme_id';
+  /** The next rank on the reserve list of the offering, or of the degree intake (edition). */
+  private async nextRank(manager: EntityManager, batch: ReviewBatch, application: Application): Promise<number> {
+    const [where, id] = batch.offeringId
+      ? ['offering_id = $1', batch.offeringId]
+      : ['edition_id = $1 AND programme_id IS NOT NULL', application.editionId];
     const [{ rank }] = await manager.query<Array<{ rank: number }>>(
-      `SELECT coalesce(max(reserve_rank), 0)::int + 1 AS rank FROM application WHERE ${column} = $1 AND status = 'RESERVE'`,
-      [batch.offeringId ?? batch.programmeId],
+      `SELECT coalesce(max(reserve_rank), 0)::int + 1 AS rank FROM application WHERE ${where} AND status = 'RESERVE'`,
+      [id],
     );
     return rank;
   }

@@ -172,8 +172,16 @@ export class DemoSeeder {
         await manager.save(manager.create(Organisation, { ...employer, consortiumMember: false, website: null })),
       );
     }
-    for (const { enrolments, employer, graduate: _graduate, recognition: _recognition, ...fields } of demoLearners) {
+    for (const { enrolments, employer, graduate, recognition: _recognition, ...fields } of demoLearners) {
       const learner = await manager.save(manager.create(Learner, { ...fields, employerId: employer ? employers.get(employer)!.id : null }));
+      // A graduate was admitted to the degree, in the intake of their first module.
+      const intake = savedEditions.find((e) => e.code === (enrolments[0]?.edition ?? '2026-2027')) ?? savedEditions[0];
+      if (graduate)
+        await manager.query(
+          `INSERT INTO application (learner_id, programme_id, edition_id, motivation, status, decision_reason, decided_at, submitted_at, updated_at)
+           VALUES ($1, $2, $3, 'Admitted to the joint degree in the demo.', 'ACCEPTED', 'Admitted by the academic commission', $4, $4, $4)`,
+          [learner.id, programme.id, intake.id, new Date(Date.parse(intake.startsOn) - 30 * 86_400_000)],
+        );
       await manager.save(
         manager.create(User, { email: learner.email, passwordHash, role: Role.LEARNER, organisationId: null, learnerId: learner.id }),
       );

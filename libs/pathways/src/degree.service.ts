@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { degreeAdmission } from '@magix/admissions';
 import { audit, AuditAction } from '@magix/audit';
 import { degreeBadge, heiFactsOf, issuerLogo } from '@magix/badges';
 import { APP_CONFIG, AppConfig } from '@magix/config';
@@ -13,7 +14,7 @@ import { IssuerIdentityService, SigningIdentity } from '@magix/organisations';
 import { Programme } from '@magix/programme';
 import { DegreeAward, DegreeAwardSource, Notification } from './pathway.entities';
 import { PathwayProgressService } from './pathway-progress.service';
-import { noReviewPending, notEligible } from './pathways.errors';
+import { noReviewPending, notAdmittedToDegree, notEligible } from './pathways.errors';
 
 /**
  * The joint degree: issued once per learner and programme when eligible, signed by the
@@ -41,12 +42,17 @@ export class DegreeService implements OnModuleInit {
       // One degree per learner: concurrent requests queue on the learner row.
       const learner = await manager.findOne(Learner, { where: { id: learnerId }, lock: { mode: 'pessimistic_write' } });
       if (!learner) throw notFound('Learner');
-      const existing = await manager.findOneBy(DegreeAward, { learnerId });
-      if (existing) return existing;
-      const evaluated = await this.progress.evaluate(manager, learnerId);
-      if (!evaluated.progress.eligible) throw notEligible(evaluated.progress.reasons);
+      const existing = await manager.findOneBy(DegreeAward, { learnerId, supersededAt: IsNull() });
+      // A degree in force is returned as is; a revoked one may be re-issued, as a new credential.
+      const revoked = existing && (await manager.existsBy(IssuedCredential, { id: existing.credentialId, revokedAt: Not(IsNull()) }));
+      if (existing && !revoked) return existing;
       const programme = await manager.findOne(Programme, { where: {}, order: { startsOn: 'ASC' } });
       if (!programme?.coordinatorId) throw notFound('Programme coordinator');
+      // Admission is the gate: whatever the learner has earned, only an admitted degree student graduates.
+      if (!(await degreeAdmission(manager, learnerId, programme.id))) throw notAdmittedToDegree();
+      const evaluated = await this.progress.evaluate(manager, learnerId);
+      if (!evaluated.progress.eligible) throw notEligible(evaluated.progress.reasons);
+      if (existing) await manager.update(DegreeAward, { id: existing.id }, { supersededAt: new Date() });
 
       const countedIds = new Set(evaluated.progress.counted.filter((c) => c.source === 'MODULE').map((c) => c.id));
       const stacked = evaluated.earned.filter((e) => countedIds.has(e.credentialId));
@@ -119,6 +125,8 @@ export class DegreeService implements OnModuleInit {
         credentialId: id,
         awardedAt: issuedAt,
         reviewRequired: false,
+        supersededAt: null,
+        replacesCredentialId: existing?.credentialId ?? null,
       });
       await manager.insert(DegreeAward, award);
       await manager.insert(
@@ -130,7 +138,12 @@ export class DegreeService implements OnModuleInit {
         actorUserId,
         entityType: 'credential',
         entityId: id,
-        details: { learnerId, coAwarders: identities.map((i) => i.organisation.shortName), stacked: stacked.length },
+        details: {
+          learnerId,
+          coAwarders: identities.map((i) => i.organisation.shortName),
+          stacked: stacked.length,
+          replaces: existing?.credentialId ?? null,
+        },
       });
       return award;
     });
@@ -140,9 +153,12 @@ export class DegreeService implements OnModuleInit {
     return this.dataSource.getRepository(DegreeAward).find({ where: { reviewRequired: true }, order: { awardedAt: 'ASC' } });
   }
 
-  /** For automatic awarding: issue when eligible, otherwise do nothing. */
+  /** For automatic awarding: issue when admitted and eligible, otherwise do nothing (issue checks both again). */
   async issueIfEligible(learnerId: string): Promise<DegreeAward | null> {
-    const evaluated = await this.progress.evaluate(this.dataSource.manager, learnerId).catch(() => null);
+    const manager = this.dataSource.manager;
+    const programme = await manager.findOne(Programme, { where: {}, order: { startsOn: 'ASC' } });
+    if (!programme || !(await degreeAdmission(manager, learnerId, programme.id))) return null;
+    const evaluated = await this.progress.evaluate(manager, learnerId).catch(() => null);
     if (!evaluated?.progress.eligible) return null;
     return this.issue(learnerId, null);
   }
@@ -150,7 +166,7 @@ export class DegreeService implements OnModuleInit {
   private async flagDegreesStackedFrom(manager: EntityManager, credential: IssuedCredential): Promise<void> {
     const sources = await manager.findBy(DegreeAwardSource, { credentialId: credential.id });
     if (sources.length === 0) return;
-    const awards = await manager.findBy(DegreeAward, { id: In(sources.map((s) => s.degreeAwardId)) });
+    const awards = await manager.findBy(DegreeAward, { id: In(sources.map((s) => s.degreeAwardId)), supersededAt: IsNull() });
     const reason = `Module credential ${credential.id} it was stacked from was revoked (${credential.revocationReason ?? 'no reason given'})`;
     for (const award of awards) {
       await manager.update(DegreeAward, { id: award.id }, { reviewRequired: true, reviewReason: reason });

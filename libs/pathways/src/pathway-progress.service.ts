@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits } from './domain/pathway-progress';
 import { PathwayProgressType } from './dto/pathway.types';
@@ -60,7 +60,7 @@ export class PathwayProgressService {
     // Another learner's progress answers as if that learner did not exist.
     await this.access.require({ principal, permission: Permission.LEARNER_PROGRESS_READ, ids: [learnerId], what: 'Learner' });
     const evaluated = await this.evaluate(this.dataSource.manager, learnerId);
-    const degree = await this.dataSource.getRepository(DegreeAward).findOneBy({ learnerId });
+    const degree = await this.dataSource.getRepository(DegreeAward).findOneBy({ learnerId, supersededAt: IsNull() });
     return toGraphQL(learnerId, evaluated, degree?.credentialId ?? null);
   }
 }

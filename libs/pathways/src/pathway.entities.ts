@@ -56,6 +56,14 @@ export class DegreeAward {
   @Field(() => String, { nullable: true })
   @Column({ name: 'review_reason', type: 'text', nullable: true })
   reviewReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Set once a re-issue after revocation replaced this award' })
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The revoked degree credential this one re-issues' })
+  @Column({ name: 'replaces_credential_id', type: 'uuid', nullable: true })
+  replacesCredentialId!: string | null;
 }
 
 @Entity('degree_award_source')

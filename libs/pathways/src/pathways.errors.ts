@@ -5,6 +5,7 @@ export enum PathwayErrorCode {
   CONTRADICTORY_RULES = 'CONTRADICTORY_RULES',
   NO_PATHWAY_RULES = 'NO_PATHWAY_RULES',
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  NOT_ADMITTED_TO_DEGREE = 'NOT_ADMITTED_TO_DEGREE',
   RECOGNITION_CAP_EXCEEDED = 'RECOGNITION_CAP_EXCEEDED',
   RECOGNITION_NOT_VERIFIED = 'RECOGNITION_NOT_VERIFIED',
   RECOGNITION_OVERRIDE_REQUIRED = 'RECOGNITION_OVERRIDE_REQUIRED',
@@ -18,6 +19,13 @@ export const noPathwayRules = () =>
   new DomainError(PathwayErrorCode.NO_PATHWAY_RULES, 'The programme office has not set degree rules for this edition yet', undefined, 404);
 export const notEligible = (reasons: string[]) =>
   new DomainError(PathwayErrorCode.NOT_ELIGIBLE, `Not eligible for the degree: ${reasons.join('; ')}`, 'learnerId', 409);
+export const notAdmittedToDegree = () =>
+  new DomainError(
+    PathwayErrorCode.NOT_ADMITTED_TO_DEGREE,
+    'Only a learner admitted to the degree (an accepted degree application) can be awarded it',
+    'learnerId',
+    409,
+  );
 export const recognitionCapExceeded = (cap: number, already: number) =>
   new DomainError(
     PathwayErrorCode.RECOGNITION_CAP_EXCEEDED,

@@ -73,7 +73,11 @@ export class DegreesResolver {
   constructor(private readonly degrees: DegreeService) {}
 
   @Roles(Role.ADMIN)
-  @Mutation(() => DegreeAward, { description: 'Award the joint degree to an eligible learner (once; a repeat returns the same award)' })
+  @Mutation(() => DegreeAward, {
+    description:
+      'Award the joint degree to an eligible learner admitted to it (NOT_ADMITTED_TO_DEGREE otherwise). Once: a repeat returns the ' +
+      'award in force; after its credential is revoked, a new credential is issued that names the old one (replacesCredentialId)',
+  })
   issueDegree(@Args('learnerId', { type: () => ID }) learnerId: string, @CurrentUser() user: Principal) {
     return this.degrees.issue(learnerId, user.userId);
   }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@magix/database';
 
@@ -60,6 +60,18 @@ export class Edition {
   @Field()
   @Column({ name: 'ends_on', type: 'date' })
   endsOn!: string;
+
+  @Field(() => Int, { description: 'Places for degree students in this intake; accepted beyond them go on the reserve list' })
+  @Column({ name: 'degree_places', type: 'integer' })
+  degreePlaces!: number;
+
+  @Field(() => String, { nullable: true, description: 'First day degree applications are taken (ISO date); none: already open' })
+  @Column({ name: 'degree_applications_open_on', type: 'date', nullable: true })
+  degreeApplicationsOpenOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day degree applications are taken (ISO date); none: until the edition ends' })
+  @Column({ name: 'degree_applications_close_on', type: 'date', nullable: true })
+  degreeApplicationsCloseOn!: string | null;
 }
 
 export enum TargetMetric {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ApplicationStatus, Decision } from '../admission.entities';
 
 @InputType()
@@ -8,6 +8,14 @@ export class ApplyInput {
   @IsOptional()
   @IsUUID()
   offeringId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Degree applications: the edition (intake) applied to; leave out for the latest one taking applications',
+  })
+  @IsOptional()
+  @IsUUID()
+  editionId?: string;
 
   @Field({ description: 'A one-page motivation letter (at most 4,000 characters)' })
   @IsString()
@@ -84,4 +92,32 @@ export class ApplicationFilter {
   @IsOptional()
   @IsString()
   sector?: string;
+}
+
+@InputType()
+export class SetDegreeIntakeInput {
+  @Field(() => ID)
+  @IsUUID()
+  editionId!: string;
+
+  @Field(() => Int, { description: 'Degree places in this intake' })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  places!: number;
+
+  @Field(() => String, { nullable: true, description: 'First day degree applications are taken (ISO date); leave out: open now' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  opensOn?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Last day degree applications are taken (ISO date); leave out: until the edition ends',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Length(10, 10)
+  closesOn?: string;
 }

@@ -9,6 +9,7 @@ import { ImportLease1764662400000 } from './1764662400000-import-lease';
 import { AccountSecurity1764748800000 } from './1764748800000-account-security';
 import { CredentialAttacks1764835200000 } from './1764835200000-credential-attacks';
 import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-decisions';
+import { RecognitionIntegrity1765094400000 } from './1765094400000-recognition-integrity';
 import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 
@@ -25,6 +26,7 @@ export const migrations = [
   AccountSecurity1764748800000,
   CredentialAttacks1764835200000,
   RecognitionDecisions1764921600000,
+  RecognitionIntegrity1765094400000,
   HonestTargets1765180800000,
   DegreeIntake1765267200000,
 ];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { ADMIN, aLearner, anEnrolment, aPassingResult, FAU_STAFF, RECORD_RESULT, TestLearner, UPM_STAFF } from './support/factories';
 import { databaseDigest, documentFor, liveOperations, Operation, probeArgs } from './support/operation-probe';
+import { aCourseCredentialFor } from './support/credentials';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
 type Role = 'LEARNER' | 'ISSUER' | 'ADMIN';
@@ -402,7 +403,11 @@ describe('every role sees and changes only what is theirs', () => {
     );
     const batch = must(await server.gql('mutation($o: ID) { openReviewBatch(input: { offeringId: $o }) { id } }', { o: offeringId }, upm));
     const recognition = must(
-      await server.gql('mutation($c: JSON!) { submitRecognition(credential: $c) { id } }', { c: credential.document }, alice.token),
+      await server.gql(
+        'mutation($c: JSON!) { submitRecognition(credential: $c) { id } }',
+        { c: await aCourseCredentialFor(server, { id: credential.document.credentialSubject.id }) },
+        alice.token,
+      ),
     );
     const request = must(await server.gql('mutation { requestPresentation(input: { domain: "hr.example.gov" }) { challenge } }'));
     const { rows: staff } = await server.db.query('SELECT id FROM app_user WHERE email = $1', [UPM_STAFF]);

@@ -1,5 +1,5 @@
 import { ADMIN, aLearner, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, UPM_STAFF } from './support/factories';
-import { checkOf, verify } from './support/credentials';
+import { aCourseCredentialFor, checkOf, verify } from './support/credentials';
 import { decideDegreeApplication } from './support/degree-admission';
 import { independentlyVerify } from './support/independent-eddsa-verifier';
 import { Json, startTestServer, TestServer } from './support/test-server';
@@ -210,18 +210,19 @@ describe('stacking module credentials into the joint degree', () => {
     it('verifies on submission, lets staff grant credits within the cap, and counts them', async () => {
       const learner = await aLearner(server);
       await pass(learner.id, ['UPM-AIG-01']);
-      const outside = (await server.gql('{ myCredentials { items { document } } }', {}, learner.token)).data.myCredentials.items[0]
-        .document;
+      // Their own credentials from a course outside the catalogue: the module they hold counts already (issue 12).
+      const own = (await server.gql('{ myCredentials { items { document } } }', {}, learner.token)).data.myCredentials.items[0].document;
+      const outside = () => aCourseCredentialFor(server, { id: own.credentialSubject.id }, 'AI for Public Governance');
       const submit = (credential: unknown) =>
         server.gql(
           'mutation($c: JSON!) { submitRecognition(credential: $c) { id verdict title status } }',
           { c: credential },
           learner.token,
         );
-      const first = (await submit(outside)).data.submitRecognition;
+      const first = (await submit(await outside())).data.submitRecognition;
       expect(first).toMatchObject({ verdict: 'VALID', title: 'AI for Public Governance', status: 'SUBMITTED' });
-      const second = (await submit(outside)).data.submitRecognition;
-      const tampered = (await submit({ ...outside, name: 'Changed' })).data.submitRecognition;
+      const second = (await submit(await outside())).data.submitRecognition;
+      const tampered = (await submit({ ...(await outside()), name: 'Changed' })).data.submitRecognition;
       expect(tampered.verdict).toBe('INVALID');
 
       const decide = (id: string, ectsGranted: number, groupName?: string) =>

@@ -1,5 +1,5 @@
 import { generateIssuerKey, signCredential } from '@magix/credentials';
-import { checkOf, verify } from './support/credentials';
+import { aCourseCredentialFor, checkOf, verify } from './support/credentials';
 import { ADMIN, aLearner, anEnrolment, aPassingResult, FAU_STAFF, RECORD_RESULT, TestLearner, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
@@ -50,6 +50,9 @@ describe('recognition decisions', () => {
   const setDeciders = async (ids: string[]) =>
     server.gql(RULES, { input: { editionId, rules: { ...(await rulesNow()).rules, recognitionDeciderIds: ids } } }, admin);
 
+  /** The learner's own credential (issued to their DID) from a course outside the catalogue: VALID. */
+  const aCourseCredential = () => aCourseCredentialFor(server, { id: moduleCredential.credentialSubject.id });
+
   /** A credential from a university outside the consortium: well signed, by an issuer the registry does not know. */
   async function anOutsideCredential(): Promise<Json> {
     const key = await generateIssuerKey();
@@ -84,7 +87,7 @@ describe('recognition decisions', () => {
   afterAll(() => server.close());
 
   it('refuses an ISSUER of an HEI the rules do not name, as if the request did not exist, and writes nothing', async () => {
-    const recognition = await submit(moduleCredential);
+    const recognition = await submit(await aCourseCredential());
     expect(recognition).toMatchObject({ verdict: 'VALID', status: 'SUBMITTED' });
     const before = await state(recognition.id);
     const refused = await decide({ id: recognition.id }, fau);
@@ -108,7 +111,7 @@ describe('recognition decisions', () => {
   });
 
   it('refuses the HEI its rules no longer name', async () => {
-    const recognition = await submit(moduleCredential);
+    const recognition = await submit(await aCourseCredential());
     expect((await setDeciders([])).errors).toBeUndefined();
     const before = await state(recognition.id);
     expect((await decide({ id: recognition.id }, upm)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -166,7 +169,7 @@ describe('recognition decisions', () => {
   });
 
   it('never overrides a broken signature, even for the programme office', async () => {
-    const tampered = await submit({ ...moduleCredential, name: 'Changed' });
+    const tampered = await submit({ ...(await aCourseCredential()), name: 'Changed' });
     expect(tampered.verdict).toBe('INVALID');
     const before = await state(tampered.id);
     const refused = await decide({ id: tampered.id, overrideVerdict: true, overrideReason: 'Looks fine to me' }, admin);
@@ -175,7 +178,7 @@ describe('recognition decisions', () => {
   });
 
   it('has nothing to override on a VALID verdict', async () => {
-    const recognition = await submit(moduleCredential);
+    const recognition = await submit(await aCourseCredential());
     const refused = await decide({ id: recognition.id, overrideVerdict: true, overrideReason: 'Just in case' }, admin);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.overrideVerdict' });
   });

@@ -26,3 +26,27 @@ export async function verify(server: TestServer, credential: unknown): Promise<J
 }
 
 export const checkOf = (report: Json, name: string): Json => report.checks.find((c: Json) => c.name === name);
+
+/**
+ * A credential UPM issues through the VC-API for a course outside the catalogue (so it verifies
+ * VALID and names no MAGIX module), about `subject`: e.g. `{ id: <a learner's DID> }`.
+ */
+export async function aCourseCredentialFor(server: TestServer, subject: Record<string, unknown>, name = 'Summer school on AI ethics') {
+  const { data } = await server.gql('{ organisations(countryCode: "ES", kind: HEI) { items { issuerDid } } }');
+  const response = await fetch(`${server.url}/credentials/issue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.login(UPM_STAFF)}` },
+    body: JSON.stringify({
+      credential: {
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
+        type: ['VerifiableCredential', 'ExampleCourseCredential'],
+        issuer: data.organisations.items[0].issuerDid,
+        name,
+        credentialSubject: { course: name, ...subject },
+      },
+    }),
+  });
+  const body = (await response.json()) as Json;
+  if (response.status !== 201) throw new Error(JSON.stringify(body));
+  return body.verifiableCredential;
+}

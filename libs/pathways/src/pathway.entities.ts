@@ -2,6 +2,7 @@ import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql'
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@magix/database';
 import { PathwayRules } from './domain/pathway-rules';
+import { RecognitionHolding } from './recognition-ownership';
 
 @Entity('pathway_rules')
 export class PathwayRulesVersion {
@@ -81,6 +82,7 @@ export enum RecognitionStatus {
   REJECTED = 'REJECTED',
 }
 registerEnumType(RecognitionStatus, { name: 'RecognitionStatus' });
+registerEnumType(RecognitionHolding, { name: 'RecognitionHolding' });
 
 @ObjectType({ description: 'A credential earned elsewhere, handed in for recognition toward the degree' })
 @Entity('recognition')
@@ -145,6 +147,18 @@ export class Recognition {
   @Field()
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt!: Date;
+
+  /** `id:<credential id>` or `sha256:<content digest>`: one request per external credential (unique). */
+  @Column({ name: 'credential_key', type: 'text', nullable: true })
+  credentialKey!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The MAGIX module it counts as: named by the credential or by the request' })
+  @Column({ name: 'module_code', type: 'text', nullable: true })
+  moduleCode!: string | null;
+
+  @Field(() => RecognitionHolding, { nullable: true, description: 'How the credential was shown to be the learner’s own' })
+  @Column({ type: 'text', nullable: true })
+  holding!: RecognitionHolding | null;
 }
 
 @Entity('notification')

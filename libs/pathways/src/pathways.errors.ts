@@ -11,6 +11,10 @@ export enum PathwayErrorCode {
   RECOGNITION_OVERRIDE_REQUIRED = 'RECOGNITION_OVERRIDE_REQUIRED',
   ALREADY_DECIDED = 'ALREADY_DECIDED',
   NO_REVIEW_PENDING = 'NO_REVIEW_PENDING',
+  NOT_YOUR_CREDENTIAL_TO_RECOGNISE = 'NOT_YOUR_CREDENTIAL_TO_RECOGNISE',
+  CREDENTIAL_ALREADY_SUBMITTED = 'CREDENTIAL_ALREADY_SUBMITTED',
+  MODULE_ALREADY_HELD = 'MODULE_ALREADY_HELD',
+  MODULE_ALREADY_RECOGNISED = 'MODULE_ALREADY_RECOGNISED',
 }
 
 export const contradictoryRules = (problems: RuleProblem[]) =>
@@ -56,3 +60,23 @@ export const overrideNotAllowed = () => forbidden('Only the programme office may
 export const overrideWithoutReason = () => badInput('input.overrideReason', 'An override needs its reason');
 export const nothingToOverride = (verdict: string) =>
   badInput('input.overrideVerdict', `Only an INVALID verdict can be overridden; this one is ${verdict}`);
+
+// Recognition integrity (issue 12): only the learner's own credential, and never the same achievement twice.
+export const notYourCredential = (why: string) =>
+  new DomainError(PathwayErrorCode.NOT_YOUR_CREDENTIAL_TO_RECOGNISE, `This credential is not shown to be yours: ${why}`, 'credential', 422);
+export const credentialAlreadySubmitted = () =>
+  new DomainError(
+    PathwayErrorCode.CREDENTIAL_ALREADY_SUBMITTED,
+    'This credential has already been handed in for recognition: it counts once',
+    'credential',
+    409,
+  );
+export const moduleAlreadyHeld = (code: string, field = 'credential') =>
+  new DomainError(PathwayErrorCode.MODULE_ALREADY_HELD, `You already hold a valid credential for ${code}: it counts already`, field, 409);
+export const moduleAlreadyRecognised = (code: string) =>
+  new DomainError(
+    PathwayErrorCode.MODULE_ALREADY_RECOGNISED,
+    `A recognition for ${code} is already pending or approved for you`,
+    'moduleCode',
+    409,
+  );

@@ -47,9 +47,18 @@ export class PathwaysResolver {
   }
 
   @Roles(Role.LEARNER)
-  @Mutation(() => Recognition, { description: 'Hand in a credential earned elsewhere (JSON-LD or VC-JOSE); it is verified now' })
-  submitRecognition(@Args('credential', { type: () => JSONScalar }) credential: unknown, @CurrentUser() user: Principal) {
-    return this.recognition.submit(credential, user);
+  @Mutation(() => Recognition, {
+    description:
+      'Hand in a credential earned elsewhere (JSON-LD or VC-JOSE); it is verified now. It must be yours: its subject is your DID ' +
+      'or its OB identifier your email — or hand in a Verifiable Presentation of that one credential, signed by a key that controls ' +
+      'its subject (your wallet), with your learner id as its challenge. A credential counts once, and never for a module you hold',
+  })
+  submitRecognition(
+    @Args('credential', { type: () => JSONScalar }) credential: unknown,
+    @CurrentUser() user: Principal,
+    @Args('moduleCode', { nullable: true, description: 'The MAGIX module it should count as, if any' }) moduleCode?: string,
+  ) {
+    return this.recognition.submit(credential, user, moduleCode);
   }
 
   @Query(() => RecognitionPage, { description: 'LEARNER: your requests; staff: everyone’s' })

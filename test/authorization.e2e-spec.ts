@@ -319,6 +319,7 @@ const RULES: Record<string, Rule> = {
       },
     },
   },
+  setDegreeIntake: { roles: ['ADMIN'], rows: staffWide },
   setPathwayRules: { roles: ['ADMIN'], rows: staffWide },
   submitRecognition: { roles: ['LEARNER'], rows: own('creates the caller’s own request') },
   suspendCredential: {

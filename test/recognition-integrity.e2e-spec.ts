@@ -104,6 +104,11 @@ describe('recognition integrity', () => {
 
       const other = await aLearner(server);
       await expectRefused(await aCourseCredentialFor(server, subject(learner.email)), other.token, 'NOT_YOUR_CREDENTIAL_TO_RECOGNISE');
+      // The demo's recognition (Pablo's Salamanca MOOC) names him by his hashed email only.
+      const { rows } = await server.db.query(
+        "SELECT r.holding FROM recognition r JOIN learner l ON l.id = r.learner_id WHERE l.email = 'pablo.ortega@hacienda.example'",
+      );
+      expect(rows).toEqual([{ holding: 'EMAIL' }]);
       const wrongSalt = { ...hashedEmail(learner.email), salt: 'not-the-salt' };
       await expectRefused(
         await aCourseCredentialFor(server, { id: `urn:uuid:${crypto.randomUUID()}`, identifier: [wrongSalt] }),

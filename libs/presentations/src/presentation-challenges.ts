@@ -16,6 +16,11 @@ export const CHALLENGE_USED = 'This challenge was already answered: a presentati
 export class PresentationChallenges {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** Whether the platform issued this challenge (then the presentation answers a learner's request). */
+  async issuedByUs(challenge: string | undefined): Promise<boolean> {
+    return challenge !== undefined && (await this.dataSource.getRepository(PresentationRequest).existsBy({ challenge }));
+  }
+
   async verifyOnce(
     challenge: string | undefined,
     domain: string | null | undefined,

@@ -27,6 +27,7 @@ const ALIASES: Record<string, CheckName> = {
   validity: CheckName.VALIDITY_PERIOD,
   expiration: CheckName.VALIDITY_PERIOD,
   dataModel: CheckName.DATA_MODEL,
+  holder: CheckName.HOLDER,
 };
 
 /**
@@ -108,17 +109,24 @@ export function unopenedPresentationReport(problem: string, proof?: Verification
   };
 }
 
-export function presentationResult(report: PresentationReport, wanted: Set<CheckName>) {
+/**
+ * `holderBound`: whether HOLDER (each credential issued to the presenter) counts toward `verified`.
+ * It does for a platform challenge (requestPresentation: the employer asked a learner to prove
+ * possession) and when `checks` names `holder`; otherwise, as the VC Data Model leaves holder
+ * binding to the verifier's policy, a credential of someone else is a warning.
+ */
+export function presentationResult(report: PresentationReport, wanted: Set<CheckName>, holderBound: boolean) {
   const credentialResults = report.credentials.map((c) => credentialResult(c, wanted));
   const presentation = report.checks;
   const failed = presentation.filter((c) => c.outcome !== CheckOutcome.PASSED);
+  const counts = (c: VerificationCheck) => c.name !== CheckName.HOLDER || holderBound || wanted.has(CheckName.HOLDER);
   // The presentation's own integrity (data model, the holder's proof); HOLDER binds the credentials in it.
   const ownFailed = failed.filter((c) => c.name !== CheckName.HOLDER);
   return {
-    verified: failed.length === 0 && credentialResults.every((c) => c.verified),
+    verified: failed.every((c) => !counts(c)) && credentialResults.every((c) => c.verified),
     checks: [...new Set(presentation.filter((c) => c.outcome === CheckOutcome.PASSED).map((c) => CHECK_NAMES[c.name]))],
-    warnings: credentialResults.flatMap((c) => c.warnings),
-    errors: [...failed.map(problem), ...credentialResults.flatMap((c) => c.errors)],
+    warnings: [...failed.filter((c) => !counts(c)).map(problem), ...credentialResults.flatMap((c) => c.warnings)],
+    errors: [...failed.filter(counts).map(problem), ...credentialResults.flatMap((c) => c.errors)],
     presentationResult: { verified: ownFailed.length === 0, holder: report.holder, results: presentation },
     credentialResults,
   };

@@ -164,7 +164,7 @@ export class VcApiService {
         ? this.envelopedPresentation(presentation, { challenge, domain: forDomain })
         : this.withEnvelopedCredentials(presentation, await this.verification.presentation(presentation, { challenge, domain: forDomain })),
     );
-    return presentationResult(report, requestedChecks(options.checks));
+    return presentationResult(report, requestedChecks(options.checks), await this.challenges.issuedByUs(challenge));
   }
 
   /** A credential as JSON-LD, as a compact JWS, or as an EnvelopedVerifiableCredential around one. */

@@ -58,8 +58,10 @@ export class HonestTargets1765180800000 implements MigrationInterface {
                            ELSE l.sector END AS counted_sector,
                coalesce(o.kind IN ('PUBLIC_ADMINISTRATION', 'INDUSTRY', 'HEI')
                         AND (l.sector = 'PUBLIC') <> (o.kind = 'PUBLIC_ADMINISTRATION'), false) AS sector_mismatch,
-               EXISTS (SELECT 1 FROM target_degree_student d WHERE d.learner_id = l.id) AS degree_student
-          FROM learner l LEFT JOIN organisation o ON o.id = l.employer_id;
+               d.learner_id IS NOT NULL AS degree_student
+          FROM learner l LEFT JOIN organisation o ON o.id = l.employer_id
+          -- A hash join, not a subquery per learner: reports read every learner at once.
+          LEFT JOIN (SELECT DISTINCT learner_id FROM target_degree_student) d ON d.learner_id = l.id;
     `);
   }
 

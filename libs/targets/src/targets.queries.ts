@@ -40,11 +40,13 @@ export const countrySectorSql = (s: ScopeSql) =>
     GROUP BY GROUPING SETS ((t.country_code), (t.counted_sector))`;
 
 export const editionSql = (limited: boolean) =>
-  `SELECT ed.id AS key, ed.code AS label, ${COUNTS}
+  `SELECT ed.id AS key, ed.code AS label, coalesce(c.participants, 0) AS participants,
+          coalesce(c.self_standing, 0) AS self_standing, coalesce(c.public, 0) AS public
      FROM edition ed
-     LEFT JOIN (SELECT DISTINCT edition_id, learner_id FROM target_enrolment) p ON p.edition_id = ed.id
-     LEFT JOIN target_learner t ON t.learner_id = p.learner_id
-    ${limited ? 'WHERE ed.id = $1' : ''} GROUP BY ed.id, ed.code, ed.starts_on ORDER BY ed.starts_on`;
+     LEFT JOIN (SELECT p.edition_id, ${COUNTS}
+                  FROM (SELECT DISTINCT e.edition_id, e.learner_id FROM target_enrolment e ${limited ? 'WHERE e.edition_id = $1' : ''}) p
+                  JOIN target_learner t ON t.learner_id = p.learner_id GROUP BY p.edition_id) c ON c.edition_id = ed.id
+    ${limited ? 'WHERE ed.id = $1' : ''} ORDER BY ed.starts_on`;
 
 export const partnerSql = (s: ScopeSql) =>
   `SELECT o.id AS key, o.short_name AS label, ${COUNTS}

@@ -109,6 +109,13 @@ describe('recognition integrity', () => {
         "SELECT r.holding FROM recognition r JOIN learner l ON l.id = r.learner_id WHERE l.email = 'pablo.ortega@hacienda.example'",
       );
       expect(rows).toEqual([{ holding: 'EMAIL' }]);
+      // Issued to another learner's DID, the email beside it does not make it the learner's.
+      const othersDid = (await aLearnerWithAModule()).did;
+      await expectRefused(
+        await aCourseCredentialFor(server, { id: othersDid, identifier: [hashedEmail(learner.email)] }),
+        learner.token,
+        'NOT_YOUR_CREDENTIAL_TO_RECOGNISE',
+      );
       const wrongSalt = { ...hashedEmail(learner.email), salt: 'not-the-salt' };
       await expectRefused(
         await aCourseCredentialFor(server, { id: `urn:uuid:${crypto.randomUUID()}`, identifier: [wrongSalt] }),
@@ -210,8 +217,12 @@ describe('recognition integrity', () => {
 
     it('refuses the same external credential twice, re-serialised or handed in by another of its holders', async () => {
       const other = await aLearner(server);
-      // One credential that is both learners' own: issued to the learner's DID, with the other's email.
-      const shared = await aCourseCredentialFor(server, { id: learnerDid, identifier: [hashedEmail(other.email)] }, 'Data stewardship');
+      // One credential that is both learners' own: it names each by their email.
+      const shared = await aCourseCredentialFor(
+        server,
+        { id: `urn:uuid:${crypto.randomUUID()}`, identifier: [hashedEmail(learner.email), hashedEmail(other.email)] },
+        'Data stewardship',
+      );
       expect(await accepted(shared, learner.token)).toMatchObject({ verdict: 'VALID' });
       await expectRefused(shared, learner.token, 'CREDENTIAL_ALREADY_SUBMITTED');
       const reordered = Object.fromEntries(Object.entries(shared).reverse());

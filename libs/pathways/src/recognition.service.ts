@@ -138,6 +138,9 @@ export class RecognitionService {
     if (!report.credential) throw notYourCredential('it is not a readable credential naming you as its subject');
     const identity = await this.identityOf(learnerId);
     const holding = holdingOf(report.credential, identity);
+    // A subject that is another learner's DID is theirs, whatever email it also names.
+    if (holding && (await this.anotherLearnersDid(learnerId, subjectIdsOf(report.credential))))
+      throw notYourCredential('its subject is another learner’s DID');
     if (!holding) {
       throw notYourCredential(
         namesWallet(report.credential, identity)

@@ -138,16 +138,24 @@ describe('bad input gets a typed error and changes nothing', () => {
     };
     const stored = () => server.count(`application_document WHERE application_id = '${applicationId}'`);
 
-    /** A real PDF, as pdfkit writes it. */
-    const aGenuinePdf = () =>
+    /** A real PDF, as pdfkit writes it, of `pages` pages. */
+    const aGenuinePdf = (pages = 1) =>
       new Promise<Buffer>((resolve) => {
         const doc = new PDFKit();
         const chunks: Buffer[] = [];
         doc.on('data', (chunk: Buffer) => chunks.push(chunk));
         doc.on('end', () => resolve(Buffer.concat(chunks)));
         doc.text('Curriculum vitae');
+        for (let page = 2; page <= pages; page++) doc.addPage().text(`Page ${page}`);
         doc.end();
       });
+
+    it('refuses a CV of more than two pages, and stores nothing', async () => {
+      const response = await upload(await aGenuinePdf(3));
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ code: 'CV_TOO_LONG', field: 'file' });
+      expect(await stored()).toBe(0);
+    });
 
     it('refuses a PDF that is also a web page, and stores nothing', async () => {
       const polyglot = Buffer.concat([await aGenuinePdf(), Buffer.from('<html><script>fetch("/graphql")</script></html>')]);
@@ -182,8 +190,8 @@ describe('bad input gets a typed error and changes nothing', () => {
       expect(await stored()).toBe(0);
     });
 
-    it('accepts a genuine PDF', async () => {
-      const response = await upload(await aGenuinePdf());
+    it('accepts a genuine PDF of two pages', async () => {
+      const response = await upload(await aGenuinePdf(2));
       expect(response.status).toBe(201);
       expect(await stored()).toBe(1);
     });

@@ -5,7 +5,11 @@ import { constants, inflateSync } from 'node:zlib';
 /** A CV decompresses to at most this much in all (a text CV is a few hundred KB; a 200 MB bomb is refused). */
 export const MAX_CV_DECOMPRESSED_BYTES = 32 * 1024 * 1024;
 
+/** The programme's call for applications: a CV of at most two pages. */
+export const MAX_CV_PAGES = 2;
+
 export const CV_NOT_A_PDF = 'NOT_A_PDF';
+export const CV_TOO_LONG = 'CV_TOO_LONG';
 export const CV_UNSAFE_PDF = 'UNSAFE_PDF';
 
 const notAPdf = (reason: string) => new DomainError(CV_NOT_A_PDF, `The CV must be a PDF file: ${reason}`, 'file', 415);
@@ -158,4 +162,16 @@ export async function checkCvPdf(bytes: Buffer): Promise<void> {
   const active = activeContentIn(document);
   if (active) throw unsafe(`it carries active content (${active})`);
   boundParsedStreams(document);
+  const pages = pageCountOf(document);
+  if (pages > MAX_CV_PAGES)
+    throw new DomainError(CV_TOO_LONG, `The CV must have at most ${MAX_CV_PAGES} pages; this one has ${pages}`, 'file', 422);
+}
+
+/** Pages as the page tree counts them; a file without a readable page tree shows none. */
+function pageCountOf(document: PDFDocument): number {
+  try {
+    return document.getPageCount();
+  } catch {
+    return 0;
+  }
 }

@@ -120,6 +120,9 @@ describe('admissions: applications, review batches, places and the reserve list'
     await server.gql('mutation($id: ID!) { withdrawApplication(applicationId: $id) { status } }', { id: b }, people[1].token);
     expect((await statusOf(c)).status).toBe('ACCEPTED');
     expect((await statusOf(d)).status).toBe('RESERVE');
+    // C left the reserve list: D moves up to first.
+    const rank = await server.db.query('SELECT reserve_rank FROM application WHERE id = $1', [d]);
+    expect(rank.rows).toEqual([{ reserve_rank: 1 }]);
 
     // C lets the offer lapse: it passes to D.
     await server.db.query("UPDATE application SET offer_expires_at = now() - interval '1 minute' WHERE id = $1", [c]);

@@ -87,6 +87,7 @@ export class PlacesService {
       });
       if (offering) await this.promote(manager, offering);
       if (edition) await this.promoteDegree(manager, edition);
+      if (current.status === ApplicationStatus.RESERVE) await this.renumberReserve(manager, current);
       return manager.findOneByOrFail(Application, { id: applicationId });
     });
   }
@@ -142,6 +143,7 @@ export class PlacesService {
         `A place freed up in the ${edition.code} intake of the MAGIX joint master’s degree and it goes to you from the reserve list: you are admitted to the degree.`,
       );
     }
+    await this.renumberReserve(manager, { offeringId: null, editionId: edition.id });
   }
 
   /** Expired offers pass to the next on the reserve list. Safe to run from any number of processes. */
@@ -186,6 +188,25 @@ export class PlacesService {
         `A place freed up in ${offering.code} and it is offered to you from the reserve list. Accept it before ${deadline.toISOString()}.`,
       );
     }
+    await this.renumberReserve(manager, { offeringId: offering.id, editionId: null });
+  }
+
+  /**
+   * Ranks the reserve list of an offering (or of a degree intake) 1, 2, 3 … again, in the order
+   * offers go out (nextInLine: rank, then who applied first), once someone has left it.
+   */
+  private async renumberReserve(manager: EntityManager, list: { offeringId: string | null; editionId: string | null }): Promise<void> {
+    const [where, id] = list.offeringId
+      ? ['offering_id = $1', list.offeringId]
+      : ['edition_id = $1 AND programme_id IS NOT NULL', list.editionId];
+    if (!id) return;
+    await manager.query(
+      `UPDATE application a SET reserve_rank = r.rank
+         FROM (SELECT id, row_number() OVER (ORDER BY reserve_rank NULLS LAST, submitted_at, id)::int AS rank
+                 FROM application WHERE ${where} AND status = 'RESERVE') r
+        WHERE a.id = r.id AND a.reserve_rank IS DISTINCT FROM r.rank`,
+      [id],
+    );
   }
 
   private async expire(manager: EntityManager, application: Application, offering: Offering): Promise<void> {

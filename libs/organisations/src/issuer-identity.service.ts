@@ -73,25 +73,18 @@ export class IssuerIdentityService implements IssuerDirectory {
 
   /** Distrusts what the key signed from `from` on; an active compromised key is also rotated out. */
   async reportCompromise(manager: EntityManager, key: IssuerKey, from: Date, reason: string, actorUserId: string): Promise<void> {
-    await manager.update(IssuerKey, { id: key.id }, { compromisedFrom: from, compromiseReason: reason });
-    await audit(manager, {
-      action: AuditAction.ISSUER_KEY_COMPROMISED,
-      actorUserId,
-      entityType: 'organisation',
-      entityId: key.organisationId,
-      details: {
-        did: key.did,
-        compromisedFrom: from.toISOString(),
-        previousCompromisedFrom: key.compromisedFrom?.toISOString() ?? null,
-        reason,
-      },
-    });
+    await this.setCompromise(manager, key, from, reason, actorUserId);
     if (key.active) await this.rotate(manager, key.organisationId, actorUserId);
   }
 
   /** Withdraws a compromise report: the key vouches again for what it signed (a retired key stays retired). */
   async liftCompromise(manager: EntityManager, key: IssuerKey, reason: string, actorUserId: string): Promise<void> {
-    await manager.update(IssuerKey, { id: key.id }, { compromisedFrom: null, compromiseReason: null });
+    await this.setCompromise(manager, key, null, reason, actorUserId);
+  }
+
+  /** Moves (or, with null, lifts) the compromise date, audited with the date it replaces. */
+  private async setCompromise(manager: EntityManager, key: IssuerKey, from: Date | null, reason: string, actorUserId: string) {
+    await manager.update(IssuerKey, { id: key.id }, { compromisedFrom: from, compromiseReason: from ? reason : null });
     await audit(manager, {
       action: AuditAction.ISSUER_KEY_COMPROMISED,
       actorUserId,
@@ -99,10 +92,10 @@ export class IssuerIdentityService implements IssuerDirectory {
       entityId: key.organisationId,
       details: {
         did: key.did,
-        compromisedFrom: null,
+        compromisedFrom: from?.toISOString() ?? null,
         previousCompromisedFrom: key.compromisedFrom?.toISOString() ?? null,
         reason,
-        lifted: true,
+        ...(from ? {} : { lifted: true }),
       },
     });
   }

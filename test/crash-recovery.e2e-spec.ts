@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@magix/demo';
+// A killed orphan is reparented; until its new parent reaps it, it is a zombie, which is not alive.
+import { isAlive } from '../libs/database/src/orphaned-postgres';
 import { UPM_STAFF } from './support/factories';
 import { freePort } from './support/free-port';
 import { buildServer, closeNormally, NodeProcess, openDatabaseInProcess, readyUrl, startNode } from './support/node-process';
@@ -18,15 +20,6 @@ function aDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'magix-crash-'));
   chmodSync(dir, 0o755);
   return dir;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Crashes as they happen: `kill -9` of the real server, then a plain second start on the same DATA_DIR. */

@@ -78,7 +78,8 @@ async function exited(pid: number, waitMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process runs: a zombie (exited, not yet reaped by its new parent) does not. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return !/^\S+ \([^]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));

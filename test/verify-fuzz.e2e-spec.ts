@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as jsonld from 'jsonld';
 import { documentLoader, Verdict } from '@magix/credentials';
 import { canonicalJson } from '../libs/credentials/src/co-award';
-import { VERIFY } from './support/credentials';
+import { VERIFY, demoModuleAndDegree } from './support/credentials';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
 /**
@@ -187,11 +187,7 @@ describe('fuzzing the verify routes', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const { rows } = await server.db.query<{ kind: string; document: string }>(
-      "SELECT DISTINCT ON (kind) kind, document FROM credential WHERE kind IN ('MODULE', 'DEGREE') ORDER BY kind, issued_at",
-    );
-    credential = JSON.parse(rows.find((r) => r.kind === 'MODULE')!.document);
-    degree = JSON.parse(rows.find((r) => r.kind === 'DEGREE')!.document);
+    ({ credential, degree } = await demoModuleAndDegree(server));
   });
 
   afterAll(() => server.close());

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { credentialLimitProblem } from '@magix/credentials';
-import { checkOf, verify, VERIFY } from './support/credentials';
+import { checkOf, verify, VERIFY, demoModuleAndDegree } from './support/credentials';
 import { freePort } from './support/free-port';
 import { aFreshDatabase, Json, startTestServer, TestServer } from './support/test-server';
 
@@ -25,11 +25,7 @@ describe('verification cost limits (finding 2: one request froze the server)', (
 
   beforeAll(async () => {
     server = await startTestServer();
-    const { rows } = await server.db.query<{ kind: string; document: string }>(
-      "SELECT DISTINCT ON (kind) kind, document FROM credential WHERE kind IN ('MODULE', 'DEGREE') ORDER BY kind, issued_at",
-    );
-    credential = JSON.parse(rows.find((r) => r.kind === 'MODULE')!.document);
-    degree = JSON.parse(rows.find((r) => r.kind === 'DEGREE')!.document);
+    ({ credential, degree } = await demoModuleAndDegree(server));
   });
 
   afterAll(() => server.close());

@@ -50,3 +50,12 @@ export async function aCourseCredentialFor(server: TestServer, subject: Record<s
   if (response.status !== 201) throw new Error(JSON.stringify(body));
   return body.verifiableCredential;
 }
+
+/** The demo's first module credential and its joint degree, as issued. */
+export async function demoModuleAndDegree(server: TestServer): Promise<{ credential: Json; degree: Json }> {
+  const { rows } = await server.db.query<{ kind: string; document: string }>(
+    "SELECT DISTINCT ON (kind) kind, document FROM credential WHERE kind IN ('MODULE', 'DEGREE') ORDER BY kind, issued_at",
+  );
+  const documentOf = (kind: string) => JSON.parse(rows.find((r) => r.kind === kind)!.document);
+  return { credential: documentOf('MODULE'), degree: documentOf('DEGREE') };
+}

@@ -12,6 +12,7 @@ import { RecognitionDecisions1764921600000 } from './1764921600000-recognition-d
 import { RecognitionIntegrity1765094400000 } from './1765094400000-recognition-integrity';
 import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
+import { EditionTargets1765353600000 } from './1765353600000-edition-targets';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   RecognitionIntegrity1765094400000,
   HonestTargets1765180800000,
   DegreeIntake1765267200000,
+  EditionTargets1765353600000,
 ];

@@ -11,6 +11,7 @@ import { AccessModule, AuthModule } from '@magix/auth';
 import { BadgesModule } from '@magix/badges';
 import { CatalogueModule } from '@magix/catalogue';
 import {
+  CommonModule,
   depthLimit,
   formatGraphQLError,
   QueryLogger,
@@ -63,6 +64,7 @@ export class AppModule {
             context: ({ req }: { req: unknown }) => ({ req, loaders: new RequestLoaders(dataSource) }),
           }),
         }),
+        CommonModule,
         AuditModule,
         AuthModule,
         AccessModule,

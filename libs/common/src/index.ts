@@ -13,3 +13,6 @@ export * from './http/security-headers';
 export * from './http/public-cors';
 export * from './http/graphql-ide';
 export * from './country-codes';
+export * from './clock';
+export * from './events/domain-events';
+export * from './events/common.module';

@@ -4,12 +4,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { CredentialState } from '@magix/credentials';
 import { audit, AuditAction } from '@magix/audit';
-import { notFound } from '@magix/common';
+import { DomainEvents, notFound } from '@magix/common';
 import { CredentialKind, IssuedCredential } from './credential.entity';
 import { credentialRevoked, noStatusList, notYourCredential } from './issuance.errors';
 import { StatusListService } from './status-list.service';
 
-export type RevokedListener = (manager: EntityManager, credential: IssuedCredential) => Promise<void>;
+declare module '@magix/common' {
+  interface DomainEventMap {
+    /** A credential was revoked (never emitted twice for one credential). */
+    'credential.revoked': { credential: IssuedCredential; reason: string; actorUserId: string };
+  }
+}
 
 export enum StatusChange {
   REVOKE = 'REVOKE',
@@ -28,14 +33,8 @@ export class CredentialStatusService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statusLists: StatusListService,
     private readonly access: AccessService,
+    private readonly events: DomainEvents,
   ) {}
-
-  private readonly revokedListeners: RevokedListener[] = [];
-
-  /** Other features react to a revocation inside its transaction (e.g. degrees flag themselves). */
-  onRevoked(listener: RevokedListener): void {
-    this.revokedListeners.push(listener);
-  }
 
   change(id: string, change: StatusChange, reason: string, principal: Principal): Promise<IssuedCredential> {
     return this.dataSource.transaction(async (manager) => {
@@ -77,7 +76,8 @@ export class CredentialStatusService {
       await audit(manager, { action, actorUserId, entityType: 'credential', entityId: credential.id, details: { reason } });
     }
     const updated = await manager.findOneByOrFail(IssuedCredential, { id: credential.id });
-    if (changed && change === StatusChange.REVOKE) for (const listener of this.revokedListeners) await listener(manager, updated);
+    if (changed && change === StatusChange.REVOKE)
+      await this.events.emit(manager, 'credential.revoked', { credential: updated, reason, actorUserId });
     return updated;
   }
 

@@ -7,7 +7,7 @@ import { audit, AuditAction } from '@magix/audit';
 import { degreeBadge, heiFactsOf, issuerLogo } from '@magix/badges';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { buildDegreeCredential, magixContextUrl, signCredentialJointly } from '@magix/credentials';
-import { notFound } from '@magix/common';
+import { DomainEvents, notFound } from '@magix/common';
 import { CredentialKind, credentialUrn, CredentialStatusService, IssuedCredential, StatusListService } from '@magix/issuance';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
 import { IssuerIdentityService, SigningIdentity } from '@magix/organisations';
@@ -30,11 +30,12 @@ export class DegreeService implements OnModuleInit {
     private readonly holders: HolderIdentityService,
     private readonly statusLists: StatusListService,
     private readonly status: CredentialStatusService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.status.onRevoked((manager, credential) => this.flagDegreesStackedFrom(manager, credential));
+    this.events.on('credential.revoked', (manager, { credential }) => this.flagDegreesStackedFrom(manager, credential));
   }
 
   async issue(learnerId: string, actorUserId: string | null): Promise<DegreeAward> {

@@ -93,6 +93,10 @@ export class ProgrammeTarget {
   @Column({ name: 'programme_id', type: 'uuid' })
   programmeId!: string;
 
+  @Field(() => ID, { nullable: true, description: 'The edition this target is for; none: the whole programme' })
+  @Column({ name: 'edition_id', type: 'uuid', nullable: true })
+  editionId!: string | null;
+
   @Field(() => TargetMetric)
   @Column({ type: 'text' })
   metric!: TargetMetric;

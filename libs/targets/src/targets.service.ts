@@ -46,7 +46,7 @@ export class TargetsService {
     if (editionId && !(await this.dataSource.query<unknown[]>('SELECT 1 FROM edition WHERE id = $1', [editionId])).length)
       throw notFound('Edition');
     const targetRows = await this.dataSource.query<Array<{ metric: TargetMetric; value: number }>>(
-      'SELECT metric, target_value::float8 AS value FROM programme_target WHERE programme_id = $1',
+      'SELECT metric, target_value::float8 AS value FROM programme_target WHERE programme_id = $1 AND edition_id IS NULL',
       [programme.id],
     );
     const target = (metric: TargetMetric) => targetRows.find((t) => t.metric === metric)?.value ?? 0;

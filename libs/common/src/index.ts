@@ -16,3 +16,4 @@ export * from './country-codes';
 export * from './clock';
 export * from './events/domain-events';
 export * from './events/common.module';
+export * from './people-dates';

@@ -2,8 +2,8 @@ import { formatDateForPeople } from './people-dates';
 
 describe('formatDateForPeople', () => {
   it('writes a calendar date without shifting it to any zone', () => {
-    expect(formatDateForPeople('2027-09-06')).toBe('Monday 6 September 2027');
-    expect(formatDateForPeople('2027-09-06', { timeZone: 'Pacific/Honolulu' })).toBe('Monday 6 September 2027');
+    expect(formatDateForPeople('2027-09-06')).toBe('Monday, 6 September 2027');
+    expect(formatDateForPeople('2027-09-06', { timeZone: 'Pacific/Honolulu' })).toBe('Monday, 6 September 2027');
   });
 
   it('writes an instant in the reader’s zone, with the zone named', () => {

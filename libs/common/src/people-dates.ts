@@ -19,7 +19,7 @@ const knownZone = (zone: string | undefined): string => {
 };
 
 /**
- * "Monday 7 December 2026" for a calendar date (a date column has no time zone, so none is
+ * "Monday, 7 December 2026" for a calendar date (a date column has no time zone, so none is
  * applied), "Monday, 7 December 2026 at 14:30 EET" for an instant, in the reader's zone.
  */
 export function formatDateForPeople(value: Date | string, options: PeopleDateOptions = {}): string {

@@ -1,6 +1,4 @@
-import { DomainError } from '@magix/common';
-
-export const TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS';
+import { CommonErrorCode, DomainError } from '@magix/common';
 
 /**
  * Refused before any work by a throttle: 429 with `Retry-After`. `retryAfterSeconds` reaches
@@ -15,7 +13,7 @@ export class TooManyRequestsError extends DomainError {
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(TOO_MANY_REQUESTS, message, undefined, 429);
+    super(CommonErrorCode.TOO_MANY_REQUESTS, message, undefined, 429);
     this.details = { retryAfterSeconds };
     this.extensions = { http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } };
   }

@@ -65,9 +65,6 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-// The throttle's code (libs/auth), named here so that libs/common need not depend on libs/auth.
-const TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS';
-
 /**
  * The HTTP status of an answer that went through execution: 503 when it says the database is
  * unavailable, 429 when a throttle refused it (its Retry-After header is set by the error), so that
@@ -81,7 +78,11 @@ export const serviceUnavailableStatus: ApolloServerPlugin = {
       willSendResponse({ response }) {
         if (response.body.kind !== 'single' || !('data' in response.body.singleResult)) return Promise.resolve();
         const codes = new Set((response.body.singleResult.errors ?? []).map((error) => error.extensions?.code));
-        response.http.status = codes.has(CommonErrorCode.SERVICE_UNAVAILABLE) ? 503 : codes.has(TOO_MANY_REQUESTS) ? 429 : 200;
+        response.http.status = codes.has(CommonErrorCode.SERVICE_UNAVAILABLE)
+          ? 503
+          : codes.has(CommonErrorCode.TOO_MANY_REQUESTS)
+            ? 429
+            : 200;
         return Promise.resolve();
       },
     });

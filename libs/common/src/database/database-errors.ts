@@ -62,10 +62,21 @@ export function isInvalidTextRepresentation(error: unknown): boolean {
   return false;
 }
 
-/** One line for the log: the SQLSTATE or errno and the driver's message, never the SQL or its parameters. */
+/**
+ * PostgreSQL quotes the offending value in some messages (`invalid input syntax for type date:
+ * "…"`, `value "…" is out of range`); names of relations and constraints are quoted too and stay.
+ */
+const QUOTED_VALUES = [/(syntax for type [\w ]+|literal|out of range|invalid [\w ]+): "[\s\S]*"$/, /value "[\s\S]*?" is/];
+
+function withoutValues(message: string): string {
+  return message.replace(QUOTED_VALUES[0], '$1: "…"').replace(QUOTED_VALUES[1], 'value "…" is');
+}
+
+/** One line for the log: the SQLSTATE or errno and the driver's message, never the SQL, its parameters or a value. */
 export function describeDatabaseError(error: unknown): string {
   for (const layer of layers(error)) {
-    if (typeof layer.code === 'string') return `${layer.code} ${typeof layer.message === 'string' ? layer.message : ''}`.trim();
+    if (typeof layer.code === 'string')
+      return `${layer.code} ${typeof layer.message === 'string' ? withoutValues(layer.message) : ''}`.trim();
   }
-  return error instanceof Error ? error.message : String(error);
+  return withoutValues(error instanceof Error ? error.message : String(error));
 }

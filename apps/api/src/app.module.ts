@@ -26,6 +26,7 @@ import { typeOrmOptions } from '@magix/database';
 import { DemoModule } from '@magix/demo';
 import { EnrolmentModule } from '@magix/enrolment';
 import { IssuanceModule } from '@magix/issuance';
+import { JobsModule } from '@magix/jobs';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
 import { PathwaysModule } from '@magix/pathways';
@@ -65,6 +66,7 @@ export class AppModule {
           }),
         }),
         CommonModule,
+        JobsModule,
         AuditModule,
         AuthModule,
         AccessModule,

@@ -1,0 +1,3 @@
+export * from './jobs.service';
+export * from './periodic-jobs';
+export * from './jobs.module';

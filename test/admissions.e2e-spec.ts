@@ -103,8 +103,11 @@ describe('admissions: applications, review batches, places and the reserve list'
     const decisions = await server.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'APPLICATION_DECIDED'");
     expect(decisions.rows[0].n).toBe(5);
 
-    // Delivery: into the local mailbox when no SMTP server is configured.
-    expect(await server.app.get(OutboxService).deliver()).toBeGreaterThanOrEqual(5);
+    // Delivery: into the local mailbox when no SMTP server is configured, by the job each message
+    // sends (seconds after the commit) or by a round run here, whichever comes first.
+    const undelivered = async () =>
+      (await server.db.query('SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL AND attempts < 10')).rows[0].n;
+    while ((await undelivered()) > 0) await server.app.get(OutboxService).deliver();
     const mailbox = join(server.app.get<AppConfig>(APP_CONFIG).dataDir, 'mailbox');
     expect(readdirSync(mailbox).length).toBeGreaterThanOrEqual(5);
 

@@ -1,24 +1,19 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EVERY_MINUTE, PeriodicJobs } from '@magix/jobs';
 import { PlacesService } from './places.service';
 
-const EVERY_MINUTE = 60_000;
-
-/** Passes expired offers on to the reserve list every minute, in whichever server process runs it. */
+/**
+ * Passes expired offers on to the reserve list every minute: a pg-boss periodic job, run once a
+ * minute by one of the server processes, as of the Clock's now.
+ */
 @Injectable()
-export class OfferExpiryScheduler implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('Offers');
-  private timer: NodeJS.Timeout | null = null;
+export class OfferExpiryScheduler implements OnModuleInit {
+  constructor(
+    private readonly periodic: PeriodicJobs,
+    private readonly places: PlacesService,
+  ) {}
 
-  constructor(private readonly places: PlacesService) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.places.processExpiredOffers().catch((error: unknown) => this.logger.warn(`Expiring offers failed: ${String(error)}`));
-    }, EVERY_MINUTE);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  async onModuleInit(): Promise<void> {
+    await this.periodic.every('admissions.offer-expiry', EVERY_MINUTE, (now) => this.places.processExpiredOffers(now));
   }
 }

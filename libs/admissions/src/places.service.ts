@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { badInput, forbidden, notFound } from '@magix/common';
+import { Clock, DomainEvents, forbidden, notFound } from '@magix/common';
+import { APP_CONFIG, AppConfig } from '@magix/config';
 import { Offering } from '@magix/catalogue';
-import { Enrolment, EnrolmentService, EnrolmentStatus } from '@magix/enrolment';
+import { Enrolment, EnrolmentService, EnrolmentStatus, offeringPlaceCounts } from '@magix/enrolment';
 import { Learner } from '@magix/learners';
-import { Edition } from '@magix/programme';
+import { checkDegreeIntake, Edition } from '@magix/programme';
 import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
 import { cannotWithdraw, noOffer, offerExpired } from './admissions.errors';
 import { degreePlaceCounts, lockEdition } from './degree-intake';
 import { SetDegreeIntakeInput } from './dto/admission.inputs';
+import { degreeAdmittedLetter, ineligibleLetter, Letter, LetterLinks, offerExpiredLetter, placeOfferedLetter, Reader } from './letters';
 import { OutboxService } from './outbox.service';
 import { freePlaces, nextInLine, offerDeadline } from './places';
 
@@ -21,13 +23,28 @@ import { freePlaces, nextInLine, offerDeadline } from './places';
  * concurrent requests never double-book.
  */
 @Injectable()
-export class PlacesService {
+export class PlacesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly enrolments: EnrolmentService,
     private readonly outbox: OutboxService,
     private readonly access: AccessService,
+    private readonly events: DomainEvents,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The links letters carry (settings: PUBLIC_URL, REGISTRATION_URL). */
+  get links(): LetterLinks {
+    return { publicUrl: this.config.publicUrl, registrationUrl: this.config.registrationUrl };
+  }
+
+  onModuleInit(): void {
+    // The office changed an intake through updateEdition: places added go to the reserve list, as here.
+    this.events.on('edition.degree-intake-changed', async (manager, { editionId }) =>
+      this.promoteDegree(manager, await lockEdition(manager, editionId)),
+    );
+  }
 
   async acceptOffer(applicationId: string, principal: Principal): Promise<Application> {
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -36,12 +53,11 @@ export class PlacesService {
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status === ApplicationStatus.ENROLLED) return { application: current, expired: false };
       if (current.status !== ApplicationStatus.ACCEPTED) throw noOffer();
-      if (current.offerExpiresAt && current.offerExpiresAt.getTime() < Date.now()) {
+      if (current.offerExpiresAt && current.offerExpiresAt.getTime() < this.clock.now().getTime()) {
         await this.expire(manager, current, offering);
         return { application: current, expired: true };
       }
-      const pending = await this.enrolments.pendingOffers(manager, offering.id, current.id);
-      await this.enrolments.enrolLocked(manager, current.learnerId, offering, { pendingOffers: pending, learnerFacing: true });
+      await this.enrolments.enrolLocked(manager, current.learnerId, offering, { takingOffer: current.id, learnerFacing: true });
       await this.setStatus(manager, current, ApplicationStatus.ENROLLED);
       return { application: await manager.findOneByOrFail(Application, { id: applicationId }), expired: false };
     });
@@ -72,7 +88,7 @@ export class PlacesService {
       const edition = !application.offeringId && application.editionId ? await lockEdition(manager, application.editionId) : null;
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       const live = [ApplicationStatus.SUBMITTED, ApplicationStatus.RESERVE, ApplicationStatus.ACCEPTED].includes(current.status);
-      const beforeStart = offering !== null && offering.startsOn > new Date().toISOString().slice(0, 10);
+      const beforeStart = offering !== null && offering.startsOn > this.clock.today();
       if (current.status === ApplicationStatus.ENROLLED && beforeStart) {
         await manager.update(Enrolment, { learnerId: current.learnerId, offeringId: offering.id }, { status: EnrolmentStatus.WITHDRAWN });
       } else if (!live) {
@@ -95,10 +111,10 @@ export class PlacesService {
   /** The programme office sets an intake's degree places and window; places added go to the reserve list. */
   async setDegreeIntake(input: SetDegreeIntakeInput, principal: Principal): Promise<Edition> {
     if (principal.role !== Role.ADMIN) throw forbidden('The programme office sets the degree intake');
-    if (input.opensOn && input.closesOn && input.opensOn > input.closesOn)
-      throw badInput('input.closesOn', 'Degree applications must close on or after the day they open');
     return this.dataSource.transaction(async (manager) => {
       const edition = await lockEdition(manager, input.editionId);
+      // The one rule of an intake, shared with createEdition/updateEdition.
+      checkDegreeIntake({ places: input.places, opensOn: input.opensOn ?? null, closesOn: input.closesOn ?? null }, edition.endsOn);
       await manager.update(
         Edition,
         { id: edition.id },
@@ -135,22 +151,21 @@ export class PlacesService {
       })
       .getMany();
     for (const next of nextInLine(reserve, places)) {
-      await manager.update(Application, { id: next.id }, { status: ApplicationStatus.ACCEPTED, reserveRank: null, updatedAt: new Date() });
-      await this.notify(
-        manager,
-        next.learnerId,
-        `A degree place in ${edition.code} is yours`,
-        `A place freed up in the ${edition.code} intake of the MAGIX joint master’s degree and it goes to you from the reserve list: you are admitted to the degree.`,
+      await manager.update(
+        Application,
+        { id: next.id },
+        { status: ApplicationStatus.ACCEPTED, reserveRank: null, updatedAt: this.clock.now() },
       );
+      await this.notify(manager, next.learnerId, (reader) => degreeAdmittedLetter(reader, this.links, edition, true));
     }
     await this.renumberReserve(manager, { offeringId: null, editionId: edition.id });
   }
 
   /** Expired offers pass to the next on the reserve list. Safe to run from any number of processes. */
-  async processExpiredOffers(): Promise<number> {
+  async processExpiredOffers(now = this.clock.now()): Promise<number> {
     const expired = await this.dataSource.getRepository(Application).find({
       select: { id: true, offeringId: true },
-      where: { status: ApplicationStatus.ACCEPTED, offerExpiresAt: LessThan(new Date()), offeringId: Not(IsNull()) },
+      where: { status: ApplicationStatus.ACCEPTED, offerExpiresAt: LessThan(now), offeringId: Not(IsNull()) },
     });
     let count = 0;
     for (const { id, offeringId } of expired) {
@@ -158,7 +173,7 @@ export class PlacesService {
       await this.dataSource.transaction(async (manager) => {
         const offering = await this.enrolments.lockOffering(manager, offeringId);
         const current = await manager.findOneByOrFail(Application, { id });
-        if (current.status !== ApplicationStatus.ACCEPTED || !current.offerExpiresAt || current.offerExpiresAt.getTime() >= Date.now())
+        if (current.status !== ApplicationStatus.ACCEPTED || !current.offerExpiresAt || current.offerExpiresAt.getTime() >= now.getTime())
           return;
         await this.expire(manager, current, offering);
         count++;
@@ -167,28 +182,58 @@ export class PlacesService {
     return count;
   }
 
-  /** Offers every free place to the reserve list, in order. The caller holds the offering lock. */
+  /**
+   * Offers every free place to the reserve list, in order. The prerequisites are checked as each
+   * offer goes out: an applicant who lacks one is not offered the place (INELIGIBLE, with a mail)
+   * and the next in line is. The caller holds the offering lock.
+   */
   async promote(manager: EntityManager, offering: Offering): Promise<void> {
-    const enrolled = await manager.countBy(Enrolment, { offeringId: offering.id, status: Not(EnrolmentStatus.WITHDRAWN) });
-    const pendingOffers = await this.enrolments.pendingOffers(manager, offering.id);
-    const places = freePlaces({ capacity: offering.capacity, enrolled, pendingOffers });
+    const now = this.clock.now();
+    let places = freePlaces(await offeringPlaceCounts(manager, offering, now));
     if (places === 0) return;
     const reserve = await manager.findBy(Application, { offeringId: offering.id, status: ApplicationStatus.RESERVE });
-    for (const next of nextInLine(reserve, places)) {
-      const deadline = offerDeadline(new Date());
+    for (const next of nextInLine(reserve, reserve.length)) {
+      if (places === 0) break;
+      if (await this.skipIfIneligible(manager, next, offering)) continue;
+      const deadline = offerDeadline(now);
       await manager.update(
         Application,
         { id: next.id },
-        { status: ApplicationStatus.ACCEPTED, offerExpiresAt: deadline, reserveRank: null, updatedAt: new Date() },
+        { status: ApplicationStatus.ACCEPTED, offerExpiresAt: deadline, reserveRank: null, updatedAt: now },
       );
-      await this.notify(
-        manager,
-        next.learnerId,
-        `A place in ${offering.code} is yours`,
-        `A place freed up in ${offering.code} and it is offered to you from the reserve list. Accept it before ${deadline.toISOString()}.`,
-      );
+      await this.notify(manager, next.learnerId, (reader) => placeOfferedLetter(reader, this.links, offering, deadline, true));
+      places--;
     }
     await this.renumberReserve(manager, { offeringId: offering.id, editionId: null });
+  }
+
+  /**
+   * An applicant due a place in an offering whose prerequisites they do not hold is not offered
+   * it: INELIGIBLE, told which module is missing. True when skipped. The caller holds the lock.
+   */
+  async skipIfIneligible(manager: EntityManager, application: Application, offering: Offering): Promise<boolean> {
+    const missing = await this.enrolments.missingPrerequisites(manager, offering.moduleId, application.learnerId);
+    if (missing.length === 0) return false;
+    await manager.update(
+      Application,
+      { id: application.id },
+      {
+        status: ApplicationStatus.INELIGIBLE,
+        reserveRank: null,
+        offerExpiresAt: null,
+        decisionReason: `Not offered: prerequisites missing (${missing.join(', ')})`,
+        updatedAt: this.clock.now(),
+      },
+    );
+    await audit(manager, {
+      action: AuditAction.APPLICATION_DECIDED,
+      actorUserId: null,
+      entityType: 'application',
+      entityId: application.id,
+      details: { decision: ApplicationStatus.INELIGIBLE, missingPrerequisites: missing },
+    });
+    await this.notify(manager, application.learnerId, () => ineligibleLetter(this.links, offering, missing));
+    return true;
   }
 
   /**
@@ -211,12 +256,8 @@ export class PlacesService {
 
   private async expire(manager: EntityManager, application: Application, offering: Offering): Promise<void> {
     await this.setStatus(manager, application, ApplicationStatus.EXPIRED);
-    await this.notify(
-      manager,
-      application.learnerId,
-      `Your offer in ${offering.code} has expired`,
-      `The place offered to you in ${offering.code} was not taken in time and went to the next on the reserve list.`,
-    );
+    const deadline = application.offerExpiresAt;
+    await this.notify(manager, application.learnerId, (reader) => offerExpiredLetter(reader, this.links, offering, deadline));
     await this.promote(manager, offering);
   }
 
@@ -235,11 +276,13 @@ export class PlacesService {
   }
 
   private async setStatus(manager: EntityManager, application: Application, status: ApplicationStatus): Promise<void> {
-    await manager.update(Application, { id: application.id }, { status, updatedAt: new Date() });
+    await manager.update(Application, { id: application.id }, { status, updatedAt: this.clock.now() });
   }
 
-  async notify(manager: EntityManager, learnerId: string, subject: string, body: string): Promise<void> {
+  /** A letter to the learner through the outbox, in this transaction; written for them (their time zone). */
+  async notify(manager: EntityManager, learnerId: string, letter: Letter | ((reader: Reader) => Letter)): Promise<void> {
     const learner = await manager.findOneByOrFail(Learner, { id: learnerId });
+    const { subject, body } = typeof letter === 'function' ? letter(learner) : letter;
     await this.outbox.enqueue(manager, learner.email, subject, `Dear ${learner.givenName},\n\n${body}\n\nThe MAGIX programme office`);
   }
 }

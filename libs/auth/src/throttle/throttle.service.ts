@@ -1,10 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { EVERY_TEN_MINUTES, PeriodicJobs } from '@magix/jobs';
 import { throttleKey, ThrottlePolicy } from './throttle-policy';
 import { TooManyRequestsError } from './too-many-requests.error';
-
-const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 
 /*
  * One statement per attempt and key, atomic in PostgreSQL, so that every server process on the
@@ -42,11 +41,11 @@ export interface ThrottleHit {
 
 /** Attempt counters per account and per client address, kept in PostgreSQL (table auth_throttle). */
 @Injectable()
-export class ThrottleService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Throttle');
-  private cleanupTimer?: NodeJS.Timeout;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class ThrottleService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly periodic: PeriodicJobs,
+  ) {}
 
   /**
    * Counts one attempt against every counter; throws TooManyRequestsError (the longest wait) when
@@ -90,14 +89,11 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
     return deleted;
   }
 
-  onModuleInit(): void {
-    this.cleanupTimer = setInterval(() => {
-      this.cleanup().catch((error: unknown) => this.logger.warn(`Could not clean up attempt counters: ${String(error)}`));
-    }, CLEANUP_INTERVAL_MS);
-    this.cleanupTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.cleanupTimer);
+  /**
+   * The counters are rows shared by every server process, so their cleanup is the system's
+   * periodic work (a pg-boss job run by one process), not each process's timer.
+   */
+  async onModuleInit(): Promise<void> {
+    await this.periodic.every('auth.throttle-cleanup', EVERY_TEN_MINUTES, () => this.cleanup());
   }
 }

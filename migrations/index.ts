@@ -13,6 +13,7 @@ import { RecognitionIntegrity1765094400000 } from './1765094400000-recognition-i
 import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 import { EditionTargets1765353600000 } from './1765353600000-edition-targets';
+import { ModuleVersions1765526400000 } from './1765526400000-module-versions';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   HonestTargets1765180800000,
   DegreeIntake1765267200000,
   EditionTargets1765353600000,
+  ModuleVersions1765526400000,
 ];

@@ -9,23 +9,12 @@ export enum ParticipationForm {
 }
 registerEnumType(ParticipationForm, { name: 'ParticipationForm' });
 
-@ObjectType('Module', {
-  description: 'A credit-bearing unit of learning, with the elements the EU Council Recommendation on micro-credentials requires',
-})
-@Entity('module')
-export class LearningModule {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Field({ description: 'Unique, e.g. UPM-AIG-01' })
-  @Column()
-  code!: string;
-
-  @Field(() => ID, { description: 'The HEI that provides and assesses it' })
-  @Column({ name: 'provider_id', type: 'uuid' })
-  providerId!: string;
-
+/**
+ * What a module says about itself, as its credentials state it: the fields each version of the
+ * module holds (module_version) and the module row repeats for its current version.
+ */
+@ObjectType({ isAbstract: true })
+export abstract class ModuleDescription {
   @Field()
   @Column()
   title!: string;
@@ -65,7 +54,80 @@ export class LearningModule {
   @Field()
   @Column({ name: 'quality_assurance' })
   qualityAssurance!: string;
+}
 
+/** The fields a new version may change; code, provider and prerequisites are the module's identity. */
+export const VERSIONED_FIELDS = [
+  'title',
+  'description',
+  'learningOutcomes',
+  'ectsCredits',
+  'eqfLevel',
+  'workloadHours',
+  'language',
+  'assessmentType',
+  'participationForm',
+  'qualityAssurance',
+] as const satisfies ReadonlyArray<keyof ModuleDescription>;
+export type VersionedField = (typeof VERSIONED_FIELDS)[number];
+
+@ObjectType('Module', {
+  description:
+    'A credit-bearing unit of learning, with the elements the EU Council Recommendation on micro-credentials requires. ' +
+    'Its descriptive fields are those of its current version.',
+})
+@Entity('module')
+export class LearningModule extends ModuleDescription {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field({ description: 'Unique, e.g. UPM-AIG-01' })
+  @Column()
+  code!: string;
+
+  @Field(() => ID, { description: 'The HEI that provides and assesses it' })
+  @Column({ name: 'provider_id', type: 'uuid' })
+  providerId!: string;
+
+  @Field(() => Int, { description: 'The current version: 1 when created, one more on each update' })
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When it was retired: no new offerings since; what exists keeps working' })
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'retired_reason', type: 'text', nullable: true })
+  retiredReason!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: 'One version of a module: what offerings created under it, and their credentials, state' })
+@Entity('module_version')
+export class ModuleVersion extends ModuleDescription {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'module_id', type: 'uuid' })
+  moduleId!: string;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why it changed; none for version 1' })
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -93,6 +155,10 @@ export class Offering {
   @Field(() => ID)
   @Column({ name: 'module_id', type: 'uuid' })
   moduleId!: string;
+
+  /** The module version current when the offering was created: its credentials state that version. */
+  @Column({ name: 'module_version_id', type: 'uuid' })
+  moduleVersionId!: string;
 
   @Field(() => ID)
   @Column({ name: 'edition_id', type: 'uuid' })

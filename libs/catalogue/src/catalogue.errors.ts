@@ -4,6 +4,7 @@ export enum CatalogueErrorCode {
   MODULE_CODE_TAKEN = 'MODULE_CODE_TAKEN',
   OFFERING_CODE_TAKEN = 'OFFERING_CODE_TAKEN',
   PROVIDER_NOT_ISSUING_HEI = 'PROVIDER_NOT_ISSUING_HEI',
+  MODULE_RETIRED = 'MODULE_RETIRED',
 }
 
 export const moduleCodeTaken = (code: string) =>
@@ -14,3 +15,6 @@ export const providerNotIssuingHei = () =>
   new DomainError(CatalogueErrorCode.PROVIDER_NOT_ISSUING_HEI, 'The provider must be a consortium HEI', 'input.providerId', 400);
 export const unknownPrerequisites = (codes: string[]) => badInput('input.prerequisiteCodes', `Unknown modules: ${codes.join(', ')}`);
 export const offeringOutsideEdition = () => badInput('input.startsOn', 'The offering must run within its edition and end after it starts');
+/** A retired module takes no new offering and no new version; what exists keeps working. */
+export const moduleRetired = (code: string, field = 'input.moduleId') =>
+  new DomainError(CatalogueErrorCode.MODULE_RETIRED, `The module ${code} is retired`, field, 409);

@@ -3,8 +3,10 @@ import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Organisation } from '@magix/organisations';
 import { Edition } from '@magix/programme';
-import { LearningModule, ModulePrerequisite, Offering } from './catalogue.entities';
+import { LearningModule, ModulePrerequisite, ModuleVersion, Offering } from './catalogue.entities';
 import { CatalogueService } from './catalogue.service';
+import { RetireModuleInput, UpdateModuleInput } from './dto/module-version.inputs';
+import { ModuleVersionsService } from './module-versions.service';
 import { CreateModuleInput, CreateOfferingInput, ModuleFilter, OfferingFilter } from './dto/catalogue.inputs';
 
 const ModulePage = Paginated(LearningModule);
@@ -12,7 +14,10 @@ const OfferingPage = Paginated(Offering);
 
 @Resolver(() => LearningModule)
 export class ModuleResolver {
-  constructor(private readonly catalogue: CatalogueService) {}
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly moduleVersions: ModuleVersionsService,
+  ) {}
 
   @Public()
   @Query(() => ModulePage, { description: 'The module catalogue' })
@@ -30,6 +35,25 @@ export class ModuleResolver {
   @Mutation(() => LearningModule, { description: 'ISSUER staff create modules for their own HEI' })
   createModule(@Args('input') input: CreateModuleInput, @CurrentUser() user: Principal) {
     return this.catalogue.createModule(input, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => LearningModule, {
+    description: 'A new version of the module (its HEI or the office); identical fields make none. Issued credentials keep theirs',
+  })
+  updateModule(@Args('input') input: UpdateModuleInput, @CurrentUser() user: Principal) {
+    return this.moduleVersions.update(input, user);
+  }
+
+  @Roles(Role.ADMIN, Role.ISSUER)
+  @Mutation(() => LearningModule, { description: 'No new offerings from now on; existing offerings and credentials keep working' })
+  retireModule(@Args('input') input: RetireModuleInput, @CurrentUser() user: Principal) {
+    return this.moduleVersions.retire(input, user);
+  }
+
+  @ResolveField(() => [ModuleVersion], { description: 'Every version, the first first' })
+  versions(@Parent() module: LearningModule, @Context() context: GraphQLContext) {
+    return context.loaders.manyBy(ModuleVersion, 'moduleId', { version: 'ASC' }).load(module.id);
   }
 
   @ResolveField(() => Organisation)
@@ -64,6 +88,11 @@ export class OfferingResolver {
   @ResolveField(() => LearningModule)
   module(@Parent() offering: Offering, @Context() context: GraphQLContext) {
     return context.loaders.byId(LearningModule).load(offering.moduleId);
+  }
+
+  @ResolveField(() => ModuleVersion, { description: 'The version it teaches, current when it was created; its credentials state it' })
+  async moduleVersion(@Parent() offering: Offering, @Context() context: GraphQLContext) {
+    return context.loaders.byId(ModuleVersion).load(offering.moduleVersionId);
   }
 
   @ResolveField(() => Edition)

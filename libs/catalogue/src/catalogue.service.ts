@@ -5,9 +5,10 @@ import { AccessService, Permission, Principal } from '@magix/auth';
 import { definedOnly, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition } from '@magix/programme';
-import { LearningModule, ModulePrerequisite, Offering } from './catalogue.entities';
+import { LearningModule, ModulePrerequisite, ModuleVersion, Offering } from './catalogue.entities';
 import {
   moduleCodeTaken,
+  moduleRetired,
   offeringCodeTaken,
   offeringOutsideEdition,
   providerNotIssuingHei,
@@ -29,6 +30,7 @@ export class CatalogueService {
       .orderBy('m.code')
       .skip(page.offset)
       .take(page.limit);
+    if (!filter.includeRetired) query.andWhere('m.retiredAt IS NULL');
     if (filter.providerId) query.andWhere('m.providerId = :providerId', filter);
     if (filter.eqfLevel) query.andWhere('m.eqfLevel = :eqfLevel', filter);
     if (filter.participationForm) query.andWhere('m.participationForm = :participationForm', filter);
@@ -67,8 +69,10 @@ export class CatalogueService {
       const prerequisites = await manager.findBy(LearningModule, { code: In(prerequisiteCodes) });
       const missing = prerequisiteCodes.filter((code) => !prerequisites.some((p) => p.code === code));
       if (missing.length > 0) throw unknownPrerequisites(missing);
-      const module = manager.create(LearningModule, fields);
+      const module = manager.create(LearningModule, { ...fields, version: 1, retiredAt: null, retiredReason: null });
       await manager.insert(LearningModule, module);
+      // Version 1 is written with the row (migration 1765526400000); it records who wrote it.
+      await manager.update(ModuleVersion, { moduleId: module.id, version: 1 }, { createdBy: principal.userId });
       if (prerequisites.length > 0) {
         await manager.insert(
           ModulePrerequisite,
@@ -82,13 +86,17 @@ export class CatalogueService {
   async createOffering(input: CreateOfferingInput, principal: Principal): Promise<Offering> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.require({ principal, permission: Permission.MODULE_MANAGE, ids: [input.moduleId], manager, what: 'Module' });
-      if (!(await manager.existsBy(LearningModule, { id: input.moduleId }))) throw notFound('Module');
+      const module = await manager.findOne(LearningModule, { where: { id: input.moduleId }, lock: { mode: 'pessimistic_read' } });
+      if (!module) throw notFound('Module');
+      if (module.retiredAt) throw moduleRetired(module.code);
       const edition = await manager.findOneBy(Edition, { id: input.editionId });
       if (!edition) throw notFound('Edition');
       if (input.endsOn < input.startsOn || input.startsOn < edition.startsOn || input.endsOn > edition.endsOn)
         throw offeringOutsideEdition();
       if (await manager.existsBy(Offering, { code: input.code })) throw offeringCodeTaken(input.code);
-      const offering = manager.create(Offering, input);
+      // The offering teaches the version current now; later versions do not change it.
+      const { id: moduleVersionId } = await manager.findOneByOrFail(ModuleVersion, { moduleId: module.id, version: module.version });
+      const offering = manager.create(Offering, { ...input, moduleVersionId });
       await manager.insert(Offering, offering);
       return offering;
     });

@@ -30,13 +30,14 @@ export class PathwayProgressService {
   async evaluate(manager: EntityManager, learnerId: string, today = new Date().toISOString().slice(0, 10)): Promise<EvaluatedProgress> {
     const { version, editionId } = await this.rules.forLearner(manager, learnerId);
     const earned = await manager.query<Array<EarnedCredential & { json: string; providerName: string }>>(
-      `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, m.eqf_level AS "eqfLevel",
+      `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, v.eqf_level AS "eqfLevel",
               m.provider_id AS "providerId", o.short_name AS "providerName", to_char(r.assessed_on, 'YYYY-MM-DD') AS "earnedOn", c.document AS json
          FROM credential c
          JOIN assessment_result r ON r.id = c.result_id
          JOIN enrolment e ON e.id = r.enrolment_id
          JOIN offering f ON f.id = e.offering_id
          JOIN module m ON m.id = f.module_id
+         JOIN module_version v ON v.id = f.module_version_id -- the version the credential states
          JOIN organisation o ON o.id = m.provider_id
         WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NULL AND c.suspended_at IS NULL
           AND (c.valid_until IS NULL OR c.valid_until > now())`,

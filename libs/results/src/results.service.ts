@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { LearningModule, Offering } from '@magix/catalogue';
+import { moduleAsOffered, Offering } from '@magix/catalogue';
 import { notFound } from '@magix/common';
 import { Enrolment, EnrolmentStatus } from '@magix/enrolment';
 import { CredentialIssuanceService, IssuedCredential } from '@magix/issuance';
@@ -74,7 +74,8 @@ export class ResultsService {
       const enrolment = await manager.findOne(Enrolment, { where: { id: input.enrolmentId }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw notFound('Enrolment');
       const offering = await manager.findOneByOrFail(Offering, { id: enrolment.offeringId });
-      const module = await manager.findOneByOrFail(LearningModule, { id: offering.moduleId });
+      // The module as the offering pinned it (curriculum versions): its ECTS, its credential's fields.
+      const module = await moduleAsOffered(manager, offering);
       if (enrolment.status === EnrolmentStatus.WITHDRAWN) throw enrolmentWithdrawn();
 
       const today = new Date().toISOString().slice(0, 10);

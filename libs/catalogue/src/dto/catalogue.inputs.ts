@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsDateString,
   IsEnum,
   IsInt,
@@ -148,6 +149,11 @@ export class ModuleFilter {
   @IsString()
   @MaxLength(100)
   search?: string;
+
+  @Field({ defaultValue: false, description: 'Also list retired modules (the catalogue shows active ones)' })
+  @IsOptional()
+  @IsBoolean()
+  includeRetired: boolean = false;
 }
 
 @ArgsType()

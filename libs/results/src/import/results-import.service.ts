@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { AccessService, Permission, Principal, principalOf, Role, User } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { badInput, notFound } from '@magix/common';
-import { LearningModule, Offering } from '@magix/catalogue';
+import { LearningModule, moduleAsOffered, Offering } from '@magix/catalogue';
 import { Organisation } from '@magix/organisations';
 import { AssessmentResult } from '../assessment-result.entity';
 import { GradingScale } from '../grading/grading-scale.entity';
@@ -137,7 +137,7 @@ export class ResultsImportService implements OnModuleInit {
   private async offeringNamed(code: string): Promise<{ offering: Offering; module: LearningModule }> {
     const offering = await this.dataSource.getRepository(Offering).findOneBy({ code });
     if (!offering) throw notFound(`Offering ${code}`);
-    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    const module = await moduleAsOffered(this.dataSource.manager, offering);
     return { offering, module };
   }
 
@@ -176,7 +176,7 @@ export class ResultsImportService implements OnModuleInit {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: job.createdBy });
     const principal = principalOf(user);
     const offering = await this.dataSource.getRepository(Offering).findOneByOrFail({ id: job.offeringId });
-    const module = await this.dataSource.getRepository(LearningModule).findOneByOrFail({ id: offering.moduleId });
+    const module = await moduleAsOffered(this.dataSource.manager, offering);
     const enrolmentIds = job.rows.map((row) => row.enrolmentId);
     const recorded = new Map(
       (await this.dataSource.getRepository(AssessmentResult).findBy({ enrolmentId: In(enrolmentIds) })).map((r) => [r.enrolmentId, r]),

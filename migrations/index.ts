@@ -14,6 +14,7 @@ import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 import { EditionTargets1765353600000 } from './1765353600000-edition-targets';
 import { ModuleVersions1765526400000 } from './1765526400000-module-versions';
+import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   DegreeIntake1765267200000,
   EditionTargets1765353600000,
   ModuleVersions1765526400000,
+  TargetCounters1765785600000,
 ];

@@ -1,7 +1,8 @@
 /**
- * The SQL behind the targets. Every figure reads the views of the honest-targets migration
- * (target_enrolment, target_learner, target_degree_student), so that all of them count the same
- * people; `$1`, when present, is the edition the figures are limited to.
+ * The targets' definitions as SQL over the views of the honest-targets migration (target_enrolment,
+ * target_learner, target_degree_student), so that all of them count the same people; `$1`, when
+ * present, is the edition the figures are limited to. Aggregated at query time, these are the
+ * oracle the counters (targets.counters.ts) are checked against, not what the dashboard reads.
  */
 export interface ScopeSql {
   /** Distinct learners with an enrolment that counts, in scope. */

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { notFound } from '@magix/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, notFound } from '@magix/common';
 import { Programme, TargetMetric } from '@magix/programme';
-import { cumulative, projectLinear } from './projection';
+import { assembleTargets, Counts, GroupRow, TargetRows } from './targets.assemble';
+import {
+  COUNTER_COUNTRY_SECTOR_SQL,
+  COUNTER_MISMATCHES_SQL,
+  COUNTER_MONTHLY_GRADUATES_SQL,
+  COUNTER_MONTHLY_PEOPLE_SQL,
+  COUNTER_PARTNER_GRADUATES_SQL,
+  COUNTER_PARTNER_SQL,
+  COUNTER_TOTALS_SQL,
+  counterEditionSql,
+  counterGraduatesBySql,
+  WHOLE_PROGRAMME,
+} from './targets.counters';
 import {
   countrySectorSql,
   editionSql,
@@ -17,136 +29,115 @@ import {
   scopeSql,
   totalsSql,
 } from './targets.queries';
-import { ConsortiumTarget, CountTarget, MonthlyTargetPoint, ProgrammeTargets, SectorMismatch, TargetBreakdown } from './targets.types';
+import { ProgrammeTargets, SectorMismatch } from './targets.types';
 
-interface Counts {
-  participants: number;
-  self_standing: number;
-  public: number;
-}
-interface GroupRow extends Counts {
-  key: string;
-  label: string;
-}
-
-const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+type Query = <T>(sql: string) => Promise<T[]>;
 
 /**
- * The programme's targets, computed live with SQL aggregates over the reporting views (see the
- * honest-targets migration and docs/targets.md for each definition), never by loading rows into
- * the server.
+ * The programme's targets (docs/targets.md for each definition). `programmeTargets` reads the
+ * counters the database keeps in the same transaction as the facts (migration target-counters);
+ * `programmeTargetsFromViews` aggregates the definitions' views at query time, the counters'
+ * oracle: slow, for tests and for checking the counters after a `recount`.
  */
 @Injectable()
 export class TargetsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
-  async programmeTargets(editionId: string | null): Promise<ProgrammeTargets> {
-    const programme = await this.dataSource.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
-    if (!programme) throw notFound('Programme');
-    if (editionId && !(await this.dataSource.query<unknown[]>('SELECT 1 FROM edition WHERE id = $1', [editionId])).length)
-      throw notFound('Edition');
-    const targetRows = await this.dataSource.query<Array<{ metric: TargetMetric; value: number }>>(
-      'SELECT metric, target_value::float8 AS value FROM programme_target WHERE programme_id = $1 AND edition_id IS NULL',
-      [programme.id],
-    );
-    const target = (metric: TargetMetric) => targetRows.find((t) => t.metric === metric)?.value ?? 0;
-    const q = <T>(sql: string) => this.dataSource.query<T[]>(sql, editionId ? [editionId] : []);
-    const scope = scopeSql(editionId !== null);
-
-    const [
-      totals,
-      byCountrySector,
-      byEdition,
-      byPartner,
-      monthlyPeople,
-      graduatesBy,
-      monthlyGraduates,
-      partnerGraduates,
-      members,
-      mismatches,
-    ] = await Promise.all([
-      q<Counts & { mismatched: number }>(totalsSql(scope)),
-      q<GroupRow & { dimension: string }>(countrySectorSql(scope)),
-      q<GroupRow>(editionSql(editionId !== null)),
-      q<GroupRow>(partnerSql(scope)),
-      q<Counts & { month: string }>(monthlyPeopleSql(scope)),
-      q<{ dimension: string; key: string; graduates: number }>(graduatesBySql(scope)),
-      q<{ month: string; graduates: number }>(monthlyGraduatesSql(scope)),
-      q<{ key: string; graduates: number }>(partnerGraduatesSql(scope)),
-      this.dataSource.query<Array<{ organisations: number; countries: number; codes: string[] }>>(MEMBERS_SQL),
-      q<SectorMismatch>(mismatchesSql(scope)),
-    ]);
-
-    const graduatesOf = (dimension: string, key: string) =>
-      graduatesBy.find((g) => g.dimension === dimension && g.key === key)?.graduates ?? 0;
-    const breakdown = (rows: GroupRow[], graduates: (key: string) => number): TargetBreakdown[] =>
-      rows.map((r) => ({
-        key: r.key,
-        label: r.label,
-        participants: r.participants,
-        selfStandingParticipants: r.self_standing,
-        publicParticipants: r.public,
-        publicSharePercent: percent(r.public, r.participants),
-        graduates: graduates(r.key),
+  /** From the counters: a few hundred summary rows, in one snapshot. */
+  programmeTargets(editionId: string | null): Promise<ProgrammeTargets> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const scope = editionId ?? WHOLE_PROGRAMME;
+      // Run one after the other: one connection, one snapshot. Each statement names $1 or none.
+      const q: Query = (sql) => manager.query(sql, sql.includes('$1') ? [scope] : []);
+      return this.figures(manager, editionId, async () => ({
+        totals: (await q<Counts & { mismatched: number }>(COUNTER_TOTALS_SQL))[0],
+        byCountrySector: await q<GroupRow & { dimension: string }>(COUNTER_COUNTRY_SECTOR_SQL),
+        byEdition: await q<GroupRow>(counterEditionSql(editionId !== null)),
+        byPartner: await q<GroupRow>(COUNTER_PARTNER_SQL),
+        monthlyPeople: await q<Counts & { month: string }>(COUNTER_MONTHLY_PEOPLE_SQL),
+        graduatesBy: await q<{ dimension: string; key: string; graduates: number }>(counterGraduatesBySql(editionId !== null)),
+        monthlyGraduates: await q<{ month: string; graduates: number }>(COUNTER_MONTHLY_GRADUATES_SQL),
+        partnerGraduates: await q<{ key: string; graduates: number }>(COUNTER_PARTNER_GRADUATES_SQL),
+        members: (await q<TargetRows['members']>(MEMBERS_SQL))[0],
+        mismatches: await q<SectorMismatch>(COUNTER_MISMATCHES_SQL),
       }));
-    const largestFirst = (dimension: string) =>
-      byCountrySector
-        .filter((r) => r.dimension === dimension)
-        .sort((a, b) => b.participants - a.participants || a.key.localeCompare(b.key));
-
-    const startMonth = programme.startsOn.slice(0, 7);
-    const endMonth = programme.endsOn.slice(0, 7);
-    const nowMonth = new Date().toISOString().slice(0, 7);
-    const lastMonth = nowMonth < endMonth ? nowMonth : endMonth;
-    const series = (pick: (m: Counts) => number) =>
-      cumulative(startMonth, lastMonth, new Map(monthlyPeople.map((m) => [m.month, pick(m)])));
-    const selfStandingSeries = series((m) => m.self_standing);
-    const allSeries = series((m) => m.participants);
-    const publicSeries = series((m) => m.public);
-    const graduatesSeries = cumulative(startMonth, lastMonth, new Map(monthlyGraduates.map((m) => [m.month, m.graduates])));
-    const monthly: MonthlyTargetPoint[] = selfStandingSeries.map((p, i) => ({
-      month: p.month,
-      participants: p.value,
-      allParticipants: allSeries[i].value,
-      graduates: graduatesSeries[i].value,
-      publicSharePercent: percent(publicSeries[i].value, allSeries[i].value),
-    }));
-
-    const countTarget = (goal: number, actual: number, points: typeof selfStandingSeries): CountTarget => {
-      const projected = projectLinear(startMonth, points, endMonth);
-      return { target: goal, actual, percentOfTarget: percent(actual, goal), projected, onTrack: (projected ?? actual) >= goal };
-    };
-    const consortium = (goal: number, actual: number): ConsortiumTarget => ({
-      target: goal,
-      actual,
-      percentOfTarget: percent(actual, goal),
-      reached: actual >= goal,
     });
-    const { participants, self_standing: selfStanding, public: publicParticipants, mismatched } = totals[0];
-    const shareTarget = target(TargetMetric.PUBLIC_SECTOR_SHARE);
-    return {
-      editionId,
-      asOf: new Date(),
-      projectionTo: programme.endsOn,
-      graduates: countTarget(target(TargetMetric.GRADUATES), graduatesOf('total', 'total'), graduatesSeries),
-      moduleParticipants: countTarget(target(TargetMetric.MODULE_PARTICIPANTS), selfStanding, selfStandingSeries),
-      publicSectorShare: {
-        target: shareTarget,
-        actual: percent(publicParticipants, participants),
-        publicParticipants,
-        participants,
-        mismatchedSectors: mismatched,
-        onTrack: percent(publicParticipants, participants) >= shareTarget,
+  }
+
+  /** The same figures aggregated from the views at query time (the definitions themselves). */
+  programmeTargetsFromViews(editionId: string | null): Promise<ProgrammeTargets> {
+    const manager = this.dataSource.manager;
+    const q: Query = (sql) => manager.query(sql, editionId ? [editionId] : []);
+    const scope = scopeSql(editionId !== null);
+    return this.figures(manager, editionId, async () => {
+      const [
+        totals,
+        byCountrySector,
+        byEdition,
+        byPartner,
+        monthlyPeople,
+        graduatesBy,
+        monthlyGraduates,
+        partnerGraduates,
+        members,
+        mismatches,
+      ] = await Promise.all([
+        q<Counts & { mismatched: number }>(totalsSql(scope)),
+        q<GroupRow & { dimension: string }>(countrySectorSql(scope)),
+        q<GroupRow>(editionSql(editionId !== null)),
+        q<GroupRow>(partnerSql(scope)),
+        q<Counts & { month: string }>(monthlyPeopleSql(scope)),
+        q<{ dimension: string; key: string; graduates: number }>(graduatesBySql(scope)),
+        q<{ month: string; graduates: number }>(monthlyGraduatesSql(scope)),
+        q<{ key: string; graduates: number }>(partnerGraduatesSql(scope)),
+        manager.query<Array<TargetRows['members']>>(MEMBERS_SQL),
+        q<SectorMismatch>(mismatchesSql(scope)),
+      ]);
+      return {
+        totals: totals[0],
+        byCountrySector,
+        byEdition,
+        byPartner,
+        monthlyPeople,
+        graduatesBy,
+        monthlyGraduates,
+        partnerGraduates,
+        members: members[0],
+        mismatches,
+      };
+    });
+  }
+
+  /** Rebuilds every counter from the facts: after a bulk load with the triggers off, or a repair. */
+  async recount(): Promise<void> {
+    await this.dataSource.query('SELECT target_recount()');
+  }
+
+  private async figures(manager: EntityManager, editionId: string | null, read: () => Promise<TargetRows>): Promise<ProgrammeTargets> {
+    const programme = await manager.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
+    if (!programme) throw notFound('Programme');
+    if (editionId && !(await manager.query<unknown[]>('SELECT 1 FROM edition WHERE id = $1', [editionId])).length)
+      throw notFound('Edition');
+    // An edition's figures stand against that edition's targets only; the whole programme's against its own.
+    const goals = await manager.query<Array<{ metric: TargetMetric; value: number }>>(
+      editionId
+        ? 'SELECT metric, target_value::float8 AS value FROM programme_target WHERE edition_id = $1'
+        : 'SELECT metric, target_value::float8 AS value FROM programme_target WHERE programme_id = $1 AND edition_id IS NULL',
+      [editionId ?? programme.id],
+    );
+    const rows = await read();
+    return assembleTargets(
+      {
+        editionId,
+        startsOn: programme.startsOn,
+        endsOn: programme.endsOn,
+        goals: new Map(goals.map((g) => [g.metric, g.value])),
+        now: this.clock.now(),
       },
-      memberOrganisations: consortium(target(TargetMetric.MEMBER_ORGANISATIONS), members[0].organisations),
-      memberCountries: consortium(target(TargetMetric.MEMBER_COUNTRIES), members[0].countries),
-      memberCountryCodes: members[0].codes,
-      sectorMismatches: mismatches,
-      byEdition: breakdown(byEdition, (key) => graduatesOf('edition', key)),
-      byCountry: breakdown(largestFirst('country'), (key) => graduatesOf('country', key)),
-      byPartner: breakdown(byPartner, (key) => partnerGraduates.find((g) => g.key === key)?.graduates ?? 0),
-      bySector: breakdown(largestFirst('sector'), (key) => graduatesOf('sector', key)),
-      monthly,
-    };
+      rows,
+    );
   }
 }

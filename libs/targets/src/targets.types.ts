@@ -9,8 +9,14 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A count against its target, with a linear projection to the programme’s end' })
 export class CountTarget {
-  @Field(() => Float, { description: 'The target, as the programme office set it (data, not code)' })
+  @Field(() => Float, {
+    description:
+      'The target, as the programme office set it (data, not code): the whole programme’s, or for one edition that edition’s; 0 when none is set (see targetSet)',
+  })
   target!: number;
+
+  @Field({ description: 'A target is set for this figure in this scope; when false, target is 0 and onTrack/reached are false' })
+  targetSet!: boolean;
 
   @Field(() => Int)
   actual!: number;
@@ -32,8 +38,11 @@ export class CountTarget {
     'INDUSTRY, HEI: not public), the learner’s declaration otherwise',
 })
 export class ShareTarget {
-  @Field(() => Float, { description: 'Target, in percent' })
+  @Field(() => Float, { description: 'Target, in percent; 0 when none is set (see targetSet)' })
   target!: number;
+
+  @Field({ description: 'A target is set for this figure in this scope; when false, target is 0 and onTrack/reached are false' })
+  targetSet!: boolean;
 
   @Field(() => Float, { description: 'publicParticipants / participants, in percent' })
   actual!: number;
@@ -53,8 +62,11 @@ export class ShareTarget {
 
 @ObjectType({ description: 'A figure of the consortium against its target' })
 export class ConsortiumTarget {
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The target; 0 when none is set (see targetSet)' })
   target!: number;
+
+  @Field({ description: 'A target is set for this figure in this scope; when false, target is 0 and onTrack/reached are false' })
+  targetSet!: boolean;
 
   @Field(() => Int)
   actual!: number;

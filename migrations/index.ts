@@ -13,6 +13,7 @@ import { RecognitionIntegrity1765094400000 } from './1765094400000-recognition-i
 import { HonestTargets1765180800000 } from './1765180800000-honest-targets';
 import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 import { EditionTargets1765353600000 } from './1765353600000-edition-targets';
+import { EditionsAndInterestList1765440000000 } from './1765440000000-editions-and-interest-list';
 import { ModuleVersions1765526400000 } from './1765526400000-module-versions';
 import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 
@@ -33,6 +34,7 @@ export const migrations = [
   HonestTargets1765180800000,
   DegreeIntake1765267200000,
   EditionTargets1765353600000,
+  EditionsAndInterestList1765440000000,
   ModuleVersions1765526400000,
   TargetCounters1765785600000,
 ];

@@ -14,6 +14,6 @@ import { ReviewBatchesService } from './review-batches.service';
   imports: [TypeOrmModule.forFeature([Application, ApplicationDocument, ReviewBatch, OutboxMessage]), EnrolmentModule],
   controllers: [ApplicationDocumentsController],
   providers: [ApplicationsService, ReviewBatchesService, PlacesService, OutboxService, OfferExpiryScheduler, AdmissionsResolver],
-  exports: [OutboxService, PlacesService],
+  exports: [OutboxService, PlacesService, ApplicationsService, ReviewBatchesService],
 })
 export class AdmissionsModule {}

@@ -7,7 +7,7 @@ import { Enrolment, EnrolmentStatus } from '@magix/enrolment';
 import { IssuedCredential } from '@magix/issuance';
 import { Learner } from '@magix/learners';
 import { IssuerIdentityService, Organisation, OrganisationKind } from '@magix/organisations';
-import { Edition, Programme, ProgrammeTarget, TargetMetric } from '@magix/programme';
+import { Edition, EditionState, Programme, ProgrammeTarget, TargetMetric } from '@magix/programme';
 import { ResultsService } from '@magix/results';
 import { DegreeService, PathwayRulesVersion, Recognition, RecognitionService } from '@magix/pathways';
 import { APP_CONFIG, AppConfig } from '@magix/config';
@@ -108,7 +108,12 @@ export class DemoSeeder {
   private async seedCatalogueAndPeople(manager: EntityManager): Promise<void> {
     const { editions, targets, coordinator, ...programmeFields } = demoProgramme;
     const programme = await manager.save(manager.create(Programme, programmeFields));
-    const savedEditions = await manager.save(editions.map((e) => manager.create(Edition, { ...e, programmeId: programme.id })));
+    // The editions that already run were opened before the platform: no interest list to tell.
+    const savedEditions = await manager.save(
+      editions.map((e) =>
+        manager.create(Edition, { ...e, programmeId: programme.id, state: EditionState.OPEN, openedAt: new Date(e.startsOn) }),
+      ),
+    );
     await manager.save(
       Object.entries(targets).map(([metric, targetValue]) =>
         manager.create(ProgrammeTarget, { programmeId: programme.id, metric: metric as TargetMetric, targetValue }),

@@ -38,6 +38,16 @@ export class Programme {
   coordinatorId!: string | null;
 }
 
+/** PLANNED: the office is preparing it; OPEN: announced, the interest list was told (see docs/editions.md). */
+export enum EditionState {
+  PLANNED = 'PLANNED',
+  OPEN = 'OPEN',
+}
+registerEnumType(EditionState, {
+  name: 'EditionState',
+  description: 'PLANNED: being prepared by the office; OPEN: announced to the interest list',
+});
+
 @ObjectType({ description: 'An academic year of the programme' })
 @Entity('edition')
 export class Edition {
@@ -72,6 +82,14 @@ export class Edition {
   @Field(() => String, { nullable: true, description: 'Last day degree applications are taken (ISO date); none: until the edition ends' })
   @Column({ name: 'degree_applications_close_on', type: 'date', nullable: true })
   degreeApplicationsCloseOn!: string | null;
+
+  @Field(() => EditionState)
+  @Column({ type: 'text', default: EditionState.PLANNED })
+  state!: EditionState;
+
+  @Field(() => Date, { nullable: true, description: 'When the office opened it (and the interest list was told)' })
+  @Column({ name: 'opened_at', type: 'timestamptz', nullable: true })
+  openedAt!: Date | null;
 }
 
 export enum TargetMetric {

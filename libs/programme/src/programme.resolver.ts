@@ -22,8 +22,9 @@ export class ProgrammeResolver {
     return context.loaders.manyBy(Edition, 'programmeId', { startsOn: 'ASC' }).load(programme.id);
   }
 
-  @ResolveField(() => [ProgrammeTarget])
-  targets(@Parent() programme: Programme, @Context() context: GraphQLContext): Promise<ProgrammeTarget[]> {
-    return context.loaders.manyBy(ProgrammeTarget, 'programmeId', { metric: 'ASC' }).load(programme.id);
+  @ResolveField(() => [ProgrammeTarget], { description: 'The programme-wide targets (each edition’s own are Edition.targets)' })
+  async targets(@Parent() programme: Programme, @Context() context: GraphQLContext): Promise<ProgrammeTarget[]> {
+    const targets = await context.loaders.manyBy(ProgrammeTarget, 'programmeId', { metric: 'ASC' }).load(programme.id);
+    return targets.filter((target) => target.editionId === null);
   }
 }

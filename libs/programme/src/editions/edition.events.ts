@@ -1,0 +1,11 @@
+/** The events of editions, raised inside the transaction that makes the change (DomainEvents). */
+declare module '@magix/common' {
+  interface DomainEventMap {
+    /** The office opened the edition: raised once per edition, by the transaction that opened it. */
+    'edition.opened': { editionId: string; programmeId: string };
+    /** The office changed an edition's degree places or window outside setDegreeIntake: reserves may move up. */
+    'edition.degree-intake-changed': { editionId: string };
+  }
+}
+
+export {};

@@ -181,6 +181,31 @@ describe('curriculum versions: a module changes without changing what was issued
       expect(await snapshot(v1.id)).toEqual(unchanged);
     });
 
+    it('refuses a reason too short, and an unknown module, writing nothing', async () => {
+      const unchanged = await snapshot(v1.id);
+      const short = await server.gql(UPDATE, { input: { moduleId: v1.id, reason: 'no', changes: { workloadHours: 170 } } }, upm);
+      expect(short.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringContaining('reason') });
+      const unknown = await server.gql(
+        UPDATE,
+        { input: { moduleId: '00000000-0000-4000-8000-000000000000', reason: 'Nobody has it', changes: { workloadHours: 170 } } },
+        admin,
+      );
+      expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await snapshot(v1.id)).toEqual(unchanged);
+    });
+
+    it('makes one version when the same update arrives twice at once', async () => {
+      const input = { moduleId: v1.id, reason: 'Workload recounted', changes: { workloadHours: 180 } };
+      const [a, b] = await Promise.all([server.gql(UPDATE, { input }, upm), server.gql(UPDATE, { input }, upm)]);
+      expect([a.errors, b.errors]).toEqual([undefined, undefined]);
+      expect([a.data.updateModule.version, b.data.updateModule.version]).toEqual([3, 3]);
+      const { rows } = await server.db.query('SELECT version, workload_hours FROM module_version WHERE module_id = $1 ORDER BY version', [
+        v1.id,
+      ]);
+      expect(rows.map((r: Json) => r.version)).toEqual([1, 2, 3]);
+      expect(rows[2].workload_hours).toBe(180);
+    });
+
     it('lets the programme office make a version of any HEI’s module', async () => {
       const polimi = await moduleNamed('POLIMI-PPM-02');
       const { data, errors } = await server.gql(

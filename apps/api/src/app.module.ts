@@ -25,6 +25,7 @@ import { AppConfig, ConfigModule, Secrets } from '@magix/config';
 import { typeOrmOptions } from '@magix/database';
 import { DemoModule } from '@magix/demo';
 import { EnrolmentModule } from '@magix/enrolment';
+import { InterestListModule } from '@magix/interest-list';
 import { IssuanceModule } from '@magix/issuance';
 import { JobsModule } from '@magix/jobs';
 import { LearnersModule } from '@magix/learners';
@@ -76,6 +77,7 @@ export class AppModule {
         LearnersModule,
         EnrolmentModule,
         AdmissionsModule,
+        InterestListModule,
         IssuanceModule,
         BadgesModule,
         ResultsModule,

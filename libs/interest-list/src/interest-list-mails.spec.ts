@@ -1,0 +1,38 @@
+import { openingMail, welcomeMail } from './interest-list-mails';
+
+const edition = {
+  code: '2027-2028',
+  startsOn: '2027-09-01',
+  endsOn: '2028-08-31',
+  degreePlaces: 30,
+  degreeApplicationsOpenOn: '2027-01-15',
+  degreeApplicationsCloseOn: '2027-06-30',
+};
+const reader = { name: 'Ana', preferredLanguage: null, leaveToken: 'T'.repeat(43) };
+
+describe('interest list mails', () => {
+  it('names the edition, writes its dates and window for people, links to apply and to leave', () => {
+    const { subject, body } = openingMail(edition, 'Joint Master', reader, 'https://magix.example/');
+    expect(subject).toBe('The 2027-2028 edition of MAGIX is open');
+    expect(body).toContain('runs from Wednesday, 1 September 2027 to Thursday, 31 August 2028');
+    expect(body).toContain('taken from Friday, 15 January 2027 to Wednesday, 30 June 2027, for 30 places');
+    expect(body).toContain('catalogue: https://magix.example\n');
+    expect(body).toContain(`https://magix.example/interest-list/leave?token=${'T'.repeat(43)}`);
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}(?!-)/);
+  });
+
+  it('writes dates in the member’s language, and says when no degree places are offered', () => {
+    const { body } = openingMail(
+      { ...edition, degreePlaces: 0 },
+      'Joint Master',
+      { ...reader, preferredLanguage: 'es' },
+      'https://m.example',
+    );
+    expect(body).toContain('miércoles, 1 de septiembre de 2027');
+    expect(body).toContain('takes no new degree students');
+  });
+
+  it('welcomes a new member with their leave link', () => {
+    expect(welcomeMail(reader, 'https://m.example').body).toContain(`https://m.example/interest-list/leave?token=${'T'.repeat(43)}`);
+  });
+});

@@ -83,4 +83,15 @@ describe('GraphQL cost limit', () => {
     expect(page.errors).toBeUndefined();
     expect(page.data.offerings.items.length).toBeGreaterThan(0);
   });
+  it('answers a variable of the wrong type with BAD_USER_INPUT, not as a costly query', async () => {
+    const query = 'query ($form: ParticipationForm, $n: Int) { modules(participationForm: $form, limit: $n) { items { code } } }';
+    const wrongEnum = await server.gql(query, { form: 'BY_MAIL', n: 5 });
+    expect(wrongEnum.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrongEnum.errors?.[0].message).toMatch(/BY_MAIL/);
+    const wrongInt = await server.gql(query, { form: 'ONLINE', n: 'many' });
+    expect(wrongInt.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // The same operation with valid variables is still priced and runs.
+    const fine = await server.gql(query, { form: 'ONLINE', n: 5 });
+    expect(fine.errors).toBeUndefined();
+  });
 });

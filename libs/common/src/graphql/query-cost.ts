@@ -4,6 +4,7 @@ import {
   FragmentDefinitionNode,
   getNamedType,
   getNullableType,
+  getVariableValues,
   GraphQLError,
   isLeafType,
   isListType,
@@ -93,6 +94,14 @@ export function queryCostLimit(maxCost = MAX_QUERY_COST): ApolloServerPlugin {
           const { fields, aliases } = fieldCount(document, request.operationName);
           if (fields > MAX_QUERY_FIELDS) throw tooCostly(`The query has ${fields} fields; the most allowed is ${MAX_QUERY_FIELDS}`);
           if (aliases > MAX_QUERY_ALIASES) throw tooCostly(`The query has ${aliases} aliases; the most allowed is ${MAX_QUERY_ALIASES}`);
+          // Variables that do not fit their types stop the operation before it runs, with the
+          // executor's own BAD_USER_INPUT; the cost of an operation that will not run is moot.
+          const operation = document.definitions.find(
+            (d): d is OperationDefinitionNode =>
+              d.kind === Kind.OPERATION_DEFINITION && (!request.operationName || d.name?.value === request.operationName),
+          );
+          if (operation && 'errors' in getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}))
+            return Promise.resolve();
           let cost: number;
           try {
             cost = getComplexity({

@@ -52,6 +52,11 @@ export class CredentialStatusService {
     return this.changeLocked(manager, credential, StatusChange.REVOKE, reason, actorUserId);
   }
 
+  /** Revokes inside the caller's transaction, which has checked access (a corrected result's credential, superseded). */
+  async revokeWithin(manager: EntityManager, id: string, reason: string, actorUserId: string): Promise<IssuedCredential> {
+    return this.changeLocked(manager, await this.locked(manager, id), StatusChange.REVOKE, reason, actorUserId);
+  }
+
   private async locked(manager: EntityManager, id: string): Promise<IssuedCredential> {
     const credential = await manager.findOne(IssuedCredential, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!credential) throw notFound('Credential');

@@ -78,6 +78,14 @@ export class IssuedCredential {
   @Field(() => String, { nullable: true })
   @Column({ name: 'suspension_reason', type: 'text', nullable: true })
   suspensionReason!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The credential this one replaces: the earlier credential of a corrected result' })
+  @Column({ name: 'replaces_credential_id', type: 'uuid', nullable: true })
+  replacesCredentialId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The credential that replaced this one, after a correction revoked it as superseded' })
+  @Column({ name: 'superseded_by_credential_id', type: 'uuid', nullable: true })
+  supersededByCredentialId!: string | null;
 }
 
 export function stateOf(credential: Pick<IssuedCredential, 'revokedAt' | 'suspendedAt'>): CredentialState {

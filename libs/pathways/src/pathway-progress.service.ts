@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits } from './domain/pathway-progress';
+import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits, WithdrawnCredential } from './domain/pathway-progress';
 import { PathwayProgressType } from './dto/pathway.types';
 import { DegreeAward } from './pathway.entities';
 import { PathwayRulesService } from './pathway-rules.service';
@@ -48,8 +48,21 @@ export class PathwayProgressService {
          FROM recognition WHERE learner_id = $1 AND status = 'APPROVED'`,
       [learnerId],
     );
+    // Revoked module credentials take no part in the search, but are listed in notCounted with why.
+    const withdrawn = await manager.query<WithdrawnCredential[]>(
+      `SELECT c.id AS "credentialId", m.code AS "moduleCode",
+              CASE WHEN c.superseded_by_credential_id IS NULL THEN 'REVOKED' ELSE 'SUPERSEDED' END AS code,
+              COALESCE(c.superseded_by_credential_id::text, c.revocation_reason) AS detail
+         FROM credential c
+         JOIN assessment_result r ON r.id = c.result_id
+         JOIN enrolment e ON e.id = r.enrolment_id
+         JOIN offering f ON f.id = e.offering_id
+         JOIN module m ON m.id = f.module_id
+        WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NOT NULL`,
+      [learnerId],
+    );
     return {
-      progress: evaluatePathway(version.rules, earned, recognised, today),
+      progress: evaluatePathway(version.rules, earned, recognised, today, withdrawn),
       rulesVersionId: version.id,
       rulesVersion: version.version,
       editionId,

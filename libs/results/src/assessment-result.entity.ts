@@ -1,8 +1,8 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@magix/database';
 
-@ObjectType({ description: 'The assessed outcome of one enrolment' })
+@ObjectType({ description: 'The assessed outcome of one attempt of an enrolment; a correction replaces it by a new row' })
 @Entity('assessment_result')
 export class AssessmentResult {
   @Field(() => ID)
@@ -40,4 +40,20 @@ export class AssessmentResult {
   @Field()
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt!: Date;
+
+  @Field(() => Int, { description: '1 for the first attempt; a resit after a fail is the next' })
+  @Column({ type: 'integer', default: 1 })
+  attempt!: number;
+
+  @Field(() => Date, { nullable: true, description: 'Set when a correction replaced this result (see replacesResultId on its successor)' })
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
+  supersededAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The result this one corrects' })
+  @Column({ name: 'replaces_result_id', type: 'uuid', nullable: true })
+  replacesResultId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the result it replaces was corrected' })
+  @Column({ name: 'correction_reason', type: 'text', nullable: true })
+  correctionReason!: string | null;
 }

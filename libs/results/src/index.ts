@@ -7,3 +7,6 @@ export * from './grading/grading-scale.entity';
 export * from './import/import-job.entity';
 export * from './import/results-import.service';
 export * from './import/results-import.command';
+export * from './corrections/correct-result.input';
+export * from './corrections/result-corrections.service';
+export * from './result-rules';

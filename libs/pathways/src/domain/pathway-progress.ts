@@ -35,6 +35,19 @@ export interface NotCounted {
   id: string;
   title: string;
   reason: string;
+  /** Set for a module credential that is no longer valid, which never takes part in the search. */
+  code?: WithdrawnCode;
+}
+
+export type WithdrawnCode = 'REVOKED' | 'SUPERSEDED';
+
+/** A revoked module credential of the learner: listed as not counted, with why. */
+export interface WithdrawnCredential {
+  credentialId: string;
+  moduleCode: string;
+  code: WithdrawnCode;
+  /** The revocation reason, or the replacement's id for a superseded one. */
+  detail: string | null;
 }
 
 export interface GroupProgress {
@@ -102,8 +115,17 @@ export function evaluatePathway(
   earned: EarnedCredential[],
   recognised: RecognisedCredits[],
   today: string,
+  withdrawn: WithdrawnCredential[] = [],
 ): PathwayProgress {
-  const notCounted: NotCounted[] = [];
+  const notCounted: NotCounted[] = [...withdrawn]
+    .sort((a, b) => cmp(a.credentialId, b.credentialId))
+    .map((w) => ({
+      id: w.credentialId,
+      title: w.moduleCode,
+      code: w.code,
+      reason:
+        w.code === 'SUPERSEDED' ? `superseded by credential ${w.detail} after a correction` : `revoked (${w.detail ?? 'no reason given'})`,
+    }));
   const byDate = [...earned].sort(byCredential);
   const recognitions = [...recognised].sort(byRecognition);
 

@@ -143,6 +143,12 @@ export class UncountedCredit {
 
   @Field()
   reason!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'REVOKED or SUPERSEDED (revoked after a correction, replaced) for a module credential no longer valid',
+  })
+  code?: string | null;
 }
 
 @ObjectType()

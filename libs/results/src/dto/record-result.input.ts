@@ -1,5 +1,5 @@
-import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsDateString, IsNumber, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IssuedCredential } from '@magix/issuance';
 import { AssessmentResult } from '../assessment-result.entity';
 
@@ -28,6 +28,16 @@ export class RecordResultInput {
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   creditsAwarded?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '1 (the default) for the first attempt; a resit is the next attempt after a fail, up to the offering’s maxAttempts',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  attempt?: number;
 }
 
 @ObjectType()

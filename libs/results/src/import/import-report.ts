@@ -32,6 +32,12 @@ export class ImportRowError {
 
   @Field()
   reason!: string;
+
+  @Field({
+    description:
+      'Why: a result rule (the same code as recordResult’s extensions.rule, with the same message), or what the file or enrolment says (NOT_ENROLLED, ENROLMENT_WITHDRAWN, RESULT_ALREADY_RECORDED, DUPLICATE_LEARNER, MALFORMED_CELL, MALFORMED_FILE)',
+  })
+  code!: string;
 }
 
 @ObjectType({ description: 'What an import found, and the job recording it' })

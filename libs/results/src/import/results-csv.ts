@@ -1,22 +1,34 @@
 import { parse } from 'csv-parse/sync';
-import { GradingScaleSpec, readGrade } from '../grading/grading-scale';
-import { readGradeWithoutScale } from '../grading/grade-without-scale';
+import { checkResult, ResultContext, ResultField } from '../result-rules';
 
 /** One valid line of a results file, as a student information system exports it. */
 export interface ResultRow {
   line: number;
   email: string;
   grade: string;
-  passed: boolean | null;
+  passed: boolean;
   assessedOn: string;
-  creditsAwarded: number | null;
+  /** As recorded: the module's ECTS for a pass unless the file says fewer, 0 for a fail. */
+  creditsAwarded: number;
 }
 
 export interface RowError {
   line: number;
   column: string;
   reason: string;
+  /** A ResultRule (the same as recordResult's `extensions.rule`) or a CsvRowCode. */
+  code: string;
 }
+
+/** Row errors that only a file can have; what a row means is checked by the result rules. */
+export enum CsvRowCode {
+  MALFORMED_FILE = 'MALFORMED_FILE',
+  MALFORMED_CELL = 'MALFORMED_CELL',
+  DUPLICATE_LEARNER = 'DUPLICATE_LEARNER',
+  NOT_ENROLLED = 'NOT_ENROLLED',
+}
+
+const COLUMN_OF: Record<ResultField, string> = { grade: 'grade', passed: 'passed', assessedOn: 'assessed_on', creditsAwarded: 'credits' };
 
 const REQUIRED = ['email', 'grade', 'assessed_on'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -24,10 +36,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads a results CSV (header: email, grade, assessed_on[, credits][, passed]) and checks every
- * line, listing every problem by line and column. Pure: what the rows mean for the database is
- * checked by the caller.
+ * line against the result rules of its module and offering, listing every problem by line and
+ * column. Pure: who is enrolled and what is already recorded is checked by the caller.
  */
-export function parseResultsCsv(text: string, scale: GradingScaleSpec | null, today: string): { rows: ResultRow[]; errors: RowError[] } {
+export function parseResultsCsv(text: string, context: ResultContext): { rows: ResultRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
@@ -48,30 +60,45 @@ export function parseResultsCsv(text: string, scale: GradingScaleSpec | null, to
     const line = (error as { lines?: number }).lines ?? 1;
     return {
       rows: [],
-      errors: [{ line, column: '', reason: `Not a readable CSV: ${error instanceof Error ? error.message : String(error)}` }],
+      errors: [
+        {
+          line,
+          column: '',
+          reason: `Not a readable CSV: ${error instanceof Error ? error.message : String(error)}`,
+          code: CsvRowCode.MALFORMED_FILE,
+        },
+      ],
     };
   }
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, column: '', reason: 'The file has no results' }] };
+  if (records.length === 0)
+    return { rows: [], errors: [{ line: 1, column: '', reason: 'The file has no results', code: CsvRowCode.MALFORMED_FILE }] };
   const columns = Object.keys(records[0].record);
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0)
-    return { rows: [], errors: [{ line: 1, column: missing.join(', '), reason: `Missing columns: ${missing.join(', ')}` }] };
+    return {
+      rows: [],
+      errors: [{ line: 1, column: missing.join(', '), reason: `Missing columns: ${missing.join(', ')}`, code: CsvRowCode.MALFORMED_FILE }],
+    };
 
   const rows: ResultRow[] = [];
   const seen = new Map<string, number>();
   for (const { record, info } of records) {
     const line = info.lines;
-    const fail = (column: string, reason: string) => errors.push({ line, column, reason });
+    const before = errors.length;
+    const fail = (column: string, reason: string, code: string = CsvRowCode.MALFORMED_CELL) => errors.push({ line, column, reason, code });
     const email = record.email.toLowerCase();
     if (!EMAIL.test(email)) fail('email', 'not an email address');
-    else if (seen.has(email)) fail('email', `the same learner is on line ${seen.get(email)}`);
+    else if (seen.has(email)) fail('email', `the same learner is on line ${seen.get(email)}`, CsvRowCode.DUPLICATE_LEARNER);
     else seen.set(email, line);
-    if (!DATE.test(record.assessed_on) || Number.isNaN(Date.parse(record.assessed_on))) fail('assessed_on', 'must be a date as YYYY-MM-DD');
-    else if (record.assessed_on > today) fail('assessed_on', 'cannot be in the future');
+    const dateReadable = DATE.test(record.assessed_on) && !Number.isNaN(Date.parse(record.assessed_on));
+    if (!dateReadable) fail('assessed_on', 'must be a date as YYYY-MM-DD');
     let credits: number | null = null;
     if (record.credits) {
       credits = Number(record.credits.replace(',', '.'));
-      if (Number.isNaN(credits) || credits < 0 || credits > 60) fail('credits', 'must be a number of ECTS from 0 to 60');
+      if (Number.isNaN(credits) || credits < 0) {
+        fail('credits', 'must be a number of ECTS, 0 or more');
+        credits = null;
+      }
     }
     let passed: boolean | null = null;
     if (record.passed) {
@@ -80,25 +107,16 @@ export function parseResultsCsv(text: string, scale: GradingScaleSpec | null, to
       else if (['false', 'no', '0', 'fail', 'failed'].includes(value)) passed = false;
       else fail('passed', 'must be yes or no');
     }
-    let grade = record.grade;
-    if (!grade) fail('grade', 'is empty');
-    else if (scale) {
-      const reading = readGrade(scale, grade);
-      if (!reading.ok) fail('grade', reading.reason);
-      else {
-        grade = reading.grade;
-        if (passed !== null && passed !== reading.passed)
-          fail('passed', `by the ${scale.name} this grade ${reading.passed ? 'passes' : 'fails'}`);
-        passed = reading.passed;
-      }
-    } else {
-      const reading = readGradeWithoutScale(grade);
-      if (!reading.ok) fail('grade', reading.reason);
-      else grade = reading.grade;
-      if (passed === null) fail('passed', 'is required: this HEI has no grading scale');
+    if (!record.grade) fail('grade', 'is empty');
+    else {
+      // What the row means for the module and offering: the same rules as recordResult, same codes and messages.
+      const check = checkResult(
+        { grade: record.grade, passed, creditsAwarded: credits, assessedOn: dateReadable ? record.assessed_on : undefined },
+        context,
+      );
+      if (!check.ok) for (const v of check.violations) fail(COLUMN_OF[v.field], v.message, v.rule);
+      else if (errors.length === before) rows.push({ line, email, ...check.result });
     }
-    if (!errors.some((e) => e.line === line))
-      rows.push({ line, email, grade, passed, assessedOn: record.assessed_on, creditsAwarded: credits });
   }
   return { rows, errors };
 }

@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal, principalOf, Role, User } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { badInput, notFound } from '@magix/common';
+import { badInput, Clock, notFound } from '@magix/common';
 import { LearningModule, moduleAsOffered, Offering } from '@magix/catalogue';
 import { Organisation } from '@magix/organisations';
 import { AssessmentResult } from '../assessment-result.entity';
@@ -15,7 +15,8 @@ import { ImportJob } from './import-job.entity';
 import { ImportLease } from './import-lease';
 import { ImportQueue } from './import-queue';
 import { ImportReport } from './import-report';
-import { parseResultsCsv, RowError } from './results-csv';
+import { CsvRowCode, parseResultsCsv, RowError } from './results-csv';
+import { ResultErrorCode } from '../results.errors';
 
 /**
  * Bulk results from an HEI's student information system: the whole file is checked first (any
@@ -32,6 +33,7 @@ export class ResultsImportService implements OnModuleInit {
     private readonly results: ResultsService,
     private readonly queue: ImportQueue,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -51,34 +53,44 @@ export class ResultsImportService implements OnModuleInit {
     const scale = provider.gradingScaleId
       ? await this.dataSource.getRepository(GradingScale).findOneBy({ id: provider.gradingScaleId })
       : null;
-    const { rows, errors } = parseResultsCsv(csv, scale, new Date().toISOString().slice(0, 10));
+    // The check step: every row through the same result rules as recordResult (result-rules.ts).
+    const { rows, errors } = parseResultsCsv(csv, {
+      scale,
+      moduleEcts: module.ectsCredits,
+      offeringStartsOn: offering.startsOn,
+      today: this.clock.today(),
+    });
 
     // What the rows mean here: each learner enrolled in this offering, no different result recorded.
     const enrolments = await this.dataSource.query<Array<{ email: string; enrolment_id: string; status: string }>>(
       `SELECT lower(l.email) AS email, e.id AS enrolment_id, e.status FROM enrolment e JOIN learner l ON l.id = e.learner_id WHERE e.offering_id = $1`,
       [offering.id],
     );
+    // A file records first attempts; resits and corrections have their own mutations.
     const recorded = new Map(
-      (await this.dataSource.getRepository(AssessmentResult).find({ where: enrolments.map((e) => ({ enrolmentId: e.enrolment_id })) })).map(
-        (r) => [r.enrolmentId, r],
-      ),
+      (
+        await this.dataSource.getRepository(AssessmentResult).findBy({
+          enrolmentId: In(enrolments.map((e) => e.enrolment_id)),
+          attempt: 1,
+          supersededAt: IsNull(),
+        })
+      ).map((r) => [r.enrolmentId, r]),
     );
     const planned: Array<(typeof rows)[number] & { enrolmentId: string }> = [];
     let unchanged = 0;
     for (const row of rows) {
       const enrolment = enrolments.find((e) => e.email === row.email);
-      const rowError = (column: string, reason: string): RowError => ({ line: row.line, column, reason });
-      if (!enrolment) errors.push(rowError('email', `not enrolled in ${offeringCode}`));
-      else if (enrolment.status === 'WITHDRAWN') errors.push(rowError('email', 'withdrew from the offering'));
+      const rowError = (column: string, reason: string, code: string): RowError => ({ line: row.line, column, reason, code });
+      if (!enrolment) errors.push(rowError('email', `not enrolled in ${offeringCode}`, CsvRowCode.NOT_ENROLLED));
+      else if (enrolment.status === 'WITHDRAWN')
+        errors.push(rowError('email', 'withdrew from the offering', ResultErrorCode.ENROLMENT_WITHDRAWN));
       else {
         const existing = recorded.get(enrolment.enrolment_id);
-        const credits = row.creditsAwarded ?? (row.passed ? module.ectsCredits : 0);
-        if (
-          existing &&
-          sameResult(existing, { grade: row.grade, passed: row.passed!, assessedOn: row.assessedOn, creditsAwarded: credits })
-        )
-          unchanged++;
-        else if (existing) errors.push(rowError('grade', `a different result (${existing.grade}) is already recorded`));
+        if (existing && sameResult(existing, row)) unchanged++;
+        else if (existing)
+          errors.push(
+            rowError('grade', `a different result (${existing.grade}) is already recorded`, ResultErrorCode.RESULT_ALREADY_RECORDED),
+          );
         else planned.push({ ...row, enrolmentId: enrolment.enrolment_id });
       }
     }
@@ -175,11 +187,11 @@ export class ResultsImportService implements OnModuleInit {
   private async recordRows(job: ImportJob, lease: ImportLease): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: job.createdBy });
     const principal = principalOf(user);
-    const offering = await this.dataSource.getRepository(Offering).findOneByOrFail({ id: job.offeringId });
-    const module = await moduleAsOffered(this.dataSource.manager, offering);
     const enrolmentIds = job.rows.map((row) => row.enrolmentId);
     const recorded = new Map(
-      (await this.dataSource.getRepository(AssessmentResult).findBy({ enrolmentId: In(enrolmentIds) })).map((r) => [r.enrolmentId, r]),
+      (
+        await this.dataSource.getRepository(AssessmentResult).findBy({ enrolmentId: In(enrolmentIds), attempt: 1, supersededAt: IsNull() })
+      ).map((r) => [r.enrolmentId, r]),
     );
     const counters = { done: 0, failed: 0, failures: [] as string[] };
     // A resumed run goes over the rows an earlier run did without a word: no progress backwards.
@@ -187,19 +199,17 @@ export class ResultsImportService implements OnModuleInit {
     for (const row of job.rows) {
       if (lease.lost) return;
       const prior = recorded.get(row.enrolmentId);
-      const credits = row.creditsAwarded ?? (row.passed ? module.ectsCredits : 0);
       // Recorded as the file says (by an earlier run of this import): nothing to do.
-      const already =
-        prior && sameResult(prior, { grade: row.grade, passed: row.passed!, assessedOn: row.assessedOn, creditsAwarded: credits });
+      const already = prior && sameResult(prior, row);
       if (!already) {
         try {
           await this.results.record(
             {
               enrolmentId: row.enrolmentId,
               grade: row.grade,
-              passed: row.passed ?? undefined,
+              passed: row.passed,
               assessedOn: row.assessedOn,
-              creditsAwarded: row.creditsAwarded ?? undefined,
+              creditsAwarded: row.creditsAwarded,
             },
             principal,
           );

@@ -140,6 +140,8 @@ describe('admissions: applications, review batches, places and the reserve list'
     const offeringId = await anOffering(1);
     const [f, g] = await Promise.all([anApplicant(), anApplicant()]);
     const ids = [(await apply(f.token, offeringId)).data.apply.id, (await apply(g.token, offeringId)).data.apply.id];
+    expect((await uploadCv(ids[0], f.token, PDF)).status).toBe(201);
+    expect((await uploadCv(ids[1], g.token, PDF)).status).toBe(201);
     const batch = (await openBatch(offeringId)).data.openReviewBatch.id;
     const outcomes = await Promise.all(ids.map((id) => decide(batch, id, 'ACCEPTED')));
     expect(outcomes.filter((o) => o.data?.decideApplication.status === 'ACCEPTED')).toHaveLength(1);

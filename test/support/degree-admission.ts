@@ -1,9 +1,10 @@
+import { uploadACv } from './application-documents';
 import { ADMIN, TestLearner } from './factories';
 import { Json, TestServer } from './test-server';
 
 export const DEGREE_MOTIVATION = 'I work in a ministry’s digital unit and want the full joint degree in AI governance for our services.';
 
-/** The learner applies to the degree (the latest open intake, or the one named). */
+/** The learner applies to the degree (the latest open intake, or the one named) and uploads a CV. */
 export async function applyToDegree(server: TestServer, learner: TestLearner, editionId?: string): Promise<Json> {
   const { data, errors } = await server.gql(
     'mutation($input: ApplyInput!) { apply(input: $input) { id status editionId } }',
@@ -11,6 +12,7 @@ export async function applyToDegree(server: TestServer, learner: TestLearner, ed
     learner.token,
   );
   if (!data) throw new Error(JSON.stringify(errors));
+  await uploadACv(server, data.apply.id, learner.token);
   return data.apply;
 }
 

@@ -12,8 +12,27 @@ export enum ApplicationStatus {
   DECLINED = 'DECLINED',
   EXPIRED = 'EXPIRED',
   WITHDRAWN = 'WITHDRAWN',
+  /** Not offered the place it was due: a prerequisite was missing when the offer would go out. */
+  INELIGIBLE = 'INELIGIBLE',
 }
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+
+/** The two student profiles of the call for applications. */
+export enum ApplicantProfile {
+  /** A student of any discipline aiming to become a functional specialist in AI for public services. */
+  STUDENT = 'STUDENT',
+  /** Staff of a public institution. */
+  PUBLIC_STAFF = 'PUBLIC_STAFF',
+}
+registerEnumType(ApplicantProfile, {
+  name: 'ApplicantProfile',
+  description: 'STUDENT: of any discipline; PUBLIC_STAFF: of a public institution',
+});
+
+export enum DocumentKind {
+  CV = 'CV',
+  MOTIVATION = 'MOTIVATION',
+}
 
 export enum Decision {
   ACCEPTED = 'ACCEPTED',
@@ -45,9 +64,25 @@ export class Application {
   @Column({ name: 'offering_id', type: 'uuid', nullable: true })
   offeringId!: string | null;
 
-  @Field()
-  @Column()
-  motivation!: string;
+  @Field(() => String, { nullable: true, description: 'The motivation as text; or else a one-page PDF (motivationLetter)' })
+  @Column({ type: 'text', nullable: true })
+  motivation!: string | null;
+
+  @Field(() => ApplicantProfile, { nullable: true, description: 'Which of the two student profiles the applicant is' })
+  @Column({ type: 'text', nullable: true })
+  profile!: ApplicantProfile | null;
+
+  @Field(() => String, { nullable: true, description: 'STUDENT: the discipline studied' })
+  @Column({ type: 'text', nullable: true })
+  discipline!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'PUBLIC_STAFF: the public employer, an organisation on the platform' })
+  @Column({ name: 'public_employer_id', type: 'uuid', nullable: true })
+  publicEmployerId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'PUBLIC_STAFF: the public employer by name, when not on the platform' })
+  @Column({ name: 'public_employer_name', type: 'text', nullable: true })
+  publicEmployerName!: string | null;
 
   @Field(() => ApplicationStatus)
   @Column({ type: 'text' })
@@ -89,6 +124,9 @@ export class ApplicationDocument {
   @PrimaryColumn({ name: 'application_id', type: 'uuid' })
   applicationId!: string;
 
+  @PrimaryColumn({ type: 'text' })
+  kind!: DocumentKind;
+
   @Column()
   filename!: string;
 
@@ -108,7 +146,7 @@ export class ApplicationDocument {
   uploadedAt!: Date;
 }
 
-@ObjectType({ description: 'The CV handed in with an application' })
+@ObjectType({ description: 'A document handed in with an application: the CV, or the motivation letter as a PDF' })
 export class ApplicationDocumentInfo {
   @Field()
   filename!: string;
@@ -138,8 +176,9 @@ export class ReviewBatch {
   @Column({ name: 'offering_id', type: 'uuid', nullable: true })
   offeringId!: string | null;
 
-  @Column({ name: 'opened_by', type: 'uuid' })
-  openedBy!: string;
+  /** Null when the schedule opened it. */
+  @Column({ name: 'opened_by', type: 'uuid', nullable: true })
+  openedBy!: string | null;
 
   @Field()
   @Column({ name: 'opened_at', type: 'timestamptz' })
@@ -151,6 +190,18 @@ export class ReviewBatch {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Opened by the schedule: the first day of its review period (ISO date)' })
+  @Column({ name: 'period_starts_on', type: 'date', nullable: true })
+  periodStartsOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Opened by the schedule: the last day of its review period (ISO date)' })
+  @Column({ name: 'period_ends_on', type: 'date', nullable: true })
+  periodEndsOn!: string | null;
+
+  /** The period (its first day) for which the commission was last reminded of this batch. */
+  @Column({ name: 'reminded_for_period', type: 'date', nullable: true })
+  remindedForPeriod!: string | null;
 }
 
 @Entity('outbox_message')

@@ -14,6 +14,9 @@ export enum AdmissionErrorCode {
   NO_OFFER = 'NO_OFFER',
   OFFER_EXPIRED = 'OFFER_EXPIRED',
   CANNOT_WITHDRAW = 'CANNOT_WITHDRAW',
+  CV_REQUIRED = 'CV_REQUIRED',
+  MOTIVATION_REQUIRED = 'MOTIVATION_REQUIRED',
+  INVALID_PROFILE = 'INVALID_PROFILE',
 }
 
 const error = (code: AdmissionErrorCode, message: string, field?: string, status = 409) => new DomainError(code, message, field, status);
@@ -22,8 +25,21 @@ export const duplicateApplication = () =>
   error(AdmissionErrorCode.DUPLICATE_APPLICATION, 'You already have an application for this under review or on offer', 'input');
 export const applicationsClosed = (window: string, field = 'input.offeringId') =>
   error(AdmissionErrorCode.APPLICATIONS_CLOSED, `Applications are not open: ${window}`, field);
-export const notAPdf = () => error(AdmissionErrorCode.NOT_A_PDF, 'The CV must be a PDF file', 'file', 415);
-export const fileTooLarge = () => error(AdmissionErrorCode.FILE_TOO_LARGE, 'The CV must be at most 2 MB', 'file', 413);
+export const notAPdf = (what = 'The CV') => error(AdmissionErrorCode.NOT_A_PDF, `${what} must be a PDF file`, 'file', 415);
+export const fileTooLarge = (what = 'The CV') => error(AdmissionErrorCode.FILE_TOO_LARGE, `${what} must be at most 2 MB`, 'file', 413);
+export const cvRequired = () =>
+  error(
+    AdmissionErrorCode.CV_REQUIRED,
+    'The applicant has not uploaded a CV yet: an application is accepted only with one',
+    'input.applicationId',
+  );
+export const motivationRequired = () =>
+  error(
+    AdmissionErrorCode.MOTIVATION_REQUIRED,
+    'The application has no motivation, as text or as a PDF: an application is accepted only with one',
+    'input.applicationId',
+  );
+export const invalidProfile = (field: string, message: string) => error(AdmissionErrorCode.INVALID_PROFILE, message, field, 400);
 export const batchAlreadyOpen = () =>
   error(AdmissionErrorCode.BATCH_ALREADY_OPEN, 'A review batch is already open for this; close it first', 'input');
 export const nothingToReview = () =>

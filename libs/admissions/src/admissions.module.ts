@@ -5,15 +5,26 @@ import { Application, ApplicationDocument, OutboxMessage, ReviewBatch } from './
 import { ApplicationDocumentsController } from './application-documents.controller';
 import { AdmissionsResolver } from './admissions.resolver';
 import { ApplicationsService } from './applications.service';
+import { BatchScheduleService } from './batch-schedule.service';
 import { OfferExpiryScheduler } from './offer-expiry.scheduler';
 import { OutboxService } from './outbox.service';
 import { PlacesService } from './places.service';
 import { ReviewBatchesService } from './review-batches.service';
+import { RevocationNoticeService } from './revocation-notice.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationDocument, ReviewBatch, OutboxMessage]), EnrolmentModule],
   controllers: [ApplicationDocumentsController],
-  providers: [ApplicationsService, ReviewBatchesService, PlacesService, OutboxService, OfferExpiryScheduler, AdmissionsResolver],
-  exports: [OutboxService, PlacesService, ApplicationsService, ReviewBatchesService],
+  providers: [
+    ApplicationsService,
+    ReviewBatchesService,
+    PlacesService,
+    OutboxService,
+    OfferExpiryScheduler,
+    BatchScheduleService,
+    RevocationNoticeService,
+    AdmissionsResolver,
+  ],
+  exports: [OutboxService, PlacesService, ApplicationsService, ReviewBatchesService, BatchScheduleService],
 })
 export class AdmissionsModule {}

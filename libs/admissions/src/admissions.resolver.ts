@@ -4,7 +4,8 @@ import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Learner } from '@magix/learners';
 import { Edition } from '@magix/programme';
-import { Application, ApplicationDocument, ApplicationDocumentInfo, ReviewBatch } from './admission.entities';
+import { Organisation } from '@magix/organisations';
+import { Application, ApplicationDocument, ApplicationDocumentInfo, DocumentKind, ReviewBatch } from './admission.entities';
 import { ApplicationsService } from './applications.service';
 import { ApplicationFilter, ApplyInput, DecideApplicationInput, OpenBatchInput, SetDegreeIntakeInput } from './dto/admission.inputs';
 import { PlacesService } from './places.service';
@@ -22,7 +23,8 @@ export class AdmissionsResolver {
 
   @Roles(Role.LEARNER)
   @Mutation(() => Application, {
-    description: 'Apply to the degree programme, or to one module offering; then upload your CV (POST /applications/{id}/cv)',
+    description:
+      'Apply to the degree programme, or to one module offering, with your profile; then upload your CV (POST /applications/{id}/cv) and, unless given as text, your motivation letter (POST /applications/{id}/motivation)',
   })
   apply(@Args('input') input: ApplyInput, @CurrentUser() user: Principal) {
     return this.service.apply(input, user);
@@ -103,8 +105,21 @@ export class AdmissionsResolver {
     return application.editionId ? context.loaders.byId(Edition).load(application.editionId) : null;
   }
 
-  @ResolveField(() => ApplicationDocumentInfo, { nullable: true, description: 'The CV, once uploaded' })
+  @ResolveField(() => ApplicationDocumentInfo, { nullable: true, description: 'The CV, once uploaded (needed to be accepted)' })
   cv(@Parent() application: Application, @Context() context: GraphQLContext) {
-    return context.loaders.oneBy(ApplicationDocument, 'applicationId').load(application.id);
+    return context.loaders.oneBy(ApplicationDocument, 'applicationId', { kind: DocumentKind.CV }).load(application.id);
+  }
+
+  @ResolveField(() => ApplicationDocumentInfo, {
+    nullable: true,
+    description: 'The motivation letter as a one-page PDF, once uploaded (POST /applications/{id}/motivation)',
+  })
+  motivationLetter(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return context.loaders.oneBy(ApplicationDocument, 'applicationId', { kind: DocumentKind.MOTIVATION }).load(application.id);
+  }
+
+  @ResolveField(() => Organisation, { nullable: true, description: 'PUBLIC_STAFF: the public employer named, when on the platform' })
+  publicEmployer(@Parent() application: Application, @Context() context: GraphQLContext) {
+    return application.publicEmployerId ? context.loaders.byId(Organisation).load(application.publicEmployerId) : null;
   }
 }

@@ -3,10 +3,17 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { Response } from 'express';
 import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
 import { uuidParam } from '@magix/common';
+import { DocumentKind } from './admission.entities';
 import { fileTooLarge } from './admissions.errors';
-import { ApplicationsService, MAX_CV_BYTES, UploadedFile as CvFile } from './applications.service';
+import { ApplicationsService, MAX_CV_BYTES, UploadedFile as PdfFile } from './applications.service';
 
-/** The CV upload: multipart/form-data, field `file`, a PDF of at most 2 MB. */
+// Multer stops reading one byte past the limit; the service still checks size and content.
+const ONE_PDF = FileInterceptor('file', { limits: { fileSize: MAX_CV_BYTES + 1, files: 1 } });
+
+/**
+ * An application's documents: multipart/form-data, field `file`, a PDF of at most 2 MB. The CV
+ * (`/cv`) has at most two pages; the motivation letter (`/motivation`) one.
+ */
 @Controller('applications')
 export class ApplicationDocumentsController {
   constructor(private readonly applications: ApplicationsService) {}
@@ -14,18 +21,35 @@ export class ApplicationDocumentsController {
   @Roles(Role.LEARNER)
   @Post(':id/cv')
   @HttpCode(201)
-  // Multer stops reading one byte past the limit; the service still checks size and content.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CV_BYTES + 1, files: 1 } }))
-  async upload(@Param('id', uuidParam()) id: string, @UploadedFile() file: CvFile | undefined, @CurrentUser() user: Principal) {
+  @UseInterceptors(ONE_PDF)
+  async upload(@Param('id', uuidParam()) id: string, @UploadedFile() file: PdfFile | undefined, @CurrentUser() user: Principal) {
     if (file && file.size > MAX_CV_BYTES) throw fileTooLarge();
-    return this.applications.uploadCv(id, file, user);
+    return this.applications.upload(id, DocumentKind.CV, file, user);
   }
 
   @Get(':id/cv')
   async download(@Param('id', uuidParam()) id: string, @CurrentUser() user: Principal, @Res() response: Response): Promise<void> {
-    const cv = await this.applications.cv(id, user);
-    response.setHeader('Content-Disposition', `attachment; filename="${cv.filename.replace(/"/g, '')}"`);
-    response.setHeader('X-Content-SHA256', cv.sha256);
-    response.type('application/pdf').send(cv.content);
+    await this.send(response, await this.applications.document(id, DocumentKind.CV, user));
+  }
+
+  @Roles(Role.LEARNER)
+  @Post(':id/motivation')
+  @HttpCode(201)
+  @UseInterceptors(ONE_PDF)
+  async uploadMotivation(@Param('id', uuidParam()) id: string, @UploadedFile() file: PdfFile | undefined, @CurrentUser() user: Principal) {
+    if (file && file.size > MAX_CV_BYTES) throw fileTooLarge('The motivation letter');
+    return this.applications.upload(id, DocumentKind.MOTIVATION, file, user);
+  }
+
+  @Get(':id/motivation')
+  async downloadMotivation(@Param('id', uuidParam()) id: string, @CurrentUser() user: Principal, @Res() response: Response): Promise<void> {
+    await this.send(response, await this.applications.document(id, DocumentKind.MOTIVATION, user));
+  }
+
+  private send(response: Response, document: { filename: string; sha256: string; content: Buffer }): Promise<void> {
+    response.setHeader('Content-Disposition', `attachment; filename="${document.filename.replace(/"/g, '')}"`);
+    response.setHeader('X-Content-SHA256', document.sha256);
+    response.type('application/pdf').send(document.content);
+    return Promise.resolve();
   }
 }

@@ -3,16 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { badInput, forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { badInput, Clock, forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Programme } from '@magix/programme';
-import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus } from './admission.entities';
+import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus, DocumentKind } from './admission.entities';
 import { applicationsClosed, duplicateApplication, fileTooLarge, notAPdf } from './admissions.errors';
-import { checkCvPdf } from './cv-document';
+import { recordedProfile } from './applicant-profile';
+import { checkApplicationPdf, CV_RULES, DocumentRules, MOTIVATION_RULES } from './cv-document';
 import { degreeIntake } from './degree-intake';
 import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
 
 export const MAX_CV_BYTES = 2 * 1024 * 1024;
+
+const RULES: Record<DocumentKind, DocumentRules> = { [DocumentKind.CV]: CV_RULES, [DocumentKind.MOTIVATION]: MOTIVATION_RULES };
+const DEFAULT_NAME: Record<DocumentKind, string> = { [DocumentKind.CV]: 'cv.pdf', [DocumentKind.MOTIVATION]: 'motivation.pdf' };
 
 export interface UploadedFile {
   originalname: string;
@@ -27,10 +31,11 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async apply(input: ApplyInput, principal: Principal): Promise<Application> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.clock.today();
     let programmeId: string | null = null;
     let editionId: string | null = null;
     if (input.offeringId && input.editionId) throw badInput('input.editionId', 'A module application names its offering only');
@@ -46,7 +51,9 @@ export class ApplicationsService {
       programmeId = programme.id;
       editionId = (await degreeIntake(this.dataSource.manager, programme.id, input.editionId, today)).id;
     }
+    const profile = await recordedProfile(this.dataSource.manager, input);
     const repository = this.dataSource.getRepository(Application);
+    const now = this.clock.now();
     try {
       return await repository.save(
         repository.create({
@@ -54,10 +61,11 @@ export class ApplicationsService {
           offeringId: input.offeringId ?? null,
           programmeId,
           editionId,
-          motivation: input.motivation.trim(),
+          motivation: input.motivation?.trim() || null,
+          ...profile,
           status: ApplicationStatus.SUBMITTED,
-          submittedAt: new Date(),
-          updatedAt: new Date(),
+          submittedAt: now,
+          updatedAt: now,
         }),
       );
     } catch (error) {
@@ -68,40 +76,43 @@ export class ApplicationsService {
     }
   }
 
-  async uploadCv(applicationId: string, file: UploadedFile | undefined, principal: Principal): Promise<ApplicationDocumentInfo> {
+  /** The CV (at most two pages) or the motivation letter (one page), replacing one uploaded before. */
+  async upload(
+    applicationId: string,
+    kind: DocumentKind,
+    file: UploadedFile | undefined,
+    principal: Principal,
+  ): Promise<ApplicationDocumentInfo> {
+    const rules = RULES[kind];
     const application = await this.visible(applicationId, principal);
-    if (application.learnerId !== principal.learnerId) throw forbidden('Only the applicant uploads their CV');
-    if (!file || file.size === 0) throw notAPdf();
-    if (file.size > MAX_CV_BYTES) throw fileTooLarge();
+    if (application.learnerId !== principal.learnerId) throw forbidden('Only the applicant uploads their documents');
+    if (!file || file.size === 0) throw notAPdf(rules.what);
+    if (file.size > MAX_CV_BYTES) throw fileTooLarge(rules.what);
     // Checked by content, not by name or declared type: parsed as a PDF, see cv-document.ts.
-    await checkCvPdf(file.buffer);
-    const document = {
+    await checkApplicationPdf(file.buffer, rules);
+    const info = {
       applicationId,
-      filename: file.originalname.replace(/[^\w.\- ]/g, '_').slice(0, 200) || 'cv.pdf',
+      kind,
+      filename: file.originalname.replace(/[^\w.\- ]/g, '_').slice(0, 200) || DEFAULT_NAME[kind],
       contentType: 'application/pdf',
       sizeBytes: file.size,
       sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      content: file.buffer,
-      uploadedAt: new Date(),
+      uploadedAt: this.clock.now(),
     };
-    await this.dataSource.getRepository(ApplicationDocument).upsert(document, ['applicationId']);
-    return document;
+    await this.dataSource.getRepository(ApplicationDocument).upsert({ ...info, content: file.buffer }, ['applicationId', 'kind']);
+    return info;
   }
 
-  async cv(applicationId: string, principal: Principal): Promise<ApplicationDocument> {
+  async document(applicationId: string, kind: DocumentKind, principal: Principal): Promise<ApplicationDocument> {
     await this.visible(applicationId, principal);
     const document = await this.dataSource
       .getRepository(ApplicationDocument)
       .createQueryBuilder('d')
       .addSelect('d.content')
-      .where('d.applicationId = :applicationId', { applicationId })
+      .where('d.applicationId = :applicationId AND d.kind = :kind', { applicationId, kind })
       .getOne();
-    if (!document) throw notFound('CV');
+    if (!document) throw notFound(kind === DocumentKind.CV ? 'CV' : 'Motivation letter');
     return document;
-  }
-
-  async cvInfo(applicationId: string): Promise<ApplicationDocumentInfo | null> {
-    return this.dataSource.getRepository(ApplicationDocument).findOneBy({ applicationId });
   }
 
   /** An application its reader may see: the applicant, the office, or the offering's HEI; else NOT_FOUND. */

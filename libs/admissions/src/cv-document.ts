@@ -8,12 +8,30 @@ export const MAX_CV_DECOMPRESSED_BYTES = 32 * 1024 * 1024;
 /** The programme's call for applications: a CV of at most two pages. */
 export const MAX_CV_PAGES = 2;
 
+/** The call for applications: the motivation as text or a one-page PDF. */
+export const MAX_MOTIVATION_PAGES = 1;
+
 export const CV_NOT_A_PDF = 'NOT_A_PDF';
 export const CV_TOO_LONG = 'CV_TOO_LONG';
+export const MOTIVATION_TOO_LONG = 'MOTIVATION_TOO_LONG';
 export const CV_UNSAFE_PDF = 'UNSAFE_PDF';
 
-const notAPdf = (reason: string) => new DomainError(CV_NOT_A_PDF, `The CV must be a PDF file: ${reason}`, 'file', 415);
-const unsafe = (reason: string) => new DomainError(CV_UNSAFE_PDF, `The CV is refused: ${reason}`, 'file', 422);
+/** What a document of an application is checked against: its name in messages, its page limit. */
+export interface DocumentRules {
+  what: string;
+  maxPages: number;
+  tooLongCode: string;
+}
+
+export const CV_RULES: DocumentRules = { what: 'The CV', maxPages: MAX_CV_PAGES, tooLongCode: CV_TOO_LONG };
+export const MOTIVATION_RULES: DocumentRules = {
+  what: 'The motivation letter',
+  maxPages: MAX_MOTIVATION_PAGES,
+  tooLongCode: MOTIVATION_TOO_LONG,
+};
+
+const notAPdf = (what: string, reason: string) => new DomainError(CV_NOT_A_PDF, `${what} must be a PDF file: ${reason}`, 'file', 415);
+const unsafe = (what: string, reason: string) => new DomainError(CV_UNSAFE_PDF, `${what} is refused: ${reason}`, 'file', 422);
 
 // What makes a file also a web page, a script or an archive when opened as something else.
 const MARKUP = /<\s*(?:!doctype|html|head|body|script|iframe|object|embed|svg|img|meta|form|style|link)\b|javascript:|<\?xml|<\?php/i;
@@ -88,13 +106,13 @@ function inflatedSize(bytes: Uint8Array, budget: number): number | 'over' | 'bro
  * Before any PDF parser inflates anything (pdf-lib inflates object streams as it loads, without a
  * bound): every Flate stream, found by its keywords, inflated under the remaining budget.
  */
-function boundRawStreams(bytes: Buffer, streams: RawStream[]): void {
+function boundRawStreams(bytes: Buffer, streams: RawStream[], what: string): void {
   let budget = MAX_CV_DECOMPRESSED_BYTES;
   for (const { dict, start, end } of streams) {
     if (!/\/FlateDecode|\/Fl\b/.test(dict)) continue;
     const size = inflatedSize(bytes.subarray(start, end), budget);
-    if (size === 'over') throw unsafe(`it decompresses to more than ${MAX_CV_DECOMPRESSED_BYTES} bytes`);
-    if (size === 'broken' && /\/ObjStm\b/.test(dict)) throw notAPdf('an object stream cannot be read');
+    if (size === 'over') throw unsafe(what, `it decompresses to more than ${MAX_CV_DECOMPRESSED_BYTES} bytes`);
+    if (size === 'broken' && /\/ObjStm\b/.test(dict)) throw notAPdf(what, 'an object stream cannot be read');
     if (typeof size === 'number') budget -= size;
   }
 }
@@ -127,45 +145,52 @@ function isFlate(stream: PDFRawStream): boolean {
 }
 
 /** The streams as the parser delimits them (by /Length), inflated under one budget for the whole file. */
-function boundParsedStreams(document: PDFDocument): void {
+function boundParsedStreams(document: PDFDocument, what: string): void {
   let budget = MAX_CV_DECOMPRESSED_BYTES;
   for (const [, object] of document.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream) || !isFlate(object)) continue;
     const size = inflatedSize(object.getContents(), budget);
-    if (size === 'over') throw unsafe(`it decompresses to more than ${MAX_CV_DECOMPRESSED_BYTES} bytes`);
+    if (size === 'over') throw unsafe(what, `it decompresses to more than ${MAX_CV_DECOMPRESSED_BYTES} bytes`);
     if (typeof size === 'number') budget -= size;
   }
 }
 
 /**
- * Accepts a CV only if it is a PDF and nothing else: parsed by a real parser (pdf-lib) from its
- * first byte, with a catalog; no markup outside its streams (an HTML/PDF polyglot); no scripts,
- * launch actions, open actions or embedded files; not encrypted (it could not be checked); and
- * a bounded decompressed size (a flate bomb). Throws a DomainError (415 or 422) naming `file`.
+ * Accepts an application's document (the CV, a motivation letter) only if it is a PDF and nothing
+ * else: parsed by a real parser (pdf-lib) from its first byte, with a catalog; no markup outside
+ * its streams (an HTML/PDF polyglot); no scripts, launch actions, open actions or embedded files;
+ * not encrypted (it could not be checked); a bounded decompressed size (a flate bomb); and at most
+ * `rules.maxPages` pages. Throws a DomainError (415 or 422) naming `file`.
  */
-export async function checkCvPdf(bytes: Buffer): Promise<void> {
+export async function checkApplicationPdf(bytes: Buffer, rules: DocumentRules): Promise<void> {
+  const { what } = rules;
   const latin1 = bytes.toString('latin1');
-  if (!latin1.startsWith('%PDF-')) throw notAPdf('it does not start with %PDF-');
+  if (!latin1.startsWith('%PDF-')) throw notAPdf(what, 'it does not start with %PDF-');
   const streams = rawStreams(latin1);
-  if (MARKUP.test(outsideStreams(latin1, streams))) throw unsafe('it carries markup or a script outside its content streams');
-  boundRawStreams(bytes, streams);
+  if (MARKUP.test(outsideStreams(latin1, streams))) throw unsafe(what, 'it carries markup or a script outside its content streams');
+  boundRawStreams(bytes, streams, what);
   let document: PDFDocument;
   try {
     document = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch (error) {
     const encrypted = error instanceof Error && /encrypt/i.test(error.message);
-    throw encrypted ? unsafe('it is encrypted, so it cannot be checked') : notAPdf('it cannot be read as a PDF');
+    throw encrypted ? unsafe(what, 'it is encrypted, so it cannot be checked') : notAPdf(what, 'it cannot be read as a PDF');
   }
   const root = document.context.trailerInfo.Root;
   const catalog = root instanceof PDFRef ? document.context.lookup(root) : root;
-  if (!(catalog instanceof PDFDict)) throw notAPdf('it has no document catalog');
+  if (!(catalog instanceof PDFDict)) throw notAPdf(what, 'it has no document catalog');
   const active = activeContentIn(document);
-  if (active) throw unsafe(`it carries active content (${active})`);
-  boundParsedStreams(document);
+  if (active) throw unsafe(what, `it carries active content (${active})`);
+  boundParsedStreams(document, what);
   const pages = pageCountOf(document);
-  if (pages > MAX_CV_PAGES)
-    throw new DomainError(CV_TOO_LONG, `The CV must have at most ${MAX_CV_PAGES} pages; this one has ${pages}`, 'file', 422);
+  if (pages > rules.maxPages) {
+    const limit = rules.maxPages === 1 ? 'one page' : `at most ${rules.maxPages} pages`;
+    throw new DomainError(rules.tooLongCode, `${what} must have ${limit}; this one has ${pages}`, 'file', 422);
+  }
 }
+
+/** The CV: a safe PDF of at most two pages (see checkApplicationPdf). */
+export const checkCvPdf = (bytes: Buffer): Promise<void> => checkApplicationPdf(bytes, CV_RULES);
 
 /** Pages as the page tree counts them; a file without a readable page tree shows none. */
 function pageCountOf(document: PDFDocument): number {

@@ -5,3 +5,6 @@ export * from './places.service';
 export { ApplicationsService } from './applications.service';
 export { ReviewBatchesService } from './review-batches.service';
 export { ADMITTED_TO_DEGREE, degreeAdmission } from './degree-intake';
+export { BatchScheduleService, OFFICE_TIME_ZONE, type ScheduleRun } from './batch-schedule.service';
+export { interestListUrl } from './letters';
+export { batchPeriodAt, type BatchPeriod } from './batch-schedule';

@@ -1,16 +1,8 @@
-/** Rules of places and the reserve list. Pure: no Nest, no database. */
+/** Rules of places and the reserve list: plain functions, no database. */
 
-export interface PlaceCounts {
-  capacity: number;
-  /** Enrolments that hold a place (not withdrawn). */
-  enrolled: number;
-  /** Offers made and not yet taken, declined or expired. */
-  pendingOffers: number;
-}
-
-export function freePlaces(counts: PlaceCounts): number {
-  return Math.max(0, counts.capacity - counts.enrolled - counts.pendingOffers);
-}
+// The held-places arithmetic lives beside enrolment (which admissions depends on), one copy for
+// enrolment, decisions and promotion alike.
+export { freePlaces, type PlaceCounts } from '@magix/enrolment';
 
 export interface ReserveEntry {
   id: string;

@@ -3,14 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { forbidden, notFound } from '@magix/common';
+import { Clock, forbidden, notFound } from '@magix/common';
 import { Offering } from '@magix/catalogue';
-import { EnrolmentService } from '@magix/enrolment';
-import { Programme } from '@magix/programme';
-import { Application, ApplicationStatus, Decision, ReviewBatch } from './admission.entities';
-import { batchAlreadyOpen, batchClosed, capacityReached, notInBatch, nothingToReview, undecided } from './admissions.errors';
+import { EnrolmentService, offeringPlaceCounts } from '@magix/enrolment';
+import { Edition, Programme } from '@magix/programme';
+import { Application, ApplicationDocument, ApplicationStatus, Decision, DocumentKind, ReviewBatch } from './admission.entities';
+import {
+  batchAlreadyOpen,
+  batchClosed,
+  capacityReached,
+  cvRequired,
+  motivationRequired,
+  notInBatch,
+  nothingToReview,
+  undecided,
+} from './admissions.errors';
 import { degreePlaceCounts, lockEdition } from './degree-intake';
 import { DecideApplicationInput } from './dto/admission.inputs';
+import { degreeAdmittedLetter, Letter, placeOfferedLetter, Reader, rejectedLetter, reserveLetter } from './letters';
 import { freePlaces, offerDeadline } from './places';
 import { PlacesService } from './places.service';
 
@@ -29,6 +39,7 @@ export class ReviewBatchesService {
     private readonly enrolments: EnrolmentService,
     private readonly places: PlacesService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async open(offeringId: string | undefined, principal: Principal): Promise<ReviewBatch> {
@@ -39,26 +50,45 @@ export class ReviewBatchesService {
       } else if (principal.role !== Role.ADMIN) {
         throw forbidden('The programme office reviews degree applications');
       }
-      if (await manager.existsBy(ReviewBatch, { ...target, closedAt: IsNull() })) throw batchAlreadyOpen();
-      const batch = manager.create(ReviewBatch, { ...target, openedBy: principal.userId, openedAt: new Date() });
-      await manager.insert(ReviewBatch, batch);
-      const taken = await manager
-        .createQueryBuilder()
-        .update(Application)
-        .set({ batchId: batch.id, updatedAt: new Date() })
-        .where('status = :submitted AND batch_id IS NULL', { submitted: ApplicationStatus.SUBMITTED })
-        .andWhere(offeringId ? 'offering_id = :offeringId' : 'programme_id = :programmeId', target)
-        .execute();
-      if (!taken.affected) throw nothingToReview();
-      await audit(manager, {
-        action: AuditAction.REVIEW_BATCH_OPENED,
-        actorUserId: principal.userId,
-        entityType: 'review_batch',
-        entityId: batch.id,
-        details: { applications: taken.affected },
-      });
-      return batch;
+      return (await this.openLocked(manager, target, principal.userId)).batch;
     });
+  }
+
+  /**
+   * Opens a batch with every application submitted since the last cut-off, in the caller's
+   * transaction: by a member of staff, or by the schedule (`openedBy` null, with its period).
+   */
+  async openLocked(
+    manager: EntityManager,
+    target: { offeringId: string } | { programmeId: string },
+    openedBy: string | null,
+    period?: { startsOn: string; endsOn: string },
+  ): Promise<{ batch: ReviewBatch; applications: number }> {
+    if (await manager.existsBy(ReviewBatch, { ...target, closedAt: IsNull() })) throw batchAlreadyOpen();
+    const batch = manager.create(ReviewBatch, {
+      ...target,
+      openedBy,
+      openedAt: this.clock.now(),
+      periodStartsOn: period?.startsOn ?? null,
+      periodEndsOn: period?.endsOn ?? null,
+    });
+    await manager.insert(ReviewBatch, batch);
+    const taken = await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ batchId: batch.id, updatedAt: this.clock.now() })
+      .where('status = :submitted AND batch_id IS NULL', { submitted: ApplicationStatus.SUBMITTED })
+      .andWhere('offeringId' in target ? 'offering_id = :offeringId' : 'programme_id = :programmeId', target)
+      .execute();
+    if (!taken.affected) throw nothingToReview();
+    await audit(manager, {
+      action: AuditAction.REVIEW_BATCH_OPENED,
+      actorUserId: openedBy,
+      entityType: 'review_batch',
+      entityId: batch.id,
+      details: { applications: taken.affected, ...(period ? { scheduledFor: period.startsOn } : {}) },
+    });
+    return { batch, applications: taken.affected };
   }
 
   async decide(input: DecideApplicationInput, principal: Principal): Promise<Application> {
@@ -75,18 +105,14 @@ export class ReviewBatchesService {
       const application = await manager.findOne(Application, { where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!application || application.batchId !== batch.id) throw notInBatch();
       let decision = input.decision;
+      // The call for applications: no acceptance without a CV and a motivation (text or PDF).
+      if (decision === Decision.ACCEPTED) await this.requireDocuments(manager, application);
       // Beyond the intake's degree places, an accepted applicant goes on the reserve list.
       if (edition && decision === Decision.ACCEPTED && application.status !== ApplicationStatus.ACCEPTED) {
         if (freePlaces(await degreePlaceCounts(manager, edition)) === 0) decision = Decision.RESERVE;
       }
       if (offering && input.decision === Decision.ACCEPTED && application.status !== ApplicationStatus.ACCEPTED) {
-        const enrolled = await manager.query<Array<{ n: number }>>(
-          "SELECT count(*)::int AS n FROM enrolment WHERE offering_id = $1 AND status <> 'WITHDRAWN'",
-          [offering.id],
-        );
-        const accepted = await manager.countBy(Application, { offeringId: offering.id, status: ApplicationStatus.ACCEPTED });
-        if (freePlaces({ capacity: offering.capacity, enrolled: enrolled[0].n, pendingOffers: accepted }) === 0)
-          throw capacityReached(offering.capacity);
+        if (freePlaces(await offeringPlaceCounts(manager, offering, this.clock.now())) === 0) throw capacityReached(offering.capacity);
       }
       const reserveRank = decision === Decision.RESERVE ? (input.reserveRank ?? (await this.nextRank(manager, batch, application))) : null;
       await manager.update(
@@ -97,8 +123,8 @@ export class ReviewBatchesService {
           reserveRank,
           decisionReason: input.reason,
           decidedBy: principal.userId,
-          decidedAt: new Date(),
-          updatedAt: new Date(),
+          decidedAt: this.clock.now(),
+          updatedAt: this.clock.now(),
         },
       );
       await audit(manager, {
@@ -125,32 +151,41 @@ export class ReviewBatchesService {
       const applications = await manager.findBy(Application, { batchId });
       const open = applications.filter((a) => !DECIDED.includes(a.status));
       if (open.length > 0) throw undecided(open.length);
-      const closedAt = new Date();
-      const offering = batch.offeringId ? await manager.findOneByOrFail(Offering, { id: batch.offeringId }) : null;
-      const what = offering ? `the module offering ${offering.code}` : 'the MAGIX joint master’s programme';
+      const closedAt = this.clock.now();
+      // Batch, then offering: the lock order of decide.
+      const offering = batch.offeringId ? await this.enrolments.lockOffering(manager, batch.offeringId) : null;
+      const editions = new Map<string, Edition>();
+      let skipped = false;
       for (const application of applications) {
-        let body: string;
-        if (application.status === ApplicationStatus.ACCEPTED) {
-          if (offering) {
-            const deadline = offerDeadline(closedAt);
-            await manager.update(Application, { id: application.id }, { offerExpiresAt: deadline });
-            body = `Your application to ${what} is accepted. A place is yours: accept it before ${deadline.toISOString()}, then you are enrolled.`;
-          } else {
-            body = `Your application to ${what} is accepted. Welcome: you can now register for its modules.`;
+        let letter: (reader: Reader) => Letter;
+        const links = this.places.links;
+        if (application.status === ApplicationStatus.ACCEPTED && offering) {
+          // The place is offered now: to an applicant who holds its prerequisites, else the next in line.
+          if (await this.places.skipIfIneligible(manager, application, offering)) {
+            skipped = true;
+            continue;
           }
+          const deadline = offerDeadline(closedAt);
+          await manager.update(Application, { id: application.id }, { offerExpiresAt: deadline });
+          letter = (reader) => placeOfferedLetter(reader, links, offering, deadline, false);
+        } else if (application.status === ApplicationStatus.ACCEPTED) {
+          const editionId = application.editionId!;
+          const edition = editions.get(editionId) ?? (await manager.findOneByOrFail(Edition, { id: editionId }));
+          editions.set(editionId, edition);
+          letter = (reader) => degreeAdmittedLetter(reader, links, edition, false);
         } else if (application.status === ApplicationStatus.RESERVE) {
-          body = `Your application to ${what} is on the reserve list, in place ${application.reserveRank}. If a place frees up, it is offered to you.`;
+          letter = () => reserveLetter(links, this.what(offering), application.reserveRank);
         } else {
-          body = `Your application to ${what} was not accepted.`;
+          letter = () => rejectedLetter(links, this.what(offering));
         }
-        await this.places.notify(
-          manager,
-          application.learnerId,
-          `Your application: ${application.status.toLowerCase()}`,
-          `${body}\n\nThe commission’s reason: ${application.decisionReason}`,
-        );
+        await this.places.notify(manager, application.learnerId, (reader) => {
+          const { subject, body } = letter(reader);
+          return { subject, body: `${body}\n\nThe commission’s reason: ${application.decisionReason}` };
+        });
       }
       await manager.update(ReviewBatch, { id: batch.id }, { closedAt, closedBy: principal.userId });
+      // The place of an applicant found ineligible goes to the reserve list, now that it was told.
+      if (offering && skipped) await this.places.promote(manager, offering);
       // A degree place freed while the batch was open goes to its reserve list, now that it was told.
       const intakes = [...new Set(applications.map((a) => a.editionId).filter((id): id is string => !offering && id !== null))];
       for (const editionId of intakes.sort()) await this.places.promoteDegree(manager, await lockEdition(manager, editionId));
@@ -163,6 +198,17 @@ export class ReviewBatchesService {
       });
       return manager.findOneByOrFail(ReviewBatch, { id: batch.id });
     });
+  }
+
+  private what(offering: Offering | null): string {
+    return offering ? `the module offering ${offering.code}` : 'the MAGIX joint master’s programme';
+  }
+
+  /** An application is accepted only with its CV and a motivation, as text or as a one-page PDF. */
+  private async requireDocuments(manager: EntityManager, application: Application): Promise<void> {
+    const kinds = (await manager.findBy(ApplicationDocument, { applicationId: application.id })).map((d) => d.kind);
+    if (!kinds.includes(DocumentKind.CV)) throw cvRequired();
+    if (!application.motivation && !kinds.includes(DocumentKind.MOTIVATION)) throw motivationRequired();
   }
 
   /** The next rank on the reserve list of the offering, or of the degree intake (edition). */

@@ -19,6 +19,16 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   jwtSecret?: string;
   masterKey?: string;
+  /**
+   * The programme's official registration system, linked from every acceptance letter. The
+   * default is a placeholder (the seeds name UPM's system but not its address): set it in production.
+   */
+  registrationUrl: string;
+  /** Degree review batches: one every this many days, periods counted from the anchor date. */
+  reviewBatchIntervalDays: number;
+  reviewBatchAnchor: string;
+  /** The commission is reminded this many days before a batch's period ends. */
+  reviewBatchReminderDays: number;
   /** PEM files to serve HTTPS directly (otherwise put a TLS proxy in front). */
   tls?: { certFile: string; keyFile: string };
 }
@@ -66,6 +76,23 @@ function url(env: Env, name: string, protocols: string[], problems: string[]): s
   }
 }
 
+function isoDate(env: Env, name: string, fallback: string, problems: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(raw) ||
+    Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) ||
+    new Date(`${raw}T00:00:00Z`).toISOString().slice(0, 10) !== raw
+  ) {
+    problems.push(`${name} must be a date as YYYY-MM-DD (got "${raw}")`);
+    return fallback;
+  }
+  return raw;
+}
+
+/** A clearly fake address (RFC 2606 .example) until REGISTRATION_URL names UPM's registration system. */
+export const REGISTRATION_URL_PLACEHOLDER = 'https://registration.upm.example/magix-placeholder';
+
 /** Reads and validates the environment once, reporting every bad variable together. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -84,7 +111,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     accessTokenTtlSeconds: integer(env, 'ACCESS_TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600, problems),
     jwtSecret: env.JWT_SECRET || undefined,
     masterKey: env.MASTER_KEY || undefined,
+    registrationUrl: url(env, 'REGISTRATION_URL', ['http:', 'https:'], problems) ?? REGISTRATION_URL_PLACEHOLDER,
+    reviewBatchIntervalDays: integer(env, 'REVIEW_BATCH_INTERVAL_DAYS', 14, 1, 365, problems),
+    reviewBatchAnchor: isoDate(env, 'REVIEW_BATCH_ANCHOR', '2026-01-05', problems),
+    reviewBatchReminderDays: integer(env, 'REVIEW_BATCH_REMINDER_DAYS', 2, 0, 365, problems),
   };
+  if (config.reviewBatchReminderDays >= config.reviewBatchIntervalDays)
+    problems.push('REVIEW_BATCH_REMINDER_DAYS must be fewer than REVIEW_BATCH_INTERVAL_DAYS');
   const [certFile, keyFile] = [env.TLS_CERT_FILE, env.TLS_KEY_FILE];
   if (certFile && keyFile) {
     config.tls = { certFile: resolve(certFile), keyFile: resolve(keyFile) };

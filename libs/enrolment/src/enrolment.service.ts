@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { Clock, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Offering } from '@magix/catalogue';
 import { Learner } from '@magix/learners';
 import { EnrolInput, EnrolmentFilter } from './dto/enrolment.inputs';
 import { Enrolment, EnrolmentStatus } from './enrolment.entity';
+import { freePlaces, offeringPlaceCounts } from './place-counts';
 import { alreadyEnrolled, offeringEnded, offeringFull, prerequisitesMissing } from './enrolment.errors';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class EnrolmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** ADMIN sees all; ISSUER staff the enrolments in their HEI's offerings; a LEARNER their own. */
@@ -37,7 +39,7 @@ export class EnrolmentService {
     return this.dataSource.transaction(async (manager) => {
       await this.access.require({ principal, permission: Permission.OFFERING_MANAGE, ids: [input.offeringId], manager, what: 'Offering' });
       const offering = await this.lockOffering(manager, input.offeringId);
-      return this.enrolLocked(manager, input.learnerId, offering, { pendingOffers: await this.pendingOffers(manager, offering.id) });
+      return this.enrolLocked(manager, input.learnerId, offering);
     });
   }
 
@@ -48,42 +50,40 @@ export class EnrolmentService {
     return offering;
   }
 
-  /** Places held by offers not yet taken (admissions); they count against capacity. */
-  async pendingOffers(manager: EntityManager, offeringId: string, except?: string): Promise<number> {
-    const [{ n }] = await manager.query<Array<{ n: number }>>(
-      "SELECT count(*)::int AS n FROM application WHERE offering_id = $1 AND status = 'ACCEPTED' AND offer_expires_at > now() AND id IS DISTINCT FROM $2",
-      [offeringId, except ?? null],
-    );
-    return n;
-  }
-
   /**
    * The enrolment rules, on an offering the caller has locked: the learner exists, is not already
    * in, holds valid credentials for every prerequisite, and a place is free. `learnerFacing` also
-   * refuses offerings that have ended.
+   * refuses offerings that have ended; `takingOffer` is the application whose offered place is
+   * being taken (its own offer does not count against it).
    */
   async enrolLocked(
     manager: EntityManager,
     learnerId: string,
     offering: Offering,
-    options: { pendingOffers: number; learnerFacing?: boolean },
+    options: { takingOffer?: string; learnerFacing?: boolean } = {},
   ): Promise<Enrolment> {
     if (!(await manager.existsBy(Learner, { id: learnerId }))) throw notFound('Learner');
     if (await manager.existsBy(Enrolment, { learnerId, offeringId: offering.id })) throw alreadyEnrolled();
-    if (options.learnerFacing && offering.endsOn < new Date().toISOString().slice(0, 10)) throw offeringEnded(offering.endsOn);
+    if (options.learnerFacing && offering.endsOn < this.clock.today()) throw offeringEnded(offering.endsOn);
+    const missing = await this.missingPrerequisites(manager, offering.moduleId, learnerId);
+    if (missing.length > 0) throw prerequisitesMissing(missing);
+    const places = await offeringPlaceCounts(manager, offering, this.clock.now(), options.takingOffer);
+    if (freePlaces(places) === 0) throw offeringFull(offering.capacity);
+    const enrolment = manager.create(Enrolment, { learnerId, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });
+    await manager.insert(Enrolment, enrolment);
+    return manager.findOneByOrFail(Enrolment, { id: enrolment.id });
+  }
+
+  /** The codes of the module's prerequisites the learner holds no valid credential for (also checked when a place is offered). */
+  async missingPrerequisites(manager: EntityManager, moduleId: string, learnerId: string): Promise<string[]> {
     const missing = await manager.query<Array<{ code: string }>>(
       `SELECT m.code FROM module_prerequisite p JOIN module m ON m.id = p.prerequisite_id
         WHERE p.module_id = $1 AND NOT EXISTS (
           SELECT 1 FROM credential c JOIN assessment_result r ON r.id = c.result_id JOIN enrolment e ON e.id = r.enrolment_id JOIN offering o ON o.id = e.offering_id
            WHERE c.learner_id = $2 AND o.module_id = p.prerequisite_id AND c.revoked_at IS NULL AND c.suspended_at IS NULL)
         ORDER BY m.code`,
-      [offering.moduleId, learnerId],
+      [moduleId, learnerId],
     );
-    if (missing.length > 0) throw prerequisitesMissing(missing.map((m) => m.code));
-    const taken = await manager.countBy(Enrolment, { offeringId: offering.id, status: Not(EnrolmentStatus.WITHDRAWN) });
-    if (taken + options.pendingOffers >= offering.capacity) throw offeringFull(offering.capacity);
-    const enrolment = manager.create(Enrolment, { learnerId, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });
-    await manager.insert(Enrolment, enrolment);
-    return manager.findOneByOrFail(Enrolment, { id: enrolment.id });
+    return missing.map((m) => m.code);
   }
 }

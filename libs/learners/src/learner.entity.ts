@@ -45,6 +45,10 @@ export class Learner {
   @Column({ name: 'wallet_did', type: 'text', nullable: true })
   walletDid!: string | null;
 
+  @Field({ description: 'IANA time zone in which letters write dates for the learner; Europe/Madrid (the programme office’s) unless set' })
+  @Column({ name: 'time_zone', default: 'Europe/Madrid' })
+  timeZone!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

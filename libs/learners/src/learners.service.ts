@@ -76,6 +76,7 @@ export class LearnersService {
         if (fields.employerId && !(await manager.existsBy(Organisation, { id: fields.employerId }))) {
           throw badInput('input.employerId', 'No such organisation');
         }
+        if (fields.timeZone !== undefined && !isTimeZone(fields.timeZone)) throw badInput('input.timeZone', 'Not an IANA time zone');
         const learner = manager.create(Learner, { ...fields, employerId: fields.employerId ?? null });
         await manager.insert(Learner, learner);
         if (password) {
@@ -94,5 +95,15 @@ export class LearnersService {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) throw emailTaken(fields.email);
       throw error;
     }
+  }
+}
+
+/** An IANA zone the runtime knows (Intl refuses any other). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }

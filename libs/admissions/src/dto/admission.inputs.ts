@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ApplicationStatus, Decision } from '../admission.entities';
+import { ApplicantProfile, ApplicationStatus, Decision } from '../admission.entities';
 
 @InputType()
 export class ApplyInput {
@@ -17,10 +17,37 @@ export class ApplyInput {
   @IsUUID()
   editionId?: string;
 
-  @Field({ description: 'A one-page motivation letter (at most 4,000 characters)' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A one-page motivation letter as text (50 to 4,000 characters); or leave out and upload a one-page PDF (POST /applications/{id}/motivation). One of the two is needed to be accepted',
+  })
+  @IsOptional()
   @IsString()
   @Length(50, 4000, { message: 'motivation must be 50 to 4,000 characters' })
-  motivation!: string;
+  motivation?: string;
+
+  @Field(() => ApplicantProfile, { nullable: true, description: 'STUDENT (give discipline) or PUBLIC_STAFF (give the public employer)' })
+  @IsOptional()
+  @IsEnum(ApplicantProfile)
+  profile?: ApplicantProfile;
+
+  @Field(() => String, { nullable: true, description: 'STUDENT: the discipline studied, e.g. Law' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  discipline?: string;
+
+  @Field(() => ID, { nullable: true, description: 'PUBLIC_STAFF: the public employer, an organisation of kind PUBLIC_ADMINISTRATION' })
+  @IsOptional()
+  @IsUUID()
+  publicEmployerId?: string;
+
+  @Field(() => String, { nullable: true, description: 'PUBLIC_STAFF: the public employer by name, when it is not on the platform' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  publicEmployerName?: string;
 }
 
 @InputType()

@@ -33,6 +33,12 @@ export class CreateLearnerInput {
   @IsUUID()
   employerId?: string;
 
+  @Field({ nullable: true, description: 'IANA time zone, e.g. Europe/Tallinn; letters write dates in it (default Europe/Madrid)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
   // Length and strength are the password policy's (libs/auth/src/password-policy.ts), one message for both.
   @Field({
     nullable: true,

@@ -15,6 +15,7 @@ import { DegreeIntake1765267200000 } from './1765267200000-degree-intake';
 import { EditionTargets1765353600000 } from './1765353600000-edition-targets';
 import { EditionsAndInterestList1765440000000 } from './1765440000000-editions-and-interest-list';
 import { ModuleVersions1765526400000 } from './1765526400000-module-versions';
+import { ResultCorrections1765612800000 } from './1765612800000-result-corrections';
 import { AdmissionProcess1765699200000 } from './1765699200000-admission-process';
 import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 
@@ -37,6 +38,7 @@ export const migrations = [
   EditionTargets1765353600000,
   EditionsAndInterestList1765440000000,
   ModuleVersions1765526400000,
+  ResultCorrections1765612800000,
   AdmissionProcess1765699200000,
   TargetCounters1765785600000,
 ];

@@ -23,7 +23,10 @@ export class PathwayRulesService {
   async catalogue(manager: EntityManager = this.dataSource.manager): Promise<Map<string, CatalogueModule>> {
     const modules = await manager.find(LearningModule);
     return new Map(
-      modules.map((m) => [m.code, { code: m.code, ectsCredits: m.ectsCredits, eqfLevel: m.eqfLevel, providerId: m.providerId }]),
+      modules.map((m) => [
+        m.code,
+        { code: m.code, ectsCredits: m.ectsCredits, eqfLevel: m.eqfLevel, providerId: m.providerId, retired: m.retiredAt !== null },
+      ]),
     );
   }
 

@@ -30,6 +30,8 @@ export interface CatalogueModule {
   ectsCredits: number;
   eqfLevel: number;
   providerId: string;
+  /** Retired: still names a module learners may hold, but no new learner can take it. */
+  retired?: boolean;
 }
 
 export interface RuleProblem {
@@ -44,6 +46,8 @@ export function pathwayRuleProblems(rules: PathwayRules, catalogue: Map<string, 
   const problems: RuleProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field, message });
   const moduleOf = (code: string) => catalogue.get(code);
+  // What learners can still take: the feasibility sums leave retired modules out.
+  const takeable = [...catalogue.values()].filter((m) => !m.retired);
   const listed = [...rules.mandatoryModules, ...rules.electiveGroups.flatMap((g) => g.moduleCodes)];
   for (const code of new Set(listed)) if (!moduleOf(code)) problem('rules', `Unknown module ${code}`);
   const seen = new Set<string>();
@@ -54,7 +58,11 @@ export function pathwayRuleProblems(rules: PathwayRules, catalogue: Map<string, 
   const names = rules.electiveGroups.map((g) => g.name);
   if (new Set(names).size !== names.length) problem('electiveGroups', 'Elective group names must be unique');
 
+  const retiredMandatory = rules.mandatoryModules.filter((code) => moduleOf(code)?.retired);
+  if (retiredMandatory.length > 0)
+    problem('mandatoryModules', `Mandatory modules that are retired, so no new learner can take them: ${retiredMandatory.join(', ')}`);
   const ectsOf = (codes: string[]) => sum(codes.map((code) => moduleOf(code)?.ectsCredits ?? 0));
+  const takeableEctsOf = (codes: string[]) => sum(codes.map((code) => moduleOf(code)).map((m) => (m && !m.retired ? m.ectsCredits : 0)));
   const mandatoryEcts = ectsOf(rules.mandatoryModules);
   if (mandatoryEcts > rules.totalEcts) {
     problem('mandatoryModules', `The mandatory modules bring ${mandatoryEcts} ECTS, above the total of ${rules.totalEcts}`);
@@ -67,13 +75,13 @@ export function pathwayRuleProblems(rules: PathwayRules, catalogue: Map<string, 
     );
   }
   for (const group of rules.electiveGroups) {
-    const available = ectsOf(group.moduleCodes);
+    const available = takeableEctsOf(group.moduleCodes);
     if (group.minEcts > available)
       problem('electiveGroups', `Group ${group.name} asks ${group.minEcts} ECTS but its modules offer ${available}`);
   }
   const lowLevel = rules.mandatoryModules.filter((code) => (moduleOf(code)?.eqfLevel ?? rules.minEqfLevel) < rules.minEqfLevel);
   if (lowLevel.length > 0) problem('mandatoryModules', `Mandatory modules below EQF ${rules.minEqfLevel}: ${lowLevel.join(', ')}`);
-  const providers = new Set([...catalogue.values()].filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.providerId));
+  const providers = new Set(takeable.filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.providerId));
   if (rules.minPartnerHeis > providers.size) {
     problem(
       'minPartnerHeis',
@@ -82,7 +90,7 @@ export function pathwayRuleProblems(rules: PathwayRules, catalogue: Map<string, 
   }
   if (rules.maxRecognitionEcts > rules.totalEcts)
     problem('maxRecognitionEcts', 'Recognition cannot bring more credits than the degree has');
-  const catalogueEcts = sum([...catalogue.values()].filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.ectsCredits));
+  const catalogueEcts = sum(takeable.filter((m) => m.eqfLevel >= rules.minEqfLevel).map((m) => m.ectsCredits));
   if (catalogueEcts + rules.maxRecognitionEcts < rules.totalEcts) {
     problem(
       'totalEcts',

@@ -167,6 +167,9 @@ describe('programme targets from counters', () => {
     await expectCountersMatchViews();
   });
 
+  const blockedOnALock = async (pid: number) =>
+    (await one<{ wait: string | null }>('SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1', [pid])).wait === 'Lock';
+
   it('stay exact when two transactions change the same learner at once', async () => {
     const learner = await aLearner(server, { sector: 'PRIVATE' });
     const offerings = [await offeringId(server, 'UPM-AIG-01'), await offeringId(server, 'TALTECH-EGV-01')];
@@ -176,9 +179,13 @@ describe('programme targets from counters', () => {
       const [first, second] = clients;
       await first.query('BEGIN');
       await second.query('BEGIN');
+      const secondPid = (await second.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
       await first.query('INSERT INTO enrolment (learner_id, offering_id) VALUES ($1, $2)', [learner.id, offerings[0]]);
-      // Waits for the first transaction (the learner's counters are serialised), then counts its enrolment.
-      const waiting = second.query(`UPDATE learner SET sector = 'PUBLIC' WHERE id = $1`, [learner.id]);
+      // The second transaction must wait for the first (the learner's counters are serialised), then count its enrolments.
+      let done = false;
+      const waiting = second.query(`UPDATE learner SET sector = 'PUBLIC' WHERE id = $1`, [learner.id]).then(() => (done = true));
+      for (let i = 0; i < 200 && !done && !(await blockedOnALock(secondPid)); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(done).toBe(false);
       await first.query('INSERT INTO enrolment (learner_id, offering_id) VALUES ($1, $2)', [learner.id, offerings[1]]);
       await first.query('COMMIT');
       await waiting;

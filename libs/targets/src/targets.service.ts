@@ -52,6 +52,8 @@ export class TargetsService {
       const scope = editionId ?? WHOLE_PROGRAMME;
       // Run one after the other: one connection, one snapshot. Each statement names $1 or none.
       const q: Query = (sql) => manager.query(sql, sql.includes('$1') ? [scope] : []);
+      // Small reads: starting a parallel worker (~100 ms on a busy machine) costs more than it saves.
+      await manager.query('SET LOCAL max_parallel_workers_per_gather = 0');
       return this.figures(manager, editionId, async () => ({
         totals: (await q<Counts & { mismatched: number }>(COUNTER_TOTALS_SQL))[0],
         byCountrySector: await q<GroupRow & { dimension: string }>(COUNTER_COUNTRY_SECTOR_SQL),

@@ -220,6 +220,10 @@ describe('one validation of a result; corrections that supersede the credential'
       expect(data).toBeNull();
       expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
     }
+    // The same answer as for a result that does not exist: ids cannot be probed.
+    const foreign = await correct({ resultId: pass.result.id, grade: '9.0', reason: 'Probe' }, fau);
+    const unknown = await correct({ resultId: '6f1c1b1e-0000-4000-8000-000000000000', grade: '9.0', reason: 'Probe' }, fau);
+    expect(unknown.errors?.[0].message).toBe(foreign.errors?.[0].message);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -53,7 +53,7 @@ export class ResultCorrectionsService {
     const named = input.resultId ? await manager.findOneBy(AssessmentResult, { id: input.resultId }) : null;
     if (input.resultId && !named) throw notFound('Result');
     const enrolmentId = named?.enrolmentId ?? input.enrolmentId!;
-    // Another HEI's result or enrolment answers as if it did not exist; nothing is read before this.
+    // Another HEI's result or enrolment answers as if it did not exist (the same NOT_FOUND as an unknown id).
     const what = named ? 'Result' : 'Enrolment';
     await this.access.require({ principal, permission: Permission.ENROLMENT_RECORD_RESULT, ids: [enrolmentId], manager, what });
     const locked = await lockEnrolment(manager, enrolmentId);

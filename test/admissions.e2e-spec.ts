@@ -100,7 +100,11 @@ describe('admissions: applications, review batches, places and the reserve list'
     expect(closedAgain.data.closeReviewBatch.closedAt).toBe(closed.data.closeReviewBatch.closedAt);
     const emails = (await server.db.query('SELECT recipient, subject FROM outbox_message')).rows;
     expect(emails.filter((m) => people.some((p) => p.email === m.recipient))).toHaveLength(5);
-    const decisions = await server.db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'APPLICATION_DECIDED'");
+    // This batch's decisions (the demo's 2027-2028 degree batch has its own).
+    const decisions = await server.db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'APPLICATION_DECIDED' AND details->>'batchId' = $1",
+      [batch],
+    );
     expect(decisions.rows[0].n).toBe(5);
 
     // Delivery: into the local mailbox when no SMTP server is configured, by the job each message

@@ -217,3 +217,54 @@ describe('editions: the programme office plans, edits and opens them', () => {
     expect(status.rows[0]).toEqual({ status: 'ACCEPTED', reserve_rank: null });
   });
 });
+
+describe('the demo’s 2027-2028 edition', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(() => server.close());
+
+  it('was planned and opened by the office, with its intake, its targets and two admitted degree students from the interest list', async () => {
+    const admin = await server.login(ADMIN);
+    const { data } = await server.gql(`{ programme { editions { ${EDITION} } } }`);
+    const edition = data.programme.editions.find((e: Json) => e.code === '2027-2028');
+    expect(edition).toMatchObject({
+      state: 'OPEN',
+      startsOn: '2027-09-01',
+      endsOn: '2028-08-31',
+      degreePlaces: 30,
+      degreeApplicationsOpenOn: '2027-01-15',
+      degreeApplicationsCloseOn: '2027-06-30',
+    });
+    expect(edition.targets.map((t: Json) => [t.metric, t.targetValue])).toEqual([
+      ['GRADUATES', 200],
+      ['MODULE_PARTICIPANTS', 550],
+      ['PUBLIC_SECTOR_SHARE', 40],
+    ]);
+    const actions = await server.db.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id', [edition.id]);
+    expect(actions.rows.map((r) => r.action).slice(0, 2)).toEqual(['EDITION_CREATED', 'EDITION_OPENED']);
+
+    const admitted = await server.gql(
+      'query($id: ID) { applications(editionId: $id, degreeSeeking: true, limit: 10) { totalCount items { status batchId } } }',
+      { id: edition.id },
+      admin,
+    );
+    expect(admitted.data.applications.totalCount).toBe(2);
+    for (const application of admitted.data.applications.items) {
+      expect(['ACCEPTED', 'ENROLLED']).toContain(application.status);
+      expect(application.batchId).not.toBeNull();
+    }
+
+    const members = (await server.db.query('SELECT email FROM interest_list_member')).rows.map((r) => r.email);
+    expect(members.length).toBeGreaterThanOrEqual(3);
+    const mails = await server.db.query("SELECT recipient FROM outbox_message WHERE subject = 'The 2027-2028 edition of MAGIX is open'");
+    expect(mails.rows.map((r) => r.recipient).sort()).toEqual([...members].sort());
+
+    // Today's degree applications still go to the running edition: 2027-2028 takes them from January.
+    const learner = await aLearner(server);
+    expect((await applyToDegree(server, learner)).editionId).not.toBe(edition.id);
+  });
+});

@@ -66,6 +66,8 @@ describe('programme targets', () => {
     expect(t.byEdition).toEqual([
       { label: '2025-2026', participants: 2, selfStandingParticipants: 1, publicParticipants: 2, publicSharePercent: 100, graduates: 1 },
       { label: '2026-2027', participants: 7, selfStandingParticipants: 7, publicParticipants: 4, publicSharePercent: 57.1, graduates: 0 },
+      // Opened in the demo with two admitted degree students, and no module enrolment yet.
+      { label: '2027-2028', participants: 0, selfStandingParticipants: 0, publicParticipants: 0, publicSharePercent: 0, graduates: 0 },
     ]);
     const byCountry = Object.fromEntries(t.byCountry.map((c: Json) => [c.key, [c.participants, c.publicParticipants, c.graduates]]));
     expect(byCountry).toEqual({ ES: [2, 2, 0], IT: [2, 1, 0], DE: [2, 0, 0], EE: [1, 1, 0], LV: [1, 1, 1] });

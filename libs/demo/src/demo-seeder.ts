@@ -23,6 +23,7 @@ import {
   demoProgramme,
   lastYear,
 } from './demo-data';
+import { NextEditionSeeder } from './next-edition.seeder';
 
 /** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
 async function outsideCredential(learner: Learner, contextUrl: string): Promise<Record<string, unknown>> {
@@ -76,6 +77,7 @@ export class DemoSeeder {
     private readonly results: ResultsService,
     private readonly degrees: DegreeService,
     private readonly recognitions: RecognitionService,
+    private readonly nextEdition: NextEditionSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,6 +88,7 @@ export class DemoSeeder {
       this.logger.log('Demo programme loaded');
     }
     await this.recordDemoResults();
+    await this.nextEdition.seed();
   }
 
   accounts(): DemoAccount[] {

@@ -13,6 +13,10 @@ export interface ImportCounters {
  * holder's lease ran out); renewed every third of the lease while the rows are recorded; every
  * write is conditional on still holding it, so a worker that was presumed dead and comes back
  * stops instead of counting twice.
+ *
+ * The renewal is a timer on purpose, not a pg-boss job: it is part of the running job and must
+ * live and die with the process that runs it. That it stops when the process stops is what lets
+ * another process take over (ImportQueue's lease check); periodic work of the system is in libs/jobs.
  */
 export class ImportLease {
   private readonly owner = randomUUID();

@@ -1,15 +1,19 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
+import { EVERY_MINUTE, JobsService, leaveJobsToServers, PeriodicJobs } from '@magix/jobs';
 
 export const IMPORT_QUEUE = 'results-import';
+/** A delayed job per running import: has its worker's lease run out? (one queued per import) */
+const LEASE_CHECK = 'results.import-lease-check';
+/** Every minute, every running import: the backstop should a lease check itself be lost. */
+const SWEEP = 'results.import-sweep';
 
 export type ImportWorker = (importJobId: string) => Promise<void>;
 
-/** How the import queue's connections name themselves, so that a command line can see whether a server works the queue. */
-const WORKER_APPLICATION = 'magix-import-worker';
-const CLIENT_APPLICATION = 'magix-import-client';
+interface ImportJobData {
+  importJobId: string;
+}
 
 /**
  * Seconds a worker's lease on a running import lasts unless renewed (it renews it every third of
@@ -20,105 +24,108 @@ export function importLeaseSeconds(env: NodeJS.ProcessEnv = process.env): number
   return Number.isInteger(value) && value >= 2 && value <= 600 ? value : 30;
 }
 
-let workOnStart = true;
-
 /**
  * For the command line: do not take jobs from the queue at start. It works the queue only once
  * it has found that no server does (ResultsImportService.runHereUnlessAServerDoes).
  */
 export function workImportsOnlyWhenNoServerDoes(): void {
-  workOnStart = false;
+  leaveJobsToServers();
 }
 
 /**
- * Background jobs on the same PostgreSQL (pg-boss, in the `pgboss` schema that our migrations
- * create): any number of server processes share the queue, and a job survives a crash to run
- * again. pg-boss would hand a job whose worker died to another only after its expiry (15
- * minutes); the lease on import_job, swept every few seconds by every process, does it in
- * about one lease.
+ * The results import as pg-boss jobs on the process's one queue (libs/jobs): any number of
+ * server processes share it, and a job survives a crash to run again. pg-boss would hand a job
+ * whose worker died to another only after its expiry (15 minutes); the lease on import_job does
+ * it in about two leases: when a worker takes an import it queues a lease check, delayed by one
+ * lease, which any process may run and which queues the next one while the import runs; a lease
+ * found expired sends the import again. A sweep every minute catches what a lost check missed.
  */
 @Injectable()
-export class ImportQueue implements OnModuleInit, OnApplicationShutdown {
+export class ImportQueue implements OnModuleInit {
   private readonly logger = new Logger('Jobs');
-  private boss: PgBoss | null = null;
   private worker: ImportWorker | null = null;
-  private sweeper: NodeJS.Timeout | null = null;
   private working = false;
   readonly leaseSeconds = importLeaseSeconds();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly periodic: PeriodicJobs,
+  ) {}
 
   register(worker: ImportWorker): void {
     this.worker = worker;
   }
 
   async onModuleInit(): Promise<void> {
-    const { url } = this.dataSource.options as { url: string };
-    // migrate: false: the library checks its schema version and never changes the schema itself.
-    this.boss = new PgBoss({
-      connectionString: url,
-      schema: 'pgboss',
-      max: 4,
-      migrate: false,
-      application_name: workOnStart ? WORKER_APPLICATION : CLIENT_APPLICATION,
-    });
-    this.boss.on('error', (error: Error) => this.logger.error(error.message));
-    await this.boss.start();
-    await this.boss.createQueue(IMPORT_QUEUE);
-    if (workOnStart) await this.startWorking();
-    this.sweeper = setInterval(() => void this.sweep(), Math.max(1, this.leaseSeconds / 3) * 1000);
-    this.sweeper.unref();
+    this.jobs.queue(IMPORT_QUEUE);
+    // A check stuck in a dead process is handed on after a minute; a duplicate is harmless.
+    this.jobs.queue(LEASE_CHECK, { policy: 'short', expireInSeconds: 60 });
+    await this.periodic.every(SWEEP, EVERY_MINUTE, () => this.requeueExpired(null));
+    if (this.jobs.worksJobs) await this.startWorking();
   }
 
   get isWorking(): boolean {
     return this.working;
   }
 
-  /** Takes jobs from the queue in this process too. */
+  /** Takes jobs from the queue in this process too (also in a process that leaves jobs to servers). */
   async startWorking(): Promise<void> {
     if (this.working) return;
     this.working = true;
-    await this.boss!.work<{ importJobId: string }>(IMPORT_QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
-      if (this.worker) await this.worker(job.data.importJobId);
+    const here = { inEveryProcess: true };
+    await this.jobs.work<ImportJobData>(
+      IMPORT_QUEUE,
+      async ({ importJobId }) => {
+        await this.checkLeaseLater(importJobId);
+        if (this.worker) await this.worker(importJobId);
+      },
+      { ...here, pollingIntervalSeconds: 0.5 },
+    );
+    await this.jobs.work<ImportJobData>(LEASE_CHECK, ({ importJobId }) => this.checkLease(importJobId), {
+      ...here,
+      pollingIntervalSeconds: 1,
     });
   }
 
-  /** How many connections of queue workers in other processes (servers) are open on this database. */
-  async workersElsewhere(): Promise<number> {
-    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
-      [WORKER_APPLICATION],
-    );
-    return n;
+  /** How many connections of queue workers in other processes (servers) are open on this database (asked by the command line). */
+  workersElsewhere(): Promise<number> {
+    return this.jobs.workersAnywhere();
   }
 
   async enqueue(importJobId: string): Promise<void> {
-    await this.boss!.send(IMPORT_QUEUE, { importJobId }, { retryLimit: 3, retryDelay: 5, singletonKey: importJobId });
+    await this.jobs.send(IMPORT_QUEUE, { importJobId }, { retryLimit: 3, retryDelay: 5, singletonKey: importJobId });
+  }
+
+  private async checkLeaseLater(importJobId: string): Promise<void> {
+    await this.jobs.send(LEASE_CHECK, { importJobId }, { singletonKey: importJobId, startAfterSeconds: this.leaseSeconds });
+  }
+
+  /** Still running under a live lease: look again later; lease run out: queue it again; else nothing to watch. */
+  private async checkLease(importJobId: string): Promise<void> {
+    const [job] = await this.dataSource.query<Array<{ status: string; expired: boolean }>>(
+      `SELECT status, coalesce(lease_expires_at < now(), false) AS expired FROM import_job WHERE id = $1`,
+      [importJobId],
+    );
+    if (job?.status !== 'RUNNING') return;
+    if (!job.expired) return this.checkLeaseLater(importJobId);
+    await this.requeueExpired(importJobId);
   }
 
   /**
    * Imports still RUNNING whose lease ran out lost their worker (killed, crashed, cut off): queue
-   * them again. The UPDATE moves the lease on first, so that of all the processes sweeping,
-   * one queues each import once per lease.
+   * them again (one, or all when `id` is null). The UPDATE moves the lease on first, so that of
+   * all the processes checking, one queues each import once per lease.
    */
-  private async sweep(): Promise<void> {
-    try {
-      const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(
-        `UPDATE import_job SET lease_owner = NULL, lease_expires_at = now() + make_interval(secs => $1)
-         WHERE status = 'RUNNING' AND lease_expires_at < now() RETURNING id`,
-        [this.leaseSeconds],
-      );
-      for (const { id } of rows) {
-        this.logger.warn(`Import ${id}: its worker stopped before the end (lease expired); queued again to resume`);
-        await this.enqueue(id);
-      }
-    } catch (error) {
-      this.logger.error(`Sweeping interrupted imports failed: ${error instanceof Error ? error.message : String(error)}`);
+  private async requeueExpired(id: string | null): Promise<void> {
+    const [rows] = await this.dataSource.query<[Array<{ id: string }>, number]>(
+      `UPDATE import_job SET lease_owner = NULL, lease_expires_at = now() + make_interval(secs => $1)
+       WHERE status = 'RUNNING' AND lease_expires_at < now() AND ($2::uuid IS NULL OR id = $2) RETURNING id`,
+      [this.leaseSeconds, id],
+    );
+    for (const row of rows) {
+      this.logger.warn(`Import ${row.id}: its worker stopped before the end (lease expired); queued again to resume`);
+      await this.enqueue(row.id);
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.sweeper) clearInterval(this.sweeper);
-    await this.boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { heiFactsOf, issuerLogo, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
 import { LearningModule } from '@magix/catalogue';
+import { DomainEvents } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
   buildModuleCredential,
@@ -68,6 +69,13 @@ interface StoredCredential {
   status: StatusAllocation | null;
 }
 
+declare module '@magix/common' {
+  interface DomainEventMap {
+    /** A credential was written (once per credential), in the issuing transaction. */
+    'credential.issued': { credential: IssuedCredential };
+  }
+}
+
 @Injectable()
 export class CredentialIssuanceService {
   constructor(
@@ -75,6 +83,7 @@ export class CredentialIssuanceService {
     private readonly holders: HolderIdentityService,
     private readonly statusLists: StatusListService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -215,7 +224,10 @@ export class CredentialIssuanceService {
         c.status?.index ?? null,
       ],
     );
-    return inserted.length === 0 ? null : manager.findOneByOrFail(IssuedCredential, { id: c.id });
+    if (inserted.length === 0) return null;
+    const credential = await manager.findOneByOrFail(IssuedCredential, { id: c.id });
+    await this.events.emit(manager, 'credential.issued', { credential });
+    return credential;
   }
 
   private async prerequisiteCodes(manager: EntityManager, moduleId: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
@@ -23,6 +23,8 @@ import { noReviewPending, notAdmittedToDegree, notEligible } from './pathways.er
  */
 @Injectable()
 export class DegreeService implements OnModuleInit {
+  private readonly logger = new Logger('Degrees');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly progress: PathwayProgressService,
@@ -36,10 +38,27 @@ export class DegreeService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('credential.revoked', (manager, { credential }) => this.flagDegreesStackedFrom(manager, credential));
+    this.events.on('credential.issued', (manager, { credential }) => this.awardAutomatically(manager, credential));
   }
 
-  async issue(learnerId: string, actorUserId: string | null): Promise<DegreeAward> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * DEGREE_AUTO_ISSUE: a module credential that completes the pathway brings the degree, in the
+   * same transaction (it commits with the result, or not at all) but in a savepoint of its own:
+   * a degree that cannot be issued is logged and never undoes the result.
+   */
+  private async awardAutomatically(manager: EntityManager, credential: IssuedCredential): Promise<void> {
+    if (!this.config.degreeAutoIssue || credential.kind !== CredentialKind.MODULE || !credential.learnerId) return;
+    const learnerId = credential.learnerId;
+    await manager
+      .transaction((savepoint) => this.issueIfEligible(learnerId, savepoint))
+      .catch((error: unknown) =>
+        this.logger.warn(`Automatic degree not issued: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
+
+  /** In its own transaction, or in a savepoint of `within`'s. */
+  async issue(learnerId: string, actorUserId: string | null, within?: EntityManager): Promise<DegreeAward> {
+    return (within ?? this.dataSource.manager).transaction(async (manager) => {
       // One degree per learner: concurrent requests queue on the learner row.
       const learner = await manager.findOne(Learner, { where: { id: learnerId }, lock: { mode: 'pessimistic_write' } });
       if (!learner) throw notFound('Learner');
@@ -155,13 +174,12 @@ export class DegreeService implements OnModuleInit {
   }
 
   /** For automatic awarding: issue when admitted and eligible, otherwise do nothing (issue checks both again). */
-  async issueIfEligible(learnerId: string): Promise<DegreeAward | null> {
-    const manager = this.dataSource.manager;
+  async issueIfEligible(learnerId: string, manager: EntityManager = this.dataSource.manager): Promise<DegreeAward | null> {
     const programme = await manager.findOne(Programme, { where: {}, order: { startsOn: 'ASC' } });
     if (!programme || !(await degreeAdmission(manager, learnerId, programme.id))) return null;
     const evaluated = await this.progress.evaluate(manager, learnerId).catch(() => null);
     if (!evaluated?.progress.eligible) return null;
-    return this.issue(learnerId, null);
+    return this.issue(learnerId, null, manager);
   }
 
   private async flagDegreesStackedFrom(manager: EntityManager, credential: IssuedCredential): Promise<void> {

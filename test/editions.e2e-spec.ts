@@ -191,6 +191,25 @@ describe('editions: the programme office plans, edits and opens them', () => {
     expect(answers.filter((a) => a.errors?.[0].extensions?.code === 'EDITION_OVERLAP')).toHaveLength(1);
   });
 
+  it('takes no degree application while PLANNED, even within its window', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await server.gql(UPDATE, { input: { editionId: created.id, degreeApplicationsOpenOn: today } }, admin);
+    const learner = await aLearner(server);
+    const before = await server.count('application');
+    const early = await server.gql(
+      'mutation($input: ApplyInput!) { apply(input: $input) { id } }',
+      {
+        input: {
+          editionId: created.id,
+          motivation: 'I want to join the programme as soon as the next edition is announced by the office.',
+        },
+      },
+      learner.token,
+    );
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'APPLICATIONS_CLOSED', field: 'input.editionId' });
+    expect(await server.count('application')).toBe(before);
+  });
+
   it('opens a PLANNED edition once: opening again answers it as it is and is not audited twice', async () => {
     const opened = (await server.gql(OPEN, { id: created.id }, admin)).data.openEdition;
     expect(opened.state).toBe('OPEN');

@@ -1,6 +1,6 @@
 import { EntityManager, In } from 'typeorm';
 import { notFound } from '@magix/common';
-import { Edition } from '@magix/programme';
+import { Edition, EditionState } from '@magix/programme';
 import { Application, ApplicationStatus } from './admission.entities';
 import { applicationsClosed } from './admissions.errors';
 import { PlaceCounts } from './places';
@@ -49,9 +49,10 @@ export function degreeWindow(edition: Edition): DegreeWindow {
   return { opensOn: edition.degreeApplicationsOpenOn ?? '0000-01-01', closesOn: edition.degreeApplicationsCloseOn ?? edition.endsOn };
 }
 
+// A PLANNED edition takes no application: the interest list hears of it first, when it opens.
 const isOpen = (edition: Edition, today: string) => {
   const window = degreeWindow(edition);
-  return window.opensOn <= today && today <= window.closesOn;
+  return edition.state === EditionState.OPEN && window.opensOn <= today && today <= window.closesOn;
 };
 
 /** The intake a degree application goes to: the named edition if its window is open, else the latest open one. */
@@ -66,10 +67,9 @@ export async function degreeIntake(
     if (!edition) throw notFound('Edition');
     if (!isOpen(edition, today)) {
       const window = degreeWindow(edition);
-      throw applicationsClosed(
-        `degree applications to ${edition.code} are taken from ${window.opensOn} to ${window.closesOn}`,
-        'input.editionId',
-      );
+      const when =
+        edition.state === EditionState.OPEN ? `are taken from ${window.opensOn} to ${window.closesOn}` : 'open once the edition is opened';
+      throw applicationsClosed(`degree applications to ${edition.code} ${when}`, 'input.editionId');
     }
     return edition;
   }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { OLD_PARTICIPATION_COUNTERS } from './1765785600000-target-counters.old';
 
 /**
  * Counters for the targets the consortium reports (issue 12, docs/targets.md), kept in the same
@@ -92,8 +93,21 @@ export class TargetCounters1765785600000 implements MigrationInterface {
         graduates integer NOT NULL,
         PRIMARY KEY (learner_id, edition_id, dimension, key)
       );
-      -- The office's list of mismatches reads only the mismatched participants of a scope.
-      CREATE INDEX target_contribution_mismatch ON target_contribution (edition_id) WHERE dimension = 'total' AND mismatched > 0;
+
+      -- The office's list of mismatches: each mismatched participant once per scope, with what the
+      -- list shows and sorts by, so that its first 500 are one index range, whatever the size.
+      CREATE TABLE target_mismatch (
+        edition_id uuid NOT NULL,
+        learner_id uuid NOT NULL,
+        family_name text NOT NULL,
+        given_name text NOT NULL,
+        declared_sector text NOT NULL,
+        employer_id uuid NOT NULL,
+        counted_sector text NOT NULL,
+        PRIMARY KEY (edition_id, learner_id)
+      );
+      CREATE INDEX target_mismatch_list ON target_mismatch (edition_id, family_name, given_name, learner_id);
+      CREATE INDEX target_mismatch_learner ON target_mismatch (learner_id);
 
       -- The sums, read by programmeTargets. Rows that fall to zero stay (readers skip them).
       CREATE TABLE target_count (
@@ -134,21 +148,39 @@ export class TargetCounters1765785600000 implements MigrationInterface {
         ON CONFLICT (edition_id, dimension, key) DO UPDATE SET
           participants = n.participants + EXCLUDED.participants, self_standing = n.self_standing + EXCLUDED.self_standing,
           public = n.public + EXCLUDED.public, mismatched = n.mismatched + EXCLUDED.mismatched, graduates = n.graduates + EXCLUDED.graduates;
-        IF NOT FOUND THEN RETURN; END IF; -- the learner's rows are the same as before
-        DELETE FROM target_contribution WHERE learner_id = p_learner;
-        INSERT INTO target_contribution SELECT * FROM unnest(fresh);
+        IF FOUND THEN -- else the learner's rows are the same as before
+          DELETE FROM target_contribution WHERE learner_id = p_learner;
+          INSERT INTO target_contribution SELECT * FROM unnest(fresh);
+        END IF;
+        -- A mismatched learner's line in the list (also after a rename, which moves no counter).
+        IF EXISTS (SELECT 1 FROM unnest(fresh) f WHERE f.dimension = 'total' AND f.mismatched > 0)
+           OR EXISTS (SELECT 1 FROM target_mismatch WHERE learner_id = p_learner) THEN
+          DELETE FROM target_mismatch WHERE learner_id = p_learner;
+          INSERT INTO target_mismatch
+            SELECT f.edition_id, l.id, l.family_name, l.given_name, l.sector, l.employer_id, s.key
+              FROM unnest(fresh) f JOIN unnest(fresh) s ON s.edition_id = f.edition_id AND s.dimension = 'sector' AND s.participants > 0
+              JOIN learner l ON l.id = p_learner
+             WHERE f.dimension = 'total' AND f.mismatched > 0;
+        END IF;
       END $$;
 
       -- Rebuilds every counter from the facts. Takes the tables exclusively: refreshes wait.
       CREATE FUNCTION target_recount() RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        LOCK TABLE target_contribution, target_count IN ACCESS EXCLUSIVE MODE;
+        LOCK TABLE target_contribution, target_count, target_mismatch IN ACCESS EXCLUSIVE MODE;
         DELETE FROM target_count;
         DELETE FROM target_contribution;
+        DELETE FROM target_mismatch;
         INSERT INTO target_contribution SELECT * FROM target_contribution_source;
         INSERT INTO target_count
           SELECT edition_id, dimension, key, sum(participants), sum(self_standing), sum(public), sum(mismatched), sum(graduates)
             FROM target_contribution GROUP BY edition_id, dimension, key;
+        INSERT INTO target_mismatch
+          SELECT f.edition_id, l.id, l.family_name, l.given_name, l.sector, l.employer_id, s.key
+            FROM target_contribution f
+            JOIN target_contribution s ON s.learner_id = f.learner_id AND s.edition_id = f.edition_id AND s.dimension = 'sector' AND s.participants > 0
+            JOIN learner l ON l.id = f.learner_id
+           WHERE f.dimension = 'total' AND f.mismatched > 0;
       END $$;
 
       -- The inputs of the definitions, each refreshing the learners it concerns.
@@ -195,13 +227,14 @@ export class TargetCounters1765785600000 implements MigrationInterface {
               OR OLD.issuer_organisation_id IS DISTINCT FROM NEW.issuer_organisation_id)
         EXECUTE FUNCTION target_refresh_credential();
 
-      -- A learner's country, sector or employer; an organisation's kind (its employees' counted sector).
+      -- A learner's country, sector or employer (and name, for the list of mismatches); an
+      -- organisation's kind (its employees' counted sector).
       CREATE FUNCTION target_refresh_learner() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         PERFORM target_refresh(CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END);
         RETURN NULL;
       END $$;
-      CREATE TRIGGER learner_targets AFTER DELETE OR UPDATE OF country_code, sector, employer_id ON learner
+      CREATE TRIGGER learner_targets AFTER DELETE OR UPDATE OF country_code, sector, employer_id, given_name, family_name ON learner
         FOR EACH ROW EXECUTE FUNCTION target_refresh_learner();
       CREATE FUNCTION target_refresh_employer() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -259,146 +292,9 @@ export class TargetCounters1765785600000 implements MigrationInterface {
         target_recount(), target_refresh(uuid);
       DROP INDEX learner_employer;
       DROP INDEX degree_award_learner;
-      DROP TABLE target_count, target_contribution;
+      DROP TABLE target_mismatch, target_count, target_contribution;
       DROP VIEW target_contribution_source;
     `);
     await db.query(OLD_PARTICIPATION_COUNTERS);
   }
 }
-
-/** The pathways-and-targets migration's participation counters, as it made them: for `down`. */
-const OLD_PARTICIPATION_COUNTERS = `
-      CREATE TABLE participant (
-        learner_id uuid PRIMARY KEY REFERENCES learner(id),
-        first_enrolled_at timestamptz NOT NULL
-      );
-      CREATE TABLE participant_edition (
-        edition_id uuid NOT NULL REFERENCES edition(id),
-        learner_id uuid NOT NULL REFERENCES learner(id),
-        first_enrolled_at timestamptz NOT NULL,
-        PRIMARY KEY (edition_id, learner_id)
-      );
-      CREATE TABLE participant_provider (
-        provider_id uuid NOT NULL REFERENCES organisation(id),
-        learner_id uuid NOT NULL REFERENCES learner(id),
-        PRIMARY KEY (provider_id, learner_id)
-      );
-      CREATE TABLE participant_edition_provider (
-        edition_id uuid NOT NULL REFERENCES edition(id),
-        provider_id uuid NOT NULL REFERENCES organisation(id),
-        learner_id uuid NOT NULL REFERENCES learner(id),
-        PRIMARY KEY (edition_id, provider_id, learner_id)
-      );
-      CREATE INDEX participant_edition_learner ON participant_edition (learner_id);
-      CREATE INDEX participant_provider_learner ON participant_provider (learner_id);
-      CREATE INDEX participant_edition_provider_learner ON participant_edition_provider (learner_id);
-
-      -- Scopes without a month (partner HEIs) use 1970-01-01; without an edition or HEI, the nil UUID.
-      CREATE TABLE participation_count (
-        scope text NOT NULL CHECK (scope IN ('ALL', 'EDITION', 'PROVIDER', 'EDITION_PROVIDER')),
-        edition_id uuid NOT NULL,
-        provider_id uuid NOT NULL,
-        country_code char(2) NOT NULL,
-        sector text NOT NULL,
-        month date NOT NULL,
-        participants integer NOT NULL CHECK (participants >= 0),
-        PRIMARY KEY (scope, edition_id, provider_id, country_code, sector, month)
-      );
-
-      CREATE FUNCTION bump_participation(p_scope text, p_edition uuid, p_provider uuid, p_country char(2), p_sector text, p_month date, p_delta integer)
-      RETURNS void LANGUAGE sql AS $$
-        INSERT INTO participation_count VALUES (p_scope, p_edition, p_provider, p_country, p_sector, p_month, greatest(p_delta, 0))
-        ON CONFLICT (scope, edition_id, provider_id, country_code, sector, month)
-        DO UPDATE SET participants = participation_count.participants + p_delta;
-      $$;
-
-      CREATE FUNCTION month_of(t timestamptz) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT date_trunc('month', t AT TIME ZONE 'UTC')::date $$;
-
-      CREATE FUNCTION record_participation() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        nil constant uuid := '00000000-0000-0000-0000-000000000000';
-        no_month constant date := '1970-01-01';
-        who learner%ROWTYPE;
-        ed uuid;
-        prov uuid;
-        earlier timestamptz;
-      BEGIN
-        SELECT * INTO who FROM learner WHERE id = NEW.learner_id;
-        SELECT o.edition_id, m.provider_id INTO ed, prov FROM offering o JOIN module m ON m.id = o.module_id WHERE o.id = NEW.offering_id;
-
-        INSERT INTO participant VALUES (NEW.learner_id, NEW.enrolled_at) ON CONFLICT DO NOTHING;
-        IF FOUND THEN
-          PERFORM bump_participation('ALL', nil, nil, who.country_code, who.sector, month_of(NEW.enrolled_at), 1);
-        ELSE
-          SELECT first_enrolled_at INTO earlier FROM participant WHERE learner_id = NEW.learner_id FOR UPDATE;
-          IF NEW.enrolled_at < earlier THEN
-            UPDATE participant SET first_enrolled_at = NEW.enrolled_at WHERE learner_id = NEW.learner_id;
-            PERFORM bump_participation('ALL', nil, nil, who.country_code, who.sector, month_of(earlier), -1);
-            PERFORM bump_participation('ALL', nil, nil, who.country_code, who.sector, month_of(NEW.enrolled_at), 1);
-          END IF;
-        END IF;
-
-        INSERT INTO participant_edition VALUES (ed, NEW.learner_id, NEW.enrolled_at) ON CONFLICT DO NOTHING;
-        IF FOUND THEN
-          PERFORM bump_participation('EDITION', ed, nil, who.country_code, who.sector, month_of(NEW.enrolled_at), 1);
-        ELSE
-          SELECT first_enrolled_at INTO earlier FROM participant_edition WHERE edition_id = ed AND learner_id = NEW.learner_id FOR UPDATE;
-          IF NEW.enrolled_at < earlier THEN
-            UPDATE participant_edition SET first_enrolled_at = NEW.enrolled_at WHERE edition_id = ed AND learner_id = NEW.learner_id;
-            PERFORM bump_participation('EDITION', ed, nil, who.country_code, who.sector, month_of(earlier), -1);
-            PERFORM bump_participation('EDITION', ed, nil, who.country_code, who.sector, month_of(NEW.enrolled_at), 1);
-          END IF;
-        END IF;
-
-        INSERT INTO participant_provider VALUES (prov, NEW.learner_id) ON CONFLICT DO NOTHING;
-        IF FOUND THEN PERFORM bump_participation('PROVIDER', nil, prov, who.country_code, who.sector, no_month, 1); END IF;
-        INSERT INTO participant_edition_provider VALUES (ed, prov, NEW.learner_id) ON CONFLICT DO NOTHING;
-        IF FOUND THEN PERFORM bump_participation('EDITION_PROVIDER', ed, prov, who.country_code, who.sector, no_month, 1); END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER enrolment_participation AFTER INSERT ON enrolment FOR EACH ROW EXECUTE FUNCTION record_participation();
-
-      -- A learner who changes sector or country moves, in every count they are in.
-      CREATE FUNCTION move_participation() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        nil constant uuid := '00000000-0000-0000-0000-000000000000';
-        no_month constant date := '1970-01-01';
-        r record;
-      BEGIN
-        FOR r IN SELECT 'ALL' AS scope, nil AS ed, nil AS prov, month_of(first_enrolled_at) AS m FROM participant WHERE learner_id = NEW.id
-          UNION ALL SELECT 'EDITION', edition_id, nil, month_of(first_enrolled_at) FROM participant_edition WHERE learner_id = NEW.id
-          UNION ALL SELECT 'PROVIDER', nil, provider_id, no_month FROM participant_provider WHERE learner_id = NEW.id
-          UNION ALL SELECT 'EDITION_PROVIDER', edition_id, provider_id, no_month FROM participant_edition_provider WHERE learner_id = NEW.id
-        LOOP
-          PERFORM bump_participation(r.scope, r.ed, r.prov, OLD.country_code, OLD.sector, r.m, -1);
-          PERFORM bump_participation(r.scope, r.ed, r.prov, NEW.country_code, NEW.sector, r.m, 1);
-        END LOOP;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER learner_participation AFTER UPDATE OF sector, country_code ON learner
-        FOR EACH ROW WHEN (OLD.sector IS DISTINCT FROM NEW.sector OR OLD.country_code IS DISTINCT FROM NEW.country_code)
-        EXECUTE FUNCTION move_participation();
-
-      -- Rebuilds every participation table from the enrolments: for this migration's backfill, bulk
-      -- loads (with the trigger disabled) and repairs.
-      CREATE FUNCTION rebuild_participation() RETURNS void LANGUAGE sql AS $$
-        TRUNCATE participation_count, participant_edition_provider, participant_provider, participant_edition, participant;
-        INSERT INTO participant SELECT learner_id, min(enrolled_at) FROM enrolment GROUP BY learner_id;
-        INSERT INTO participant_edition SELECT o.edition_id, e.learner_id, min(e.enrolled_at) FROM enrolment e JOIN offering o ON o.id = e.offering_id GROUP BY 1, 2;
-        INSERT INTO participant_provider SELECT DISTINCT m.provider_id, e.learner_id FROM enrolment e JOIN offering o ON o.id = e.offering_id JOIN module m ON m.id = o.module_id;
-        INSERT INTO participant_edition_provider SELECT DISTINCT o.edition_id, m.provider_id, e.learner_id FROM enrolment e JOIN offering o ON o.id = e.offering_id JOIN module m ON m.id = o.module_id;
-        INSERT INTO participation_count
-          SELECT 'ALL', '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, l.country_code, l.sector, month_of(p.first_enrolled_at), count(*)
-            FROM participant p JOIN learner l ON l.id = p.learner_id GROUP BY 4, 5, 6
-          UNION ALL
-          SELECT 'EDITION', p.edition_id, '00000000-0000-0000-0000-000000000000'::uuid, l.country_code, l.sector, month_of(p.first_enrolled_at), count(*)
-            FROM participant_edition p JOIN learner l ON l.id = p.learner_id GROUP BY 2, 4, 5, 6
-          UNION ALL
-          SELECT 'PROVIDER', '00000000-0000-0000-0000-000000000000'::uuid, p.provider_id, l.country_code, l.sector, DATE '1970-01-01', count(*)
-            FROM participant_provider p JOIN learner l ON l.id = p.learner_id GROUP BY 3, 4, 5
-          UNION ALL
-          SELECT 'EDITION_PROVIDER', p.edition_id, p.provider_id, l.country_code, l.sector, DATE '1970-01-01', count(*)
-            FROM participant_edition_provider p JOIN learner l ON l.id = p.learner_id GROUP BY 2, 3, 4, 5;
-      $$;
-      SELECT rebuild_participation();
-`;

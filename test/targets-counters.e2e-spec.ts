@@ -45,6 +45,7 @@ describe('programme targets from counters', () => {
   async function expectRecountAgrees(): Promise<void> {
     const read = async () => ({
       contributions: await sql('SELECT * FROM target_contribution ORDER BY learner_id, edition_id, dimension, key'),
+      mismatches: await sql('SELECT * FROM target_mismatch ORDER BY edition_id, learner_id'),
       counts: await sql(
         'SELECT * FROM target_count WHERE participants <> 0 OR self_standing <> 0 OR public <> 0 OR mismatched <> 0 OR graduates <> 0 ORDER BY edition_id, dimension, key',
       ),
@@ -127,6 +128,11 @@ describe('programme targets from counters', () => {
     await sql(`UPDATE organisation SET kind = 'INDUSTRY' WHERE id = $1`, [employer]);
     expect((await overall()).sectorMismatches.map((m) => m.learnerId)).not.toContain(learner.id);
     await expectCountersMatchViews();
+    await sql(`UPDATE organisation SET kind = 'PUBLIC_ADMINISTRATION' WHERE id = $1`, [employer]);
+    await sql(`UPDATE learner SET family_name = 'Quintana Ruiz' WHERE id = $1`, [learner.id]);
+    expect((await overall()).sectorMismatches.find((m) => m.learnerId === learner.id)).toMatchObject({ name: 'Nora Quintana Ruiz' });
+    await expectCountersMatchViews();
+    await sql(`UPDATE organisation SET kind = 'INDUSTRY' WHERE id = $1`, [employer]);
     await sql(`UPDATE learner SET sector = 'PUBLIC', country_code = 'FR' WHERE id = $1`, [learner.id]);
     expect((await overall()).sectorMismatches.find((m) => m.learnerId === learner.id)).toMatchObject({ countedSector: 'PRIVATE' });
     await expectCountersMatchViews();
@@ -232,6 +238,7 @@ describe('programme targets from counters', () => {
       fc.record({ op: fc.constant('unenrol'), learner, offering }),
       fc.record({ op: fc.constant('sector'), learner, sector: pick(SECTORS), country: pick(['ES', 'IT', 'LV']) }),
       fc.record({ op: fc.constant('employer'), learner, employer: fc.option(pick(employers.map((e) => e.id))) }),
+      fc.record({ op: fc.constant('rename'), learner, familyName: pick(['Abad', 'Zorrilla', 'Mägi']) }),
       fc.record({ op: fc.constant('kind'), employer: pick(employers.map((e) => e.id)), kind: pick(KINDS) }),
       fc.record({ op: fc.constant('apply'), learner, status: pick(STATUSES) }),
       fc.record({ op: fc.constant('award'), learner, rules: pick(rules), sources: fc.subarray(modules) }),
@@ -264,6 +271,9 @@ describe('programme targets from counters', () => {
           break;
         case 'employer':
           await sql('UPDATE learner SET employer_id = $2 WHERE id = $1', [c.learner, c.employer]);
+          break;
+        case 'rename':
+          await sql('UPDATE learner SET family_name = $2 WHERE id = $1', [c.learner, c.familyName]);
           break;
         case 'kind':
           await sql('UPDATE organisation SET kind = $2 WHERE id = $1', [c.employer, c.kind]);

@@ -45,19 +45,8 @@ export const COUNTER_MONTHLY_GRADUATES_SQL = `SELECT c.key AS month, c.graduates
 export const COUNTER_PARTNER_GRADUATES_SQL = `SELECT c.key, c.graduates
   FROM target_count c WHERE c.edition_id = $1 AND c.dimension = 'partner' AND c.graduates > 0`;
 
-/**
- * The mismatched participants in scope, from their own counter rows (a partial index holds only
- * those): the sector they are counted in is the key of their 'sector' row. The lateral lookups
- * (LIMIT 1) keep the plan to index probes per mismatched learner: a hash join would read all
- * five million rows of target_contribution at the benchmark's size.
- */
-export const COUNTER_MISMATCHES_SQL = `SELECT m.learner_id AS "learnerId", l.given_name || ' ' || l.family_name AS name, l.sector AS "declaredSector",
-       o.short_name AS employer, o.kind AS "employerKind", s.key AS "countedSector"
-  FROM target_contribution m
-  CROSS JOIN LATERAL (SELECT s.key FROM target_contribution s
-                       WHERE s.learner_id = m.learner_id AND s.edition_id = m.edition_id AND s.dimension = 'sector' AND s.participants > 0
-                       LIMIT 1) s
-  CROSS JOIN LATERAL (SELECT l.given_name, l.family_name, l.sector, l.employer_id FROM learner l WHERE l.id = m.learner_id LIMIT 1) l
-  JOIN organisation o ON o.id = l.employer_id
- WHERE m.edition_id = $1 AND m.dimension = 'total' AND m.mismatched > 0
- ORDER BY l.family_name, l.given_name, m.learner_id LIMIT 500`;
+/** The first 500 mismatched participants in scope: one index range of target_mismatch. */
+export const COUNTER_MISMATCHES_SQL = `SELECT m.learner_id AS "learnerId", m.given_name || ' ' || m.family_name AS name, m.declared_sector AS "declaredSector",
+       o.short_name AS employer, o.kind AS "employerKind", m.counted_sector AS "countedSector"
+  FROM target_mismatch m JOIN organisation o ON o.id = m.employer_id
+ WHERE m.edition_id = $1 ORDER BY m.family_name, m.given_name, m.learner_id LIMIT 500`;

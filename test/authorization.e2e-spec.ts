@@ -177,6 +177,11 @@ const RULES: Record<string, Rule> = {
   apply: { roles: ['LEARNER'], rows: own('creates the caller’s own application') },
   changePassword: { roles: SIGNED_IN, rows: own() },
   closeReviewBatch: { roles: ['ADMIN', 'ISSUER'], rows: { refused: { as: 'fau', variables: (f) => ({ batchId: f.upmBatchId }) } } },
+  correctResult: {
+    roles: ['ISSUER'],
+    rows: { refused: { as: 'fau', variables: (f) => ({ input: { enrolmentId: f.upmEnrolmentId, grade: '9.0', reason: 'Probe' } }) } },
+  },
+  createEdition: { roles: ['ADMIN'], rows: staffWide },
   createLearner: { roles: ['ADMIN'], rows: staffWide },
   createModule: {
     roles: ['ADMIN', 'ISSUER'],
@@ -261,8 +266,14 @@ const RULES: Record<string, Rule> = {
     },
   },
   issueDegree: { roles: ['ADMIN'], rows: staffWide },
+  joinInterestList: {
+    roles: 'PUBLIC',
+    rows: { none: 'no account: adds the address given, answering the same whether or not it was on the list' },
+  },
+  leaveInterestList: { roles: 'PUBLIC', rows: { none: 'the leave token is the capability; a wrong one changes nothing' } },
   liftKeyCompromise: { roles: ['ADMIN'], rows: staffWide },
   login: { roles: 'PUBLIC', rows: open },
+  openEdition: { roles: ['ADMIN'], rows: staffWide },
   openReviewBatch: {
     roles: ['ADMIN', 'ISSUER'],
     rows: { refused: { as: 'fau', variables: (f) => ({ input: { offeringId: f.upmOfferingId } }) } },
@@ -300,6 +311,10 @@ const RULES: Record<string, Rule> = {
   },
   requestPresentation: { roles: 'PUBLIC', rows: open },
   resolveDegreeReview: { roles: ['ADMIN'], rows: staffWide },
+  retireModule: {
+    roles: ['ADMIN', 'ISSUER'],
+    rows: { refused: { as: 'fau', variables: (f) => ({ input: { moduleId: f.upmModuleId, reason: 'A probe that must not retire' } }) } },
+  },
   revokeCredential: {
     roles: ['ISSUER'],
     rows: {
@@ -328,6 +343,18 @@ const RULES: Record<string, Rule> = {
       refused: {
         as: 'fau',
         variables: (f) => ({ input: { id: f.aliceCredentialId, reason: 'Probe' } }),
+      },
+    },
+  },
+  updateEdition: { roles: ['ADMIN'], rows: staffWide },
+  updateModule: {
+    roles: ['ADMIN', 'ISSUER'],
+    rows: {
+      refused: {
+        as: 'fau',
+        variables: (f) => ({
+          input: { moduleId: f.upmModuleId, reason: 'A probe that must not update', changes: { title: 'Probe title' } },
+        }),
       },
     },
   },

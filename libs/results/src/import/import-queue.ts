@@ -38,7 +38,8 @@ export function workImportsOnlyWhenNoServerDoes(): void {
  * whose worker died to another only after its expiry (15 minutes); the lease on import_job does
  * it in about two leases: when a worker takes an import it queues a lease check, delayed by one
  * lease, which any process may run and which queues the next one while the import runs; a lease
- * found expired sends the import again. A sweep every minute catches what a lost check missed.
+ * found expired sends the import again. A sweep every minute, and one a lease after a server
+ * starts, catch what a lost check missed.
  */
 @Injectable()
 export class ImportQueue implements OnModuleInit {
@@ -62,7 +63,10 @@ export class ImportQueue implements OnModuleInit {
     // A check stuck in a dead process is handed on after a minute; a duplicate is harmless.
     this.jobs.queue(LEASE_CHECK, { policy: 'short', expireInSeconds: 60 });
     await this.periodic.every(SWEEP, EVERY_MINUTE, () => this.requeueExpired(null));
-    if (this.jobs.worksJobs) await this.startWorking();
+    if (!this.jobs.worksJobs) return;
+    await this.startWorking();
+    // A server that starts may be the one replacing a dead one: one sweep as soon as its leases can have run out.
+    await this.jobs.send(SWEEP, {}, { startAfterSeconds: this.leaseSeconds + 1 });
   }
 
   get isWorking(): boolean {

@@ -107,4 +107,21 @@ describe('resits: a failed attempt followed by another', () => {
       await server.db.query("UPDATE offering SET max_attempts = 3 WHERE code = 'UPM-AIG-01-2026'");
     }
   });
+  it('the HEI sets the attempts when it creates an offering; the default is 3, and 0 is refused', async () => {
+    const ids = await server.gql(`{ module(code: "UPM-AIG-01") { id } programme { editions { id code } } }`);
+    const moduleId = ids.data.module.id;
+    const editionId = ids.data.programme.editions.find((e: Json) => e.code === '2026-2027').id;
+    const CREATE = 'mutation($input: CreateOfferingInput!) { createOffering(input: $input) { code maxAttempts } }';
+    const offering = (code: string, maxAttempts?: number) => ({
+      input: { code, moduleId, editionId, startsOn: '2027-05-03', endsOn: '2027-06-25', capacity: 20, maxAttempts },
+    });
+    const two = await server.gql(CREATE, offering('UPM-AIG-01-RESIT-2', 2), upm);
+    expect(two.data?.createOffering).toEqual({ code: 'UPM-AIG-01-RESIT-2', maxAttempts: 2 });
+    const plain = await server.gql(CREATE, offering('UPM-AIG-01-RESIT-D'), upm);
+    expect(plain.data?.createOffering).toEqual({ code: 'UPM-AIG-01-RESIT-D', maxAttempts: 3 });
+    const before = await server.count('offering');
+    const zero = await server.gql(CREATE, offering('UPM-AIG-01-RESIT-0', 0), upm);
+    expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxAttempts' });
+    expect(await server.count('offering')).toBe(before);
+  });
 });

@@ -180,6 +180,10 @@ export class Offering {
   @Column({ name: 'applications_open_on', type: 'date', nullable: true })
   applicationsOpenOn!: string | null;
 
+  @Field(() => Int, { description: 'Attempts a learner has at its assessment: the first and the resits after a fail' })
+  @Column({ name: 'max_attempts', type: 'integer' })
+  maxAttempts!: number;
+
   @Field(() => String, { nullable: true, description: 'Last day to apply (ISO date); none: until the offering starts' })
   @Column({ name: 'applications_close_on', type: 'date', nullable: true })
   applicationsCloseOn!: string | null;

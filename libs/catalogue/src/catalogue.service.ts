@@ -98,7 +98,8 @@ export class CatalogueService {
       const { id: moduleVersionId } = await manager.findOneByOrFail(ModuleVersion, { moduleId: module.id, version: module.version });
       const offering = manager.create(Offering, { ...input, moduleVersionId });
       await manager.insert(Offering, offering);
-      return offering;
+      // Read back: the database fills what the input left to its defaults (max_attempts).
+      return manager.findOneByOrFail(Offering, { id: offering.id });
     });
   }
 }

@@ -33,13 +33,8 @@ export async function lockEnrolment(manager: EntityManager, enrolmentId: string)
   const module = await moduleAsOffered(manager, offering);
   const organisation = await manager.findOneByOrFail(Organisation, { id: module.providerId });
   const scale = organisation.gradingScaleId ? await manager.findOneBy(GradingScale, { id: organisation.gradingScaleId }) : null;
-  // Not on the Offering entity (another feature's): the column is this feature's migration's.
-  const [{ max_attempts: maxAttempts }] = await manager.query<Array<{ max_attempts: number }>>(
-    'SELECT max_attempts FROM offering WHERE id = $1',
-    [offering.id],
-  );
   const inForce = await manager.find(AssessmentResult, { where: { enrolmentId, supersededAt: IsNull() }, order: { attempt: 'ASC' } });
-  return { enrolment, offering, module, scale, maxAttempts, inForce };
+  return { enrolment, offering, module, scale, maxAttempts: offering.maxAttempts, inForce };
 }
 
 export function rulesContext(locked: LockedEnrolment, today: string, attempt: number): ResultContext {

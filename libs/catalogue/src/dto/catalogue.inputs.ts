@@ -117,6 +117,13 @@ export class CreateOfferingInput {
   @Min(1)
   @Max(10000)
   capacity!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Attempts at the assessment, resits included: 1 to 10; 3 when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxAttempts?: number;
 }
 
 @ArgsType()

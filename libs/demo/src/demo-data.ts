@@ -1,6 +1,5 @@
 import { ApplicantProfile } from '@magix/admissions';
 import { ParticipationForm } from '@magix/catalogue';
-import { InterestProfile } from '@magix/interest-list';
 import { Sector } from '@magix/learners';
 import { OrganisationKind } from '@magix/organisations';
 import { TargetMetric } from '@magix/programme';
@@ -422,14 +421,19 @@ export interface DemoInterested {
   name: string;
   email: string;
   preferredLanguage: string;
-  profile: InterestProfile;
+  profile: ApplicantProfile;
 }
 
 /** On the interest list before 2027-2028 opened: each gets the opening mail. */
 export const demoInterestList: DemoInterested[] = [
-  { name: 'Chiara Bianchi', email: 'chiara.bianchi@comune.milano.example', preferredLanguage: 'it', profile: InterestProfile.PUBLIC_STAFF },
-  { name: 'Tomás Ruiz', email: 'tomas.ruiz@alumnos.example', preferredLanguage: 'es', profile: InterestProfile.STUDENT },
-  { name: 'Liis Kask', email: 'liis.kask@mkm.example', preferredLanguage: 'et', profile: InterestProfile.PUBLIC_STAFF },
+  {
+    name: 'Chiara Bianchi',
+    email: 'chiara.bianchi@comune.milano.example',
+    preferredLanguage: 'it',
+    profile: ApplicantProfile.PUBLIC_STAFF,
+  },
+  { name: 'Tomás Ruiz', email: 'tomas.ruiz@alumnos.example', preferredLanguage: 'es', profile: ApplicantProfile.STUDENT },
+  { name: 'Liis Kask', email: 'liis.kask@mkm.example', preferredLanguage: 'et', profile: ApplicantProfile.PUBLIC_STAFF },
 ];
 
 /** Admitted to the 2027-2028 degree intake through a review batch; both came from the interest list. */

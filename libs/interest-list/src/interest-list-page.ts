@@ -1,4 +1,4 @@
-import { InterestProfile } from './interest-list.entities';
+import { ApplicantProfile } from '@magix/admissions';
 
 /**
  * The interest list's pages, written on the server: plain HTML forms (no script, so nothing for
@@ -19,9 +19,9 @@ const LANGUAGES: Array<[string, string]> = [
   ['pt', 'Português'],
 ];
 
-const PROFILES: Array<[InterestProfile, string]> = [
-  [InterestProfile.STUDENT, 'A student (of any discipline)'],
-  [InterestProfile.PUBLIC_STAFF, 'Staff of a public institution'],
+const PROFILES: Array<[ApplicantProfile, string]> = [
+  [ApplicantProfile.STUDENT, 'A student (of any discipline)'],
+  [ApplicantProfile.PUBLIC_STAFF, 'Staff of a public institution'],
 ];
 
 function page(title: string, main: string): string {

@@ -1,17 +1,5 @@
-import { registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-
-/** The two student profiles of the call, as a hint of who the person is (the application records the full profile). */
-export enum InterestProfile {
-  /** A student of any discipline. */
-  STUDENT = 'STUDENT',
-  /** Staff of a public institution. */
-  PUBLIC_STAFF = 'PUBLIC_STAFF',
-}
-registerEnumType(InterestProfile, {
-  name: 'InterestProfile',
-  description: 'STUDENT: of any discipline; PUBLIC_STAFF: of a public institution',
-});
+import { ApplicantProfile } from '@magix/admissions';
 
 /** Someone who wants to hear when an edition opens. No account: the leave token is their only key. */
 @Entity('interest_list_member')
@@ -28,8 +16,9 @@ export class InterestListMember {
   @Column({ name: 'preferred_language', type: 'text', nullable: true })
   preferredLanguage!: string | null;
 
+  /** One of the call's two student profiles, as a hint of who the person is (the application records the full profile). */
   @Column({ type: 'text', nullable: true })
-  profile!: InterestProfile | null;
+  profile!: ApplicantProfile | null;
 
   @Column({ name: 'leave_token' })
   leaveToken!: string;

@@ -1,6 +1,6 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { InterestProfile } from '../interest-list.entities';
+import { ApplicantProfile } from '@magix/admissions';
 
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 export const LEAVE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -22,10 +22,10 @@ export class JoinInterestListInput {
   @Matches(LANGUAGE_TAG, { message: 'preferredLanguage is a language tag such as es or pt-BR' })
   preferredLanguage?: string;
 
-  @Field(() => InterestProfile, { nullable: true })
+  @Field(() => ApplicantProfile, { nullable: true })
   @IsOptional()
-  @IsEnum(InterestProfile)
-  profile?: InterestProfile;
+  @IsEnum(ApplicantProfile)
+  profile?: ApplicantProfile;
 }
 
 /** The same answer whoever is or is not on the list: it tells nothing about others. */

@@ -17,6 +17,9 @@ export enum AdmissionErrorCode {
   CV_REQUIRED = 'CV_REQUIRED',
   MOTIVATION_REQUIRED = 'MOTIVATION_REQUIRED',
   INVALID_PROFILE = 'INVALID_PROFILE',
+  NOT_A_DEGREE_APPLICATION = 'NOT_A_DEGREE_APPLICATION',
+  NOT_ADMITTED = 'NOT_ADMITTED',
+  REGISTER_AT_UPM = 'REGISTER_AT_UPM',
 }
 
 const error = (code: AdmissionErrorCode, message: string, field?: string, status = 409) => new DomainError(code, message, field, status);
@@ -60,3 +63,22 @@ export const offerExpired = () =>
   error(AdmissionErrorCode.OFFER_EXPIRED, 'The offer has expired; the place went to the reserve list', 'applicationId');
 export const cannotWithdraw = () =>
   error(AdmissionErrorCode.CANNOT_WITHDRAW, 'Only a live application or an enrolment before the start can be withdrawn', 'applicationId');
+export const notADegreeApplication = () =>
+  error(
+    AdmissionErrorCode.NOT_A_DEGREE_APPLICATION,
+    'This is an application to a module offering: only a degree application is registered at UPM',
+    'applicationId',
+  );
+export const notAdmitted = (status: string) =>
+  error(
+    AdmissionErrorCode.NOT_ADMITTED,
+    `Only an ACCEPTED degree application can be confirmed as registered; this one is ${status}`,
+    'applicationId',
+  );
+/** A degree place is not taken in MAGIX: the learner registers at UPM and the programme office confirms it. */
+export const registerAtUpm = (registrationUrl: string) =>
+  error(
+    AdmissionErrorCode.REGISTER_AT_UPM,
+    `A degree place is taken by registering in the official registration system of Universidad Politécnica de Madrid (${registrationUrl}); the programme office then confirms your registration`,
+    'applicationId',
+  );

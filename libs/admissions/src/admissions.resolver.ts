@@ -67,15 +67,27 @@ export class AdmissionsResolver {
   }
 
   @Roles(Role.LEARNER)
-  @Mutation(() => Application, { description: 'Take an offered place: you are enrolled' })
+  @Mutation(() => Application, {
+    description:
+      'Take an offered module place: you are enrolled. A degree place is taken by registering at UPM’s official registration system (REGISTER_AT_UPM here); the programme office then confirms it',
+  })
   acceptOffer(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
     return this.places.acceptOffer(applicationId, user);
   }
 
   @Roles(Role.LEARNER)
-  @Mutation(() => Application, { description: 'Decline an offered place: it goes to the reserve list' })
+  @Mutation(() => Application, { description: 'Decline an offered place, or an admission to the degree: it goes to the reserve list' })
   declineOffer(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
     return this.places.decline(applicationId, user);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Application, {
+    description:
+      'The programme office confirms that an admitted degree applicant registered at UPM: ENROLLED, with a welcome mail (confirming again changes nothing)',
+  })
+  confirmDegreeRegistration(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: Principal) {
+    return this.places.confirmDegreeRegistration(applicationId, user);
   }
 
   @Roles(Role.LEARNER)

@@ -13,6 +13,10 @@ import { PlaceCounts } from './places';
 /** A degree application in these states admits its learner to the degree (see ApplicationStatus). */
 export const ADMITTED_TO_DEGREE = [ApplicationStatus.ACCEPTED, ApplicationStatus.ENROLLED];
 
+/** A degree application (to the programme, in an edition), not one to a module offering. */
+export const isDegreeApplication = (application: Pick<Application, 'programmeId' | 'offeringId'>) =>
+  application.programmeId !== null && application.offeringId === null;
+
 /** The learner's admission to the programme's degree, or null: the gate of every degree award. */
 export function degreeAdmission(manager: EntityManager, learnerId: string, programmeId: string): Promise<Application | null> {
   return manager.findOne(Application, {

@@ -47,6 +47,22 @@ export function degreeAdmittedLetter(
   };
 }
 
+/** The degree: the programme office confirmed the learner's registration at UPM. */
+export function degreeWelcomeLetter(
+  reader: Reader,
+  links: LetterLinks,
+  edition: { code: string; startsOn: string; endsOn: string },
+): Letter {
+  return {
+    subject: `Welcome to MAGIX ${edition.code}`,
+    body: [
+      `Your registration at Universidad Politécnica de Madrid is confirmed: you are a student of the MAGIX joint master’s degree, ${edition.code} edition.`,
+      `The edition runs from ${when(reader, edition.startsOn)} to ${when(reader, edition.endsOn)}.`,
+      `Your modules, results and credentials are in MAGIX: ${links.publicUrl}`,
+    ].join('\n\n'),
+  };
+}
+
 /** A module place offered: by the commission's acceptance, or from the reserve list. */
 export function placeOfferedLetter(
   reader: Reader,

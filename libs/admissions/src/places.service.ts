@@ -10,17 +10,26 @@ import { Enrolment, EnrolmentService, EnrolmentStatus, offeringPlaceCounts } fro
 import { Learner } from '@magix/learners';
 import { checkDegreeIntake, Edition } from '@magix/programme';
 import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
-import { cannotWithdraw, noOffer, offerExpired } from './admissions.errors';
-import { degreePlaceCounts, lockEdition } from './degree-intake';
+import { cannotWithdraw, noOffer, notADegreeApplication, notAdmitted, offerExpired, registerAtUpm } from './admissions.errors';
+import { degreePlaceCounts, isDegreeApplication, lockEdition } from './degree-intake';
 import { SetDegreeIntakeInput } from './dto/admission.inputs';
-import { degreeAdmittedLetter, ineligibleLetter, Letter, LetterLinks, offerExpiredLetter, placeOfferedLetter, Reader } from './letters';
+import {
+  degreeAdmittedLetter,
+  degreeWelcomeLetter,
+  ineligibleLetter,
+  Letter,
+  LetterLinks,
+  offerExpiredLetter,
+  placeOfferedLetter,
+  Reader,
+} from './letters';
 import { OutboxService } from './outbox.service';
 import { freePlaces, nextInLine, offerDeadline } from './places';
 
 /**
- * Places in offerings: offers are taken, declined or expire; withdrawals free places; a free
- * place goes to the reserve list in order. Every step locks the offering row first, so
- * concurrent requests never double-book.
+ * Places in offerings and degree intakes: offers are taken, declined or expire; withdrawals free
+ * places; a free place goes to the reserve list in order. Every step locks the offering (or the
+ * edition) row first, so concurrent requests never double-book.
  */
 @Injectable()
 export class PlacesService implements OnModuleInit {
@@ -46,9 +55,20 @@ export class PlacesService implements OnModuleInit {
     );
   }
 
+  /**
+   * Takes an offered module place: the learner is enrolled. A degree place is not taken here: the
+   * learner registers in UPM's official system and the programme office confirms it
+   * (confirmDegreeRegistration), so a degree application answers REGISTER_AT_UPM, with the link.
+   */
   async acceptOffer(applicationId: string, principal: Principal): Promise<Application> {
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const application = await this.ownOffer(manager, applicationId, principal);
+      const application = await this.ownApplication(manager, applicationId, principal);
+      if (isDegreeApplication(application)) {
+        // Already registered and confirmed: the answer is what it is, as for an enrolled module place.
+        if (application.status === ApplicationStatus.ENROLLED) return { application, expired: false };
+        if (application.status === ApplicationStatus.ACCEPTED) throw registerAtUpm(this.config.registrationUrl);
+        throw noOffer();
+      }
       const offering = await this.enrolments.lockOffering(manager, application.offeringId!);
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status === ApplicationStatus.ENROLLED) return { application: current, expired: false };
@@ -66,14 +86,47 @@ export class PlacesService implements OnModuleInit {
     return outcome.application;
   }
 
+  /** Declines an offered module place, or an admission to the degree: the place goes to the reserve list. */
   async decline(applicationId: string, principal: Principal): Promise<Application> {
     return this.dataSource.transaction(async (manager) => {
-      const application = await this.ownOffer(manager, applicationId, principal);
-      const offering = await this.enrolments.lockOffering(manager, application.offeringId!);
+      const application = await this.ownApplication(manager, applicationId, principal);
+      const degree = isDegreeApplication(application);
+      const offering = degree ? null : await this.enrolments.lockOffering(manager, application.offeringId!);
+      const edition = degree ? await lockEdition(manager, application.editionId!) : null;
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status !== ApplicationStatus.ACCEPTED) throw noOffer();
       await this.setStatus(manager, current, ApplicationStatus.DECLINED);
-      await this.promote(manager, offering);
+      if (offering) await this.promote(manager, offering);
+      if (edition) await this.promoteDegree(manager, edition);
+      return manager.findOneByOrFail(Application, { id: applicationId });
+    });
+  }
+
+  /**
+   * The programme office confirms that an admitted learner registered in UPM's official system:
+   * the degree application is ENROLLED (still admitted: ADMITTED_TO_DEGREE), audited, and the
+   * learner gets a welcome mail. Confirming again returns it unchanged and writes nothing.
+   */
+  async confirmDegreeRegistration(applicationId: string, principal: Principal): Promise<Application> {
+    if (principal.role !== Role.ADMIN) throw forbidden('The programme office confirms a registration at UPM');
+    return this.dataSource.transaction(async (manager) => {
+      const application = await manager.findOneBy(Application, { id: applicationId });
+      if (!application) throw notFound('Application');
+      if (!isDegreeApplication(application)) throw notADegreeApplication();
+      // Under the edition lock, as every change to its degree places: a decline or withdrawal cannot cross it.
+      const edition = await lockEdition(manager, application.editionId!);
+      const current = await manager.findOneByOrFail(Application, { id: applicationId });
+      if (current.status === ApplicationStatus.ENROLLED) return current;
+      if (current.status !== ApplicationStatus.ACCEPTED) throw notAdmitted(current.status);
+      await this.setStatus(manager, current, ApplicationStatus.ENROLLED);
+      await audit(manager, {
+        action: AuditAction.DEGREE_REGISTRATION_CONFIRMED,
+        actorUserId: principal.userId,
+        entityType: 'application',
+        entityId: current.id,
+        details: { editionId: edition.id },
+      });
+      await this.notify(manager, current.learnerId, (reader) => degreeWelcomeLetter(reader, this.links, edition));
       return manager.findOneByOrFail(Application, { id: applicationId });
     });
   }
@@ -267,11 +320,10 @@ export class PlacesService implements OnModuleInit {
     return this.access.require({ principal, permission: Permission.APPLICATION_APPLICANT, ids, manager, what: 'Application' });
   }
 
-  private async ownOffer(manager: EntityManager, applicationId: string, principal: Principal): Promise<Application> {
+  private async ownApplication(manager: EntityManager, applicationId: string, principal: Principal): Promise<Application> {
     await this.applicant(manager, applicationId, principal);
     const application = await manager.findOneBy(Application, { id: applicationId });
     if (!application) throw notFound('Application');
-    if (!application.offeringId) throw noOffer();
     return application;
   }
 

@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
-import { Application, ApplicationsService, ApplicationStatus, Decision, DocumentKind, ReviewBatchesService } from '@magix/admissions';
+import {
+  Application,
+  ApplicationsService,
+  ApplicationStatus,
+  Decision,
+  DocumentKind,
+  PlacesService,
+  ReviewBatchesService,
+} from '@magix/admissions';
 import { hashPassword, Principal, Role, User } from '@magix/auth';
 import { Clock } from '@magix/common';
 import { InterestListService } from '@magix/interest-list';
@@ -30,8 +38,9 @@ const learnerPrincipal = (user: User): Principal => ({
  * the interest list is joined; the office plans the edition (PLANNED) and opens it, so the list
  * is mailed; a one-day priority round lets two people from the list apply with their CV; a review
  * batch admits them; then the main round's window is set (it opens later, so today's degree
- * applications still go to 2026-2027). Each step is idempotent: an interrupted start completes
- * on the next one.
+ * applications still go to 2026-2027). The first of them has registered at UPM and the office
+ * confirms it (ENROLLED); the second is admitted, their registration still to be confirmed.
+ * Each step is idempotent: an interrupted start completes on the next one.
  */
 @Injectable()
 export class NextEditionSeeder {
@@ -43,6 +52,7 @@ export class NextEditionSeeder {
     private readonly interestList: InterestListService,
     private readonly applications: ApplicationsService,
     private readonly batches: ReviewBatchesService,
+    private readonly places: PlacesService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +61,13 @@ export class NextEditionSeeder {
     const office = await users.findOneByOrFail({ email: DEMO_ADMIN_EMAIL });
     const admin: Principal = { userId: office.id, role: Role.ADMIN, organisationId: null, learnerId: null };
     let edition = await this.dataSource.getRepository(Edition).findOneBy({ code: demoNextEdition.code });
-    if (edition?.state === EditionState.OPEN && !(await this.applicantsMissing(edition))) return;
+    if (edition?.state !== EditionState.OPEN || (await this.applicantsMissing(edition))) edition = await this.admit(edition, admin);
+    await this.confirmRegistration(edition, admin);
+  }
+
+  /** Plans and opens the edition, mails the interest list, and admits the applicants through a review batch. */
+  private async admit(existing: Edition | null, admin: Principal): Promise<Edition> {
+    let edition = existing;
 
     for (const person of demoInterestList) await this.interestList.join(person, 'demo');
     const { mainRound, targets, ...dates } = demoNextEdition;
@@ -99,6 +115,20 @@ export class NextEditionSeeder {
       admin,
     );
     this.logger.log(`Demo edition ${edition.code} opened; ${submitted.length} degree applicants admitted`);
+    return edition;
+  }
+
+  /** The first applicant registered at UPM: the office confirms it, as it would (a repeat changes nothing). */
+  private async confirmRegistration(edition: Edition, admin: Principal): Promise<void> {
+    const [registered] = demoDegreeApplicants;
+    const application = await this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .innerJoin(Learner, 'l', 'l.id = a.learnerId')
+      .where('a.editionId = :editionId AND lower(l.email) = :email', { editionId: edition.id, email: registered.email.toLowerCase() })
+      .getOne();
+    if (application?.status !== ApplicationStatus.ACCEPTED) return;
+    await this.places.confirmDegreeRegistration(application.id, admin);
   }
 
   private async applicantsMissing(edition: Edition): Promise<boolean> {

@@ -80,6 +80,10 @@ describe('degree registration: from admitted to enrolled', () => {
 
     // The learner's acceptOffer on it now just answers the registration.
     expect((await server.gql(ACCEPT, { id }, learner.token)).data.acceptOffer.status).toBe('ENROLLED');
+    // Registered at UPM: leaving is UPM's and the office's business, not a click here.
+    const withdraw = await server.gql('mutation($id: ID!) { withdrawApplication(applicationId: $id) { status } }', { id }, learner.token);
+    expect(withdraw.errors?.[0].extensions?.code).toBe('CANNOT_WITHDRAW');
+    expect((await status(id)).status).toBe('ENROLLED');
   });
 
   it('is the programme office’s alone: the learner and HEI staff are refused, nothing written', async () => {

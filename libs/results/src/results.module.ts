@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IssuanceModule } from '@magix/issuance';
-import { PathwaysModule } from '@magix/pathways';
 import { AssessmentResult } from './assessment-result.entity';
 import { GradingScale } from './grading/grading-scale.entity';
 import { ImportJob } from './import/import-job.entity';
@@ -14,7 +13,7 @@ import { ResultsResolver } from './results.resolver';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AssessmentResult, GradingScale, ImportJob]), IssuanceModule, PathwaysModule],
+  imports: [TypeOrmModule.forFeature([AssessmentResult, GradingScale, ImportJob]), IssuanceModule],
   providers: [
     ResultsService,
     ResultsResolver,

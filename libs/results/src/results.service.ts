@@ -1,13 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
 import { Clock } from '@magix/common';
-import { APP_CONFIG, AppConfig } from '@magix/config';
 import { EnrolmentStatus } from '@magix/enrolment';
 import { CredentialIssuanceService, IssuedCredential } from '@magix/issuance';
-import { DegreeService } from '@magix/pathways';
 import { AssessmentResult } from './assessment-result.entity';
 import { RecordResultInput, RecordResultPayload } from './dto/record-result.input';
 import { followLatestAttempt, issueFor, lockEnrolment, rulesContext } from './result-context';
@@ -19,13 +17,9 @@ export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly issuance: CredentialIssuanceService,
-    private readonly degrees: DegreeService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
-
-  private readonly logger = new Logger('Results');
 
   /**
    * Records a result (of the first attempt, or of a resit after a fail) and, for a pass, issues
@@ -33,21 +27,8 @@ export class ResultsService {
    * submissions queue; the unique index on (enrolment_id, attempt) in force and the unique
    * credential.result_id keep it exactly once regardless.
    */
-  async record(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
-    const payload = await this.recordInTransaction(input, principal);
-    if (payload.credential && !payload.alreadyRecorded) await this.awardDegreeIfEligible(payload.credential);
-    return payload;
-  }
-
-  /** After the result is committed: the degree is its own transaction, and never blocks the result. */
-  async awardDegreeIfEligible(credential: IssuedCredential): Promise<void> {
-    if (!this.config.degreeAutoIssue) return;
-    await this.degrees
-      .issueIfEligible(credential.learnerId!)
-      .catch((error: unknown) => this.logger.warn(`Automatic degree not issued: ${String(error)}`));
-  }
-
-  private recordInTransaction(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
+  // With DEGREE_AUTO_ISSUE, the degree follows in the same transaction ('credential.issued', libs/pathways).
+  record(input: RecordResultInput, principal: Principal): Promise<RecordResultPayload> {
     return this.dataSource.transaction(async (manager) => {
       // Another HEI's enrolment answers as if it did not exist.
       const ids = [input.enrolmentId];

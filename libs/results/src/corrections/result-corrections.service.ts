@@ -9,7 +9,6 @@ import { AssessmentResult } from '../assessment-result.entity';
 import { followLatestAttempt, issueFor, LockedEnrolment, lockEnrolment, rulesContext } from '../result-context';
 import { checkResult, CheckedResult, requireValidResult, sameResult } from '../result-rules';
 import { credentialRevokedOtherwise, laterAttemptRecorded } from '../results.errors';
-import { ResultsService } from '../results.service';
 import { CorrectResultInput, CorrectResultPayload } from './correct-result.input';
 
 /** The revocation reason of a credential replaced after a correction, as the status list's reader sees it. */
@@ -32,17 +31,14 @@ export class ResultCorrectionsService {
     private readonly access: AccessService,
     private readonly status: CredentialStatusService,
     private readonly issuance: CredentialIssuanceService,
-    private readonly results: ResultsService,
     private readonly clock: Clock,
   ) {}
 
   async correct(input: CorrectResultInput, principal: Principal): Promise<CorrectResultPayload> {
     if (Boolean(input.resultId) === Boolean(input.enrolmentId))
       throw badInput('input.resultId', 'Name the result or the enrolment: one of them');
-    const payload = await this.dataSource.transaction((manager) => this.correctInTransaction(manager, input, principal));
-    // A fail corrected to a pass may complete the degree: as after recordResult, once committed.
-    if (payload.changed && payload.credential && !payload.revokedCredential) await this.results.awardDegreeIfEligible(payload.credential);
-    return payload;
+    // A fail corrected to a pass may complete the degree: the 'credential.issued' event sees to it.
+    return this.dataSource.transaction((manager) => this.correctInTransaction(manager, input, principal));
   }
 
   private async correctInTransaction(

@@ -177,6 +177,7 @@ const RULES: Record<string, Rule> = {
   apply: { roles: ['LEARNER'], rows: own('creates the caller’s own application') },
   changePassword: { roles: SIGNED_IN, rows: own() },
   closeReviewBatch: { roles: ['ADMIN', 'ISSUER'], rows: { refused: { as: 'fau', variables: (f) => ({ batchId: f.upmBatchId }) } } },
+  confirmDegreeRegistration: { roles: ['ADMIN'], rows: staffWide },
   correctResult: {
     roles: ['ISSUER'],
     rows: { refused: { as: 'fau', variables: (f) => ({ input: { enrolmentId: f.upmEnrolmentId, grade: '9.0', reason: 'Probe' } }) } },

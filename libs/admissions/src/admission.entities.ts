@@ -7,7 +7,7 @@ export enum ApplicationStatus {
   ACCEPTED = 'ACCEPTED',
   RESERVE = 'RESERVE',
   REJECTED = 'REJECTED',
-  /** The learner took the place: an enrolment exists. */
+  /** The learner took the place: an enrolment exists, or, for the degree, the office confirmed the registration at UPM. */
   ENROLLED = 'ENROLLED',
   DECLINED = 'DECLINED',
   EXPIRED = 'EXPIRED',

@@ -162,7 +162,7 @@ async function main(): Promise<void> {
 
     if (process.env.BENCH_EXPLAIN) await explainCounters(db);
     const targets = new TargetsService(db, new Clock());
-    const progress = new PathwayProgressService(db, new PathwayRulesService(db), new AccessService(db));
+    const progress = new PathwayProgressService(db, new PathwayRulesService(db), new AccessService(db), new Clock());
     const learners = (await db.query(`SELECT learner_id AS id FROM credential ORDER BY random() LIMIT ${RUNS + 3}`)).map(
       (r: { id: string }) => r.id,
     );

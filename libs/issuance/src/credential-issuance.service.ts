@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { heiFactsOf, issuerLogo, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
 import { LearningModule } from '@magix/catalogue';
-import { DomainEvents } from '@magix/common';
+import { Clock, DomainEvents } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
   buildModuleCredential,
@@ -84,6 +84,7 @@ export class CredentialIssuanceService {
     private readonly statusLists: StatusListService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -96,7 +97,7 @@ export class CredentialIssuanceService {
     const { organisation, key } = await this.identities.signingIdentity(manager, passed.module.providerId);
     const status = await this.statusLists.allocate(manager, organisation.id);
     const id = randomUUID();
-    const issuedAt = new Date();
+    const issuedAt = this.clock.now();
     const { module, learner } = passed;
     const unsigned = buildModuleCredential({
       contextUrl: magixContextUrl(this.config.publicUrl),
@@ -172,7 +173,7 @@ export class CredentialIssuanceService {
     const { key } = await this.identities.signingIdentity(manager, organisationId);
     const status = await this.statusLists.allocate(manager, organisationId);
     const id = randomUUID();
-    const issuedAt = new Date();
+    const issuedAt = this.clock.now();
     // A VC 1.1 credential is as revocable: the terms of its status entry come inline.
     const v1 = dataModelVersion(credential) === 1;
     const context = credential['@context'] as unknown[];

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { CredentialState } from '@magix/credentials';
 import { audit, AuditAction } from '@magix/audit';
-import { DomainEvents, notFound } from '@magix/common';
+import { Clock, DomainEvents, notFound } from '@magix/common';
 import { CredentialKind, IssuedCredential } from './credential.entity';
 import { credentialRevoked, noStatusList, notYourCredential } from './issuance.errors';
 import { StatusListService } from './status-list.service';
@@ -34,6 +34,7 @@ export class CredentialStatusService {
     private readonly statusLists: StatusListService,
     private readonly access: AccessService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   change(id: string, change: StatusChange, reason: string, principal: Principal): Promise<IssuedCredential> {
@@ -100,13 +101,13 @@ export class CredentialStatusService {
         await manager.update(
           IssuedCredential,
           { id: credential.id },
-          { revokedAt: new Date(), revocationReason: reason, suspendedAt: null, suspensionReason: null },
+          { revokedAt: this.clock.now(), revocationReason: reason, suspendedAt: null, suspensionReason: null },
         );
         return true;
       case StatusChange.SUSPEND:
         if (credential.suspendedAt) return false;
         await this.statusLists.setState(manager, setId, index, CredentialState.SUSPENDED);
-        await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: new Date(), suspensionReason: reason });
+        await manager.update(IssuedCredential, { id: credential.id }, { suspendedAt: this.clock.now(), suspensionReason: reason });
         return true;
       case StatusChange.REINSTATE:
         if (!credential.suspendedAt) return false;

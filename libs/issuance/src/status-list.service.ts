@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { notFound } from '@magix/common';
+import { Clock, notFound } from '@magix/common';
 import {
   buildStatusListCredential,
   CredentialState,
@@ -47,6 +47,7 @@ export class StatusListService implements StatusListResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   listUrl(listId: string): string {
@@ -110,7 +111,7 @@ export class StatusListService implements StatusListResolver {
       issuerDid: key.did,
       purpose: list.purpose,
       bits: list.bits,
-      validFrom: new Date(),
+      validFrom: this.clock.now(),
     });
     const document = JSON.stringify(await signCredential(credential, key));
     // Keep it only if nothing changed meanwhile; otherwise the next read signs the newer bits.

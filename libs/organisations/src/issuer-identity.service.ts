@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { SECRETS, Secrets } from '@magix/config';
 import { generateIssuerKey, IssuerDirectory, IssuerKeyMaterial, IssuerRecord, KeyVault } from '@magix/credentials';
+import { Clock } from '@magix/common';
 import { IssuerKey } from './issuer-key.entity';
 import { Organisation, OrganisationKind } from './organisation.entity';
 import { noSigningIdentity } from './organisations.errors';
@@ -30,6 +31,7 @@ export class IssuerIdentityService implements IssuerDirectory {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SECRETS) secrets: Secrets,
+    private readonly clock: Clock,
   ) {
     this.vault = new KeyVault(secrets.masterKey);
   }
@@ -43,7 +45,7 @@ export class IssuerIdentityService implements IssuerDirectory {
       publicKeyMultibase: material.publicKeyMultibase,
       sealedSecretKey: this.vault.seal(material.secretKeyMultibase, material.did),
       active: true,
-      validFrom: new Date(),
+      validFrom: this.clock.now(),
     });
     await manager.insert(IssuerKey, key);
     await audit(manager, {
@@ -60,7 +62,7 @@ export class IssuerIdentityService implements IssuerDirectory {
   async rotate(manager: EntityManager, organisationId: string, actorUserId: string | null): Promise<IssuerKey> {
     const current = await manager.findOne(IssuerKey, { where: { organisationId, active: true }, lock: { mode: 'pessimistic_write' } });
     if (!current) throw noSigningIdentity(organisationId);
-    await manager.update(IssuerKey, { id: current.id }, { active: false, retiredAt: new Date() });
+    await manager.update(IssuerKey, { id: current.id }, { active: false, retiredAt: this.clock.now() });
     await audit(manager, {
       action: AuditAction.ISSUER_KEY_ROTATED,
       actorUserId,

@@ -1,11 +1,15 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Public } from '@magix/auth';
+import { Clock } from '@magix/common';
 import { IssuerIdentityService } from './issuer-identity.service';
 
 /** The consortium's trust registry, published for verifiers that work without us. */
 @Controller()
 export class TrustRegistryController {
-  constructor(private readonly identities: IssuerIdentityService) {}
+  constructor(
+    private readonly identities: IssuerIdentityService,
+    private readonly clock: Clock,
+  ) {}
 
   @Public()
   @Get(['.well-known/magix-trust-registry.json', 'trust-registry'])
@@ -14,7 +18,7 @@ export class TrustRegistryController {
     const entries = await this.identities.registry();
     return {
       name: 'AI4Gov-X / MAGIX consortium trust registry',
-      updated: new Date().toISOString(),
+      updated: this.clock.now().toISOString(),
       issuers: entries.map((entry) => ({
         did: entry.did,
         organisation: { name: entry.name, shortName: entry.organisationShortName, countryCode: entry.countryCode },

@@ -7,7 +7,7 @@ import { audit, AuditAction } from '@magix/audit';
 import { degreeBadge, heiFactsOf, issuerLogo } from '@magix/badges';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { buildDegreeCredential, magixContextUrl, signCredentialJointly } from '@magix/credentials';
-import { DomainEvents, notFound } from '@magix/common';
+import { Clock, DomainEvents, notFound } from '@magix/common';
 import { CredentialKind, credentialUrn, CredentialStatusService, IssuedCredential, StatusListService } from '@magix/issuance';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
 import { IssuerIdentityService, SigningIdentity } from '@magix/organisations';
@@ -34,6 +34,7 @@ export class DegreeService implements OnModuleInit {
     private readonly status: CredentialStatusService,
     private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -72,7 +73,7 @@ export class DegreeService implements OnModuleInit {
       if (!(await degreeAdmission(manager, learnerId, programme.id))) throw notAdmittedToDegree();
       const evaluated = await this.progress.evaluate(manager, learnerId);
       if (!evaluated.progress.eligible) throw notEligible(evaluated.progress.reasons);
-      if (existing) await manager.update(DegreeAward, { id: existing.id }, { supersededAt: new Date() });
+      if (existing) await manager.update(DegreeAward, { id: existing.id }, { supersededAt: this.clock.now() });
 
       const countedIds = new Set(evaluated.progress.counted.filter((c) => c.source === 'MODULE').map((c) => c.id));
       const stacked = evaluated.earned.filter((e) => countedIds.has(e.credentialId));
@@ -83,7 +84,7 @@ export class DegreeService implements OnModuleInit {
       const [coordinator, ...partners] = identities;
       const status = await this.statusLists.allocate(manager, programme.coordinatorId);
       const id = randomUUID();
-      const issuedAt = new Date();
+      const issuedAt = this.clock.now();
       const profile = (i: (typeof identities)[number]) => ({
         did: i.key.did,
         name: i.organisation.name,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
+import { Clock } from '@magix/common';
 import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits, WithdrawnCredential } from './domain/pathway-progress';
 import { PathwayProgressType } from './dto/pathway.types';
 import { DegreeAward } from './pathway.entities';
@@ -25,9 +26,10 @@ export class PathwayProgressService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: PathwayRulesService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
-  async evaluate(manager: EntityManager, learnerId: string, today = new Date().toISOString().slice(0, 10)): Promise<EvaluatedProgress> {
+  async evaluate(manager: EntityManager, learnerId: string, today = this.clock.today()): Promise<EvaluatedProgress> {
     const { version, editionId } = await this.rules.forLearner(manager, learnerId);
     const earned = await manager.query<Array<EarnedCredential & { json: string; providerName: string }>>(
       `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, v.eqf_level AS "eqfLevel",

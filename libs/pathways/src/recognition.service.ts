@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AccessService, Permission, Principal, Role } from '@magix/auth';
 import { audit, AuditAction } from '@magix/audit';
-import { badInput, notFound, Page, PageArgs, pageOf } from '@magix/common';
+import { badInput, Clock, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { CheckName, CheckOutcome, isRecord, subjectIdsOf, Verdict, VerificationReport } from '@magix/credentials';
 import { VerificationService } from '@magix/issuance';
 import { HolderKey, Learner } from '@magix/learners';
@@ -44,6 +44,7 @@ export class RecognitionService {
     private readonly verification: VerificationService,
     private readonly rules: PathwayRulesService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -78,7 +79,7 @@ export class RecognitionService {
           title: titleOf(report.credential),
           issuerName: typeof issuer === 'string' ? issuer : null,
           status: RecognitionStatus.SUBMITTED,
-          submittedAt: new Date(),
+          submittedAt: this.clock.now(),
           credentialKey,
           moduleCode: module,
           holding: own.holding,
@@ -270,7 +271,7 @@ export class RecognitionService {
           ectsGranted: input.approve ? input.ectsGranted! : null,
           groupName: input.approve ? (input.groupName ?? null) : null,
           decidedBy: principal.userId,
-          decidedAt: new Date(),
+          decidedAt: this.clock.now(),
           decisionReason: input.reason,
           verdictOverridden: overridden,
           overrideReason: overridden ? input.overrideReason! : null,

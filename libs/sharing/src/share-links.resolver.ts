@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Principal, Role, Roles } from '@magix/auth';
-import { GraphQLContext, uuidParam } from '@magix/common';
+import { Clock, GraphQLContext, uuidParam } from '@magix/common';
 import { IssuedCredential } from '@magix/issuance';
 import { CreateShareLinkInput } from './dto/create-share-link.input';
 import { ShareLink, ShareLinkState, shareLinkState } from './share-link.entity';
@@ -13,7 +13,10 @@ const optionalUuid = uuidParam('credentialId', true);
 
 @Resolver(() => ShareLink)
 export class ShareLinksResolver {
-  constructor(private readonly shareLinks: ShareLinksService) {}
+  constructor(
+    private readonly shareLinks: ShareLinksService,
+    private readonly clock: Clock,
+  ) {}
 
   @Roles(Role.LEARNER)
   @Query(() => [ShareLink], { description: 'Your share links, newest first; only those of one credential if given' })
@@ -43,7 +46,7 @@ export class ShareLinksResolver {
 
   @ResolveField(() => ShareLinkState)
   state(@Parent() link: ShareLink): ShareLinkState {
-    return shareLinkState(link, new Date());
+    return shareLinkState(link, this.clock.now());
   }
 
   @ResolveField(() => IssuedCredential)

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditEntry } from '@magix/audit';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { badInput, forbidden, notFound } from '@magix/common';
+import { badInput, Clock, forbidden, notFound } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { IssuedCredential } from '@magix/issuance';
 import { ShareLink, ShareLinkState, shareLinkState } from './share-link.entity';
@@ -34,13 +34,14 @@ export class ShareLinksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   urlOf(link: Pick<ShareLink, 'token'>): string {
     return `${this.config.publicUrl}/c/${link.token}`;
   }
 
-  async create(principal: Principal, credentialId: string, expiresAt: Date | null, now = new Date()): Promise<ShareLink> {
+  async create(principal: Principal, credentialId: string, expiresAt: Date | null, now = this.clock.now()): Promise<ShareLink> {
     const learnerId = this.learnerOf(principal);
     if (expiresAt && expiresAt.getTime() <= now.getTime()) throw badInput('expiresAt', 'expiresAt must be in the future');
     return this.dataSource.transaction(async (manager) => {
@@ -67,7 +68,7 @@ export class ShareLinksService {
       const link = await manager.findOne(ShareLink, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!link) throw notFound('Share link');
       if (link.revokedAt) return link; // Revoking twice is harmless and changes nothing.
-      link.revokedAt = new Date();
+      link.revokedAt = this.clock.now();
       await manager.save(link);
       await manager.insert(AuditEntry, {
         action: SharingAuditAction.SHARE_LINK_REVOKED,
@@ -108,7 +109,7 @@ export class ShareLinksService {
   }
 
   /** The credential behind an open link; a typed 404 or 410 otherwise. */
-  async open(token: string, now = new Date()): Promise<SharedCredential> {
+  async open(token: string, now = this.clock.now()): Promise<SharedCredential> {
     if (!TOKEN_SHAPE.test(token)) throw shareLinkNotFound();
     const link = await this.dataSource.getRepository(ShareLink).findOneBy({ token });
     if (!link) throw shareLinkNotFound();

@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 
-// The very module the built server loads (same file, same cache entry), patched before it starts.
+// The very module the compiled server loads (dist-bench: same file, same cache entry), patched before it starts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pool = require(join(process.cwd(), 'dist/libs/credentials/src/verify-pool/proof-workers.js')) as {
+const pool = require(join(__dirname, '../libs/credentials/src/verify-pool/proof-workers.js')) as {
   ProofWorkers: { prototype: { install: () => unknown } };
 };
 pool.ProofWorkers.prototype.install = function (this: unknown) {

@@ -28,6 +28,10 @@ describe('bad input gets a typed error and changes nothing', () => {
     ['a grade outside the HEI’s scale', { grade: '11' }, 'grade'],
     ['a pass the scale says is a fail', { grade: '3.0', passed: true }, 'passed'],
     ['a date that is not a date', { assessedOn: '10/11/2026' }, 'assessedOn'],
+    ['an instant instead of a date', { assessedOn: '2026-11-10T10:00:00Z' }, 'assessedOn'],
+    ['a month instead of a date', { assessedOn: '2026-11' }, 'assessedOn'],
+    ['a week date', { assessedOn: '2026-W45' }, 'assessedOn'],
+    ['a day that does not exist', { assessedOn: '2026-02-29' }, 'assessedOn'],
     ['a date in the future', { assessedOn: '2099-01-01' }, 'assessedOn'],
     ['a date before the offering', { assessedOn: '2026-01-01' }, 'assessedOn'],
     ['more credits than the module has', { creditsAwarded: 60 }, 'creditsAwarded'],
@@ -41,6 +45,21 @@ describe('bad input gets a typed error and changes nothing', () => {
     expect(errors?.[0].extensions?.field ?? errors?.[0].message).toContain(field);
     expect(await snapshot()).toEqual(before);
   });
+
+  it.each(['2028-08', '20280831', '2028-W35', '2028-08-31T00:00:00Z', '2027-02-29'])(
+    'refuses an edition ending on %p with BAD_USER_INPUT, not a database error',
+    async (endsOn) => {
+      const admin = await server.login(ADMIN);
+      const editions = await server.count('edition');
+      const { errors } = await server.gql(
+        'mutation($input: CreateEditionInput!) { createEdition(input: $input) { id } }',
+        { input: { code: '2029-2030', startsOn: '2029-09-01', endsOn, degreePlaces: 10 } },
+        admin,
+      );
+      expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
+      expect(await server.count('edition')).toBe(editions);
+    },
+  );
 
   it('refuses a result for an enrolment that does not exist', async () => {
     const { errors } = await server.gql(RECORD_RESULT, { input: aPassingResult('6f1c1b1e-0000-4000-8000-000000000000') }, staff);

@@ -17,3 +17,4 @@ export * from './clock';
 export * from './events/domain-events';
 export * from './events/common.module';
 export * from './people-dates';
+export * from './calendar-date';

@@ -3,7 +3,6 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsBoolean,
-  IsDateString,
   IsEnum,
   IsInt,
   IsNumber,
@@ -16,6 +15,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsCalendarDate } from '@magix/common';
 import { ParticipationForm } from '../catalogue.entities';
 
 const MODULE_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
@@ -105,11 +105,11 @@ export class CreateOfferingInput {
   editionId!: string;
 
   @Field({ description: 'ISO date' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   startsOn!: string;
 
   @Field({ description: 'ISO date' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   endsOn!: string;
 
   @Field(() => Int)

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsDateString, IsNumber, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsBoolean, IsNumber, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsCalendarDate } from '@magix/common';
 import { IssuedCredential } from '@magix/issuance';
 import { AssessmentResult } from '../assessment-result.entity';
 
@@ -31,7 +32,7 @@ export class CorrectResultInput {
 
   @Field({ nullable: true, description: 'The corrected ISO date of the assessment; unchanged if absent' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   assessedOn?: string;
 
   @Field(() => Float, {

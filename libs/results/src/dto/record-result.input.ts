@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsDateString, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '@magix/common';
 import { IssuedCredential } from '@magix/issuance';
 import { AssessmentResult } from '../assessment-result.entity';
 
@@ -20,7 +21,7 @@ export class RecordResultInput {
   passed?: boolean;
 
   @Field({ description: 'ISO date of the assessment' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   assessedOn!: string;
 
   @Field(() => Float, { nullable: true, description: 'Defaults to the module’s ECTS when passed, 0 when not' })

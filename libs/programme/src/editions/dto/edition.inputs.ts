@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '@magix/common';
 import { TargetMetric } from '../../programme.entities';
 
 @InputType({ description: 'One target of an edition; PUBLIC_SECTOR_SHARE is a percentage' })
@@ -27,12 +28,12 @@ export class CreateEditionInput {
   code!: string;
 
   @Field({ description: 'First day (ISO date)' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   startsOn!: string;
 
   @Field({ description: 'Last day (ISO date)' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   endsOn!: string;
 
@@ -42,13 +43,13 @@ export class CreateEditionInput {
 
   @Field(() => String, { nullable: true, description: 'First day degree applications are taken (ISO date); leave out: open now' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   degreeApplicationsOpenOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Last day degree applications are taken (ISO date); leave out: the edition’s end' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   degreeApplicationsCloseOn?: string | null;
 
@@ -74,13 +75,13 @@ export class UpdateEditionInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   startsOn?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   endsOn?: string;
 
@@ -91,13 +92,13 @@ export class UpdateEditionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   degreeApplicationsOpenOn?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   @Length(10, 10)
   degreeApplicationsCloseOn?: string | null;
 

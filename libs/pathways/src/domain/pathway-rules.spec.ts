@@ -10,33 +10,35 @@ const rules: PathwayRules = {
   minEqfLevel: 7,
 };
 
-const module = (code: string, providerId: string, retired = false): [string, CatalogueModule] => [
+const aModule = (code: string, providerId: string, retired = false): [string, CatalogueModule] => [
   code,
   { code, ectsCredits: 6, eqfLevel: 7, providerId, retired },
 ];
 
 describe('pathwayRuleProblems with retired modules', () => {
-  const live = [module('CORE-1', 'upm'), module('DATA-1', 'polimi'), module('DATA-2', 'fau'), module('FREE-1', 'taltech')];
+  const live = [aModule('CORE-1', 'upm'), aModule('DATA-1', 'polimi'), aModule('DATA-2', 'fau'), aModule('FREE-1', 'taltech')];
 
   it('accepts rules the live catalogue can satisfy', () => {
     expect(pathwayRuleProblems(rules, new Map(live))).toEqual([]);
   });
 
   it('refuses a retired mandatory module: no new learner can take it', () => {
-    const catalogue = new Map([...live, module('CORE-1', 'upm', true)]);
+    const catalogue = new Map([...live, aModule('CORE-1', 'upm', true)]);
     expect(pathwayRuleProblems(rules, catalogue).map((p) => p.message)).toContainEqual(expect.stringMatching(/retired.*CORE-1/));
   });
 
   it('counts neither the credits nor the provider of a retired module towards what can be reached', () => {
-    const catalogue = new Map([...live, module('DATA-2', 'fau', true)]);
-    const fields = pathwayRuleProblems(rules, catalogue).map((p) => p.field);
+    const catalogue = new Map([...live, aModule('DATA-2', 'fau', true)]);
+    const fourPartners = { ...rules, minPartnerHeis: 4 };
+    expect(pathwayRuleProblems(fourPartners, new Map(live))).toEqual([]);
+    const fields = pathwayRuleProblems(fourPartners, catalogue).map((p) => p.field);
     expect(fields).toContain('electiveGroups'); // the group's 12 ECTS now rest on DATA-1 alone
     expect(fields).toContain('totalEcts'); // 18 takeable ECTS for a total of 24
-    expect(fields).toContain('minPartnerHeis'); // FAU offers nothing else
+    expect(fields).toContain('minPartnerHeis'); // FAU offers nothing else: three partners left
   });
 
   it('still knows a retired module by its code: it is not an unknown module', () => {
-    const catalogue = new Map([...live, module('FREE-2', 'fau', true)]);
+    const catalogue = new Map([...live, aModule('FREE-2', 'fau', true)]);
     const withRetiredElective = { ...rules, electiveGroups: [{ name: 'Data', moduleCodes: ['DATA-1', 'DATA-2', 'FREE-2'], minEcts: 12 }] };
     expect(pathwayRuleProblems(withRetiredElective, catalogue)).toEqual([]);
   });

@@ -1,3 +1,6 @@
+import { buildModuleCredential, generateIssuerKey, signCredential } from '@magix/credentials';
+import { aModuleCredential } from '../libs/credentials/src/testing/credential-factories';
+import { assertBareVerifies, bareIssuer } from '../bench/bare';
 import { benchOptions, checkSummary, parseSummary, summaryLine } from '../bench/cli';
 
 // The bench's own arguments and its machine-readable line: no bench is run here, and no timing.
@@ -41,5 +44,17 @@ describe('npm run bench -- --json', () => {
     expect(() => benchOptions([], { BENCH_N: '1e2x' })).toThrow('BENCH_N must be a whole number');
     expect(() => benchOptions([], { BENCH_N: '0' })).toThrow('BENCH_N must be a whole number ≥ 1');
     expect(() => benchOptions(['--json'], { BENCH_COHORT: '0' })).toThrow('--json reports every part');
+  });
+
+  it('fails on a credential the bare library rejects, and passes what MAGIX and the bare library sign', async () => {
+    const key = await generateIssuerKey();
+    const unsigned = buildModuleCredential(aModuleCredential({ issuer: { did: key.did, name: 'UPM', countryCode: 'ES' } }));
+    const ours = await signCredential(unsigned, key);
+    const bare = await (await bareIssuer(key))(unsigned);
+    await expect(assertBareVerifies([ours, bare], 'credentials')).resolves.toBeUndefined();
+    const tampered = { ...ours, name: `${String(ours.name)} (forged)` };
+    await expect(assertBareVerifies([ours, tampered, bare], 'credentials')).rejects.toThrow(
+      '1 of 3 credentials did not verify with the bare library',
+    );
   });
 });

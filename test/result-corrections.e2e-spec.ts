@@ -265,4 +265,43 @@ describe('one validation of a result; corrections that supersede the credential'
       { id: pass.credential.id, title: 'UPM-AIG-01', code: 'REVOKED', reason: 'revoked (Academic misconduct found)' },
     ]);
   });
+  it('refuses to correct a suspended credential’s result: the suspension is not lifted by a replacement', async () => {
+    const pass = await aPass();
+    const suspended = await server.gql(
+      'mutation($input: CredentialStatusInput!) { suspendCredential(input: $input) { state } }',
+      { input: { id: pass.credential.id, reason: 'Under investigation' } },
+      upm,
+    );
+    expect(suspended.data.suspendCredential.state).toBe('SUSPENDED');
+    const before = await snapshot();
+    const { errors } = await correct({ resultId: pass.result.id, grade: '9.0', reason: 'Exam re-marked after review' });
+    expect(errors?.[0].extensions?.code).toBe('CREDENTIAL_SUSPENDED');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a revocation racing a correction wins or waits: never a valid replacement of a credential revoked for another reason', async () => {
+    const pass = await aPass();
+    const [corrected, revoked] = await Promise.all([
+      correct({ resultId: pass.result.id, grade: '9.0', reason: 'Exam re-marked after review' }),
+      server.gql(
+        'mutation($input: CredentialStatusInput!) { revokeCredential(input: $input) { state } }',
+        { input: { id: pass.credential.id, reason: 'Academic misconduct found' } },
+        upm,
+      ),
+    ]);
+    const { rows } = await server.db.query<{ revocation_reason: string | null; superseded_by_credential_id: string | null }>(
+      'SELECT revocation_reason, superseded_by_credential_id FROM credential WHERE id = $1',
+      [pass.credential.id],
+    );
+    if (corrected.data?.correctResult?.changed) {
+      // The correction went first: the revocation found the credential already revoked as superseded.
+      expect(rows[0]).toMatchObject({ revocation_reason: 'superseded' });
+      expect(rows[0].superseded_by_credential_id).not.toBeNull();
+    } else {
+      // The revocation went first: the correction is refused, and nothing replaces the credential.
+      expect(revoked.data.revokeCredential.state).toBe('REVOKED');
+      expect(corrected.errors?.[0].extensions?.code).toBe('CREDENTIAL_REVOKED_OTHERWISE');
+      expect(rows[0]).toEqual({ revocation_reason: 'Academic misconduct found', superseded_by_credential_id: null });
+    }
+  });
 });

@@ -8,6 +8,7 @@ export enum ResultErrorCode {
   ATTEMPTS_EXHAUSTED = 'ATTEMPTS_EXHAUSTED',
   LATER_ATTEMPT_RECORDED = 'LATER_ATTEMPT_RECORDED',
   CREDENTIAL_REVOKED_OTHERWISE = 'CREDENTIAL_REVOKED_OTHERWISE',
+  CREDENTIAL_SUSPENDED = 'CREDENTIAL_SUSPENDED',
 }
 
 export const resultAlreadyRecorded = () =>
@@ -46,6 +47,13 @@ export const credentialRevokedOtherwise = (reason: string | null) =>
   new DomainError(
     ResultErrorCode.CREDENTIAL_REVOKED_OTHERWISE,
     `The credential of this result was revoked (${reason ?? 'no reason given'}); a correction would issue it again`,
+    'input.resultId',
+    409,
+  );
+export const credentialSuspended = () =>
+  new DomainError(
+    ResultErrorCode.CREDENTIAL_SUSPENDED,
+    'The credential of this result is suspended; reinstate or revoke it before correcting the result',
     'input.resultId',
     409,
   );

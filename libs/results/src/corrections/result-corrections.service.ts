@@ -8,7 +8,7 @@ import { CredentialIssuanceService, CredentialStatusService, IssuedCredential } 
 import { AssessmentResult } from '../assessment-result.entity';
 import { followLatestAttempt, issueFor, LockedEnrolment, lockEnrolment, rulesContext } from '../result-context';
 import { checkResult, CheckedResult, requireValidResult, sameResult } from '../result-rules';
-import { credentialRevokedOtherwise, laterAttemptRecorded } from '../results.errors';
+import { credentialRevokedOtherwise, credentialSuspended, laterAttemptRecorded } from '../results.errors';
 import { CorrectResultInput, CorrectResultPayload } from './correct-result.input';
 
 /** The revocation reason of a credential replaced after a correction, as the status list's reader sees it. */
@@ -58,10 +58,12 @@ export class ResultCorrectionsService {
     if (!target) throw notFound('Result');
 
     const corrected = this.correctedValues(input, target, locked);
-    const oldCredential = await manager.findOneBy(IssuedCredential, { resultId: target.id });
+    // Locked: a revocation or suspension racing this correction is seen, never overwritten by a replacement.
+    const oldCredential = await manager.findOne(IssuedCredential, { where: { resultId: target.id }, lock: { mode: 'pessimistic_write' } });
     if (sameResult(target, corrected)) return { result: target, credential: oldCredential, revokedCredential: null, changed: false };
     if (target !== latest && corrected.passed) throw laterAttemptRecorded(target.attempt);
     if (oldCredential?.revokedAt) throw credentialRevokedOtherwise(oldCredential.revocationReason);
+    if (oldCredential?.suspendedAt) throw credentialSuspended();
 
     // The old row leaves force first: one result in force per attempt (a unique index).
     await manager.update(AssessmentResult, { id: target.id, supersededAt: IsNull() }, { supersededAt: this.clock.now() });

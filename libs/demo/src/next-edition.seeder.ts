@@ -13,7 +13,7 @@ import {
 } from '@magix/admissions';
 import { hashPassword, Principal, Role, User } from '@magix/auth';
 import { Clock } from '@magix/common';
-import { InterestListService } from '@magix/interest-list';
+import { InterestListMember, InterestListService, MembershipStatus } from '@magix/interest-list';
 import { Learner } from '@magix/learners';
 import { Edition, EditionsService, EditionState } from '@magix/programme';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoDegreeApplicants, demoInterestList, demoNextEdition } from './demo-data';
@@ -35,7 +35,7 @@ const learnerPrincipal = (user: User): Principal => ({
 
 /**
  * The 2027-2028 edition, done as the office and the applicants would, through the services:
- * the interest list is joined; the office plans the edition (PLANNED) and opens it, so the list
+ * the interest list is joined and each member confirms the link of their confirmation mail; the office plans the edition (PLANNED) and opens it, so the list
  * is mailed; a one-day priority round lets two people from the list apply with their CV; a review
  * batch admits them; then the main round's window is set (it opens later, so today's degree
  * applications still go to 2026-2027). The first of them has registered at UPM and the office
@@ -69,7 +69,7 @@ export class NextEditionSeeder {
   private async admit(existing: Edition | null, admin: Principal): Promise<Edition> {
     let edition = existing;
 
-    for (const person of demoInterestList) await this.interestList.join(person, 'demo');
+    for (const person of demoInterestList) await this.joinAndConfirm(person);
     const { mainRound, targets, ...dates } = demoNextEdition;
     edition ??= await this.editions.create(
       {
@@ -116,6 +116,22 @@ export class NextEditionSeeder {
     );
     this.logger.log(`Demo edition ${edition.code} opened; ${submitted.length} degree applicants admitted`);
     return edition;
+  }
+
+  /**
+   * Joins as the person would, gets the confirmation mail now (the join's job would send it
+   * moments later and find it sent), and follows its link: confirmed before the opening.
+   */
+  private async joinAndConfirm(person: (typeof demoInterestList)[number]): Promise<void> {
+    await this.interestList.join(person, 'demo');
+    const members = this.dataSource.getRepository(InterestListMember);
+    const find = () =>
+      members.createQueryBuilder('m').where('lower(m.email) = :email', { email: person.email.toLowerCase() }).getOneOrFail();
+    const joined = await find();
+    if (joined.status === MembershipStatus.CONFIRMED) return;
+    await this.interestList.sendConfirmation(joined.id);
+    const { confirmToken } = await find();
+    if (confirmToken) await this.interestList.confirm(confirmToken, 'demo');
   }
 
   /** The first applicant registered at UPM: the office confirms it, as it would (a repeat changes nothing). */

@@ -1,4 +1,4 @@
-import { openingMail, welcomeMail } from './interest-list-mails';
+import { confirmationMail, openingMail } from './interest-list-mails';
 
 const edition = {
   code: '2027-2028',
@@ -32,7 +32,9 @@ describe('interest list mails', () => {
     expect(body).toContain('takes no new degree students');
   });
 
-  it('welcomes a new member with their leave link', () => {
-    expect(welcomeMail(reader, 'https://m.example').body).toContain(`https://m.example/interest-list/leave?token=${'T'.repeat(43)}`);
+  it('asks a new member to confirm with their confirmation link, and carries the leave link', () => {
+    const { body } = confirmationMail(reader, 'C'.repeat(43), 'https://m.example/');
+    expect(body).toContain(`https://m.example/interest-list/confirm?token=${'C'.repeat(43)}`);
+    expect(body).toContain(`https://m.example/interest-list/leave?token=${'T'.repeat(43)}`);
   });
 });

@@ -51,13 +51,22 @@ export function openingMail(edition: OpenedEdition, programmeTitle: string, read
   };
 }
 
-/** The one mail a new member gets on joining: it carries their leave link. */
-export function welcomeMail(reader: Reader, publicUrl: string): Mail {
+export const confirmLink = (publicUrl: string, token: string) => `${base(publicUrl)}/interest-list/confirm?token=${token}`;
+
+export const CONFIRMATION_SUBJECT = 'Confirm your place on the MAGIX interest list';
+
+/**
+ * The mail a pending member gets: nothing more is sent to the address until its owner follows
+ * the link, so someone who typed another person's address mails them this once and no more.
+ */
+export function confirmationMail(reader: Reader, confirmToken: string, publicUrl: string): Mail {
   return {
-    subject: 'You are on the MAGIX interest list',
+    subject: CONFIRMATION_SUBJECT,
     body: [
       `Dear ${reader.name},`,
-      'You will get one mail when the next edition of the MAGIX joint master’s opens, with its dates and how to apply.',
+      'Someone, we hope you, asked to hear when the next edition of the MAGIX joint master’s opens. To confirm that this address wants that one mail, follow this link and press the button:',
+      confirmLink(publicUrl, confirmToken),
+      'If you did not ask, do nothing: without a confirmation you get no other mail from the list, and the address is deleted within 30 days.',
       `The programme and its modules: ${base(publicUrl)}`,
       footer(reader, publicUrl),
     ].join('\n\n'),

@@ -64,8 +64,8 @@ export function joinPage(error?: string, values: Record<string, string> = {}): s
     'Hear when the next edition opens',
     `      <p>
         The MAGIX joint master’s in AI, data and digital governance for the public sector opens a new edition every year. Leave your
-        name and email and we send you one mail when the next edition opens: its dates, the degree application window and how to
-        apply. No account is needed; every mail has a link to leave the list.
+        name and email: we first mail you a link to confirm the address, then one mail when the next edition opens: its dates, the
+        degree application window and how to apply. No account is needed; every mail has a link to leave the list.
       </p>
 ${error ? `      <p class="error" role="alert">${escape(error)}</p>\n` : ''}      <form class="panel" method="post" action="/interest-list">
         <div class="field">
@@ -100,6 +100,21 @@ export function messagePage(title: string, message: string): string {
   return page(
     title,
     `      <p class="panel" role="status">${escape(message)}</p>\n      <p><a href="/">The programme and its modules</a></p>`,
+  );
+}
+
+/**
+ * GET /interest-list/confirm?token=…: a button, so that a mail scanner opening the link
+ * confirms no one; the person's click does.
+ */
+export function confirmPage(token: string): string {
+  return page(
+    'Confirm your place on the interest list',
+    `      <p>Confirm that this address wants one mail from MAGIX when the next edition opens?</p>
+      <form class="panel" method="post" action="/interest-list/confirm">
+        <input type="hidden" name="token" value="${escape(token)}" />
+        <div class="actions"><button type="submit">Confirm</button></div>
+      </form>`,
   );
 }
 

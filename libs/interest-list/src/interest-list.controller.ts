@@ -3,7 +3,7 @@ import { Request, Response } from 'express';
 import { ClientAddress, Public } from '@magix/auth';
 import { DomainError, validationPipe } from '@magix/common';
 import { JoinInterestListInput } from './dto/interest-list.inputs';
-import { joinPage, leavePage, messagePage } from './interest-list-page';
+import { confirmPage, joinPage, leavePage, messagePage } from './interest-list-page';
 import { InterestListService } from './interest-list.service';
 
 type Fields = Record<string, string>;
@@ -18,7 +18,7 @@ function fieldsOf(body: unknown): Fields {
 
 /**
  * The interest list over HTTP, for the letters' link (`${PUBLIC_URL}/interest-list`): the form
- * page, and the same two actions as GraphQL. A JSON body gets JSON (errors as 4xx JSON by the
+ * page, and the same three actions as GraphQL. A JSON body gets JSON (errors as 4xx JSON by the
  * app's filter); a form post from the page gets a page.
  */
 @Controller('interest-list')
@@ -39,11 +39,31 @@ export class InterestListController {
     try {
       const input = (await validationPipe.transform(fields, { type: 'body', metatype: JoinInterestListInput })) as JoinInterestListInput;
       const message = await this.interestList.join(input, address);
-      if (form) html(response, 200, messagePage('You are on the list', message));
+      if (form) html(response, 200, messagePage('Check your mail', message));
       else response.status(200).json({ message });
     } catch (error) {
       if (!form || !(error instanceof DomainError)) throw error;
       html(response, error.httpStatus, joinPage(error.message, fields));
+    }
+  }
+
+  @Public()
+  @Get('confirm')
+  showConfirm(@Query('token') token: string | undefined, @Res() response: Response): void {
+    html(response, 200, confirmPage(typeof token === 'string' ? token : ''));
+  }
+
+  @Public()
+  @Post('confirm')
+  async confirm(@Req() request: Request, @Res() response: Response, @ClientAddress() address: string): Promise<void> {
+    const form = !request.is('application/json');
+    try {
+      const message = await this.interestList.confirm(fieldsOf(request.body).token ?? '', address);
+      if (form) html(response, 200, messagePage('Confirmed', message));
+      else response.status(200).json({ message });
+    } catch (error) {
+      if (!form || !(error instanceof DomainError)) throw error;
+      html(response, error.httpStatus, messagePage('Confirm your place on the interest list', error.message));
     }
   }
 

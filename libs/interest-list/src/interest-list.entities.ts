@@ -1,7 +1,13 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ApplicantProfile } from '@magix/admissions';
 
-/** Someone who wants to hear when an edition opens. No account: the leave token is their only key. */
+/** PENDING until the address's owner follows the confirmation link; only CONFIRMED members hear of openings. */
+export enum MembershipStatus {
+  PENDING = 'PENDING',
+  CONFIRMED = 'CONFIRMED',
+}
+
+/** Someone who wants to hear when an edition opens. No account: the leave and confirmation tokens are their only keys. */
 @Entity('interest_list_member')
 export class InterestListMember {
   @PrimaryGeneratedColumn('uuid')
@@ -25,6 +31,20 @@ export class InterestListMember {
 
   @Column({ name: 'joined_at', type: 'timestamptz' })
   joinedAt!: Date;
+
+  @Column({ type: 'text' })
+  status!: MembershipStatus;
+
+  /** The capability of the confirmation link; cleared once used. */
+  @Column({ name: 'confirm_token', type: 'text', nullable: true })
+  confirmToken!: string | null;
+
+  /** When the last confirmation mail was put in the outbox: at most one an hour, and the purge counts from it. */
+  @Column({ name: 'confirmation_sent_at', type: 'timestamptz', nullable: true })
+  confirmationSentAt!: Date | null;
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt!: Date | null;
 }
 
 /** That a member was told of an edition's opening: at most once (the primary key). */

@@ -14,10 +14,14 @@ import { InterestListService } from './interest-list.service';
   exports: [InterestListService],
 })
 export class InterestListModule implements NestModule {
-  /** The page's plain HTML forms post url-encoded bodies; only these two routes read them (the app parses JSON only). */
+  /** The page's plain HTML forms post url-encoded bodies; only these routes read them (the app parses JSON only). */
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(urlencoded({ extended: false, limit: '8kb' }))
-      .forRoutes({ path: 'interest-list', method: RequestMethod.POST }, { path: 'interest-list/leave', method: RequestMethod.POST });
+      .forRoutes(
+        { path: 'interest-list', method: RequestMethod.POST },
+        { path: 'interest-list/confirm', method: RequestMethod.POST },
+        { path: 'interest-list/leave', method: RequestMethod.POST },
+      );
   }
 }

@@ -3,7 +3,8 @@ import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches } from 'class-va
 import { ApplicantProfile } from '@magix/admissions';
 
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
-export const LEAVE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** A leave or confirmation link's token: 32 random bytes, base64url. */
+export const LIST_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 @InputType()
 export class JoinInterestListInput {

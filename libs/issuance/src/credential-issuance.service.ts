@@ -1,12 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { audit, AuditAction } from '@magix/audit';
+import { availableParallelism } from 'node:os';
+import { EntityManager, In } from 'typeorm';
+import { AuditAction, AuditEntry } from '@magix/audit';
 import { heiFactsOf, issuerLogo, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
 import { LearningModule } from '@magix/catalogue';
 import { Clock, DomainEvents } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
+  BulkSigner,
   buildModuleCredential,
   dataModelVersion,
   IssuerKeyMaterial,
@@ -16,7 +18,7 @@ import {
   UnsignedCredential,
 } from '@magix/credentials';
 import { fullName, HolderIdentityService, Learner } from '@magix/learners';
-import { IssuerIdentityService } from '@magix/organisations';
+import { IssuerIdentityService, SigningIdentity } from '@magix/organisations';
 import { CredentialKind, credentialUrn, IssuedCredential } from './credential.entity';
 import { StatusAllocation, StatusListService } from './status-list.service';
 
@@ -77,7 +79,9 @@ declare module '@magix/common' {
 }
 
 @Injectable()
-export class CredentialIssuanceService {
+export class CredentialIssuanceService implements OnApplicationShutdown {
+  private bulkSigner: BulkSigner | null = null;
+
   constructor(
     private readonly identities: IssuerIdentityService,
     private readonly holders: HolderIdentityService,
@@ -92,14 +96,98 @@ export class CredentialIssuanceService {
    * result_id makes it exactly once: a second call, even concurrent, returns the first credential.
    */
   async issueForResult(manager: EntityManager, passed: PassedModule): Promise<IssuedCredential> {
-    const existing = await manager.findOneBy(IssuedCredential, { resultId: passed.resultId });
-    if (existing) return existing;
-    const { organisation, key } = await this.identities.signingIdentity(manager, passed.module.providerId);
-    const status = await this.statusLists.allocate(manager, organisation.id);
-    const id = randomUUID();
-    const issuedAt = this.clock.now();
+    return (await this.issueForResults(manager, [passed]))[0];
+  }
+
+  /**
+   * The module credentials of many passing results (a chunk of an import), in the caller's
+   * transaction, in the order given: status positions allocated together, the documents signed
+   * on the worker threads, the credentials and their audit entries each written by one INSERT.
+   * Exactly once per result as `issueForResult`: a result that has one already keeps it.
+   */
+  async issueForResults(manager: EntityManager, passed: PassedModule[]): Promise<IssuedCredential[]> {
+    const issued = new Map<string, IssuedCredential>();
+    if (passed.length === 0) return [];
+    for (const c of await manager.findBy(IssuedCredential, { resultId: In(passed.map((p) => p.resultId)) })) issued.set(c.resultId!, c);
+    const todo = passed.filter((p) => !issued.has(p.resultId));
+    const byProvider = new Map<string, PassedModule[]>();
+    for (const p of todo) byProvider.set(p.module.providerId, [...(byProvider.get(p.module.providerId) ?? []), p]);
+    for (const [providerId, group] of byProvider) {
+      const { organisation, key } = await this.identities.signingIdentity(manager, providerId);
+      const statuses = await this.statusLists.allocateMany(manager, organisation.id, group.length);
+      const issuedAt = this.clock.now();
+      const prerequisites = new Map<string, string[]>();
+      const drafts: Array<{ id: string; passed: PassedModule; unsigned: UnsignedCredential }> = [];
+      for (const [i, p] of group.entries()) {
+        if (!prerequisites.has(p.module.id)) prerequisites.set(p.module.id, await this.prerequisiteCodes(manager, p.module.id));
+        const id = randomUUID();
+        const subjectDid = await this.holders.subjectDid(manager, p.learner);
+        const unsigned = this.moduleCredential(
+          id,
+          p,
+          issuedAt,
+          organisation,
+          key,
+          subjectDid,
+          prerequisites.get(p.module.id)!,
+          statuses[i],
+        );
+        drafts.push({ id, passed: p, unsigned });
+      }
+      const signed = await this.signer().signMany(
+        drafts.map((d) => d.unsigned),
+        key,
+      );
+      const stored = await this.store(
+        manager,
+        drafts.map((d, i) => ({
+          id: d.id,
+          kind: CredentialKind.MODULE,
+          resultId: d.passed.resultId,
+          learnerId: d.passed.learner.id,
+          organisationId: organisation.id,
+          key,
+          signed: signed[i],
+          issuedAt,
+          status: statuses[i],
+        })),
+      );
+      const storedIds = new Set(stored.map((c) => c.id));
+      await this.auditIssued(
+        manager,
+        drafts
+          .filter((d) => storedIds.has(d.id))
+          .map((d) => ({
+            actorUserId: d.passed.actorUserId,
+            entityId: d.id,
+            details: { resultId: d.passed.resultId, issuerDid: key.did, module: d.passed.module.code },
+          })),
+      );
+      for (const c of stored) issued.set(c.resultId!, c);
+    }
+    // Another transaction issued some first: theirs are the ones.
+    const missing = passed.filter((p) => !issued.has(p.resultId)).map((p) => p.resultId);
+    if (missing.length > 0) for (const c of await manager.findBy(IssuedCredential, { resultId: In(missing) })) issued.set(c.resultId!, c);
+    return passed.map((p) => {
+      const credential = issued.get(p.resultId);
+      if (!credential) throw new Error(`No credential for result ${p.resultId}`);
+      return credential;
+    });
+  }
+
+  /** The unsigned module credential: the one builder for single issuance and imports alike. */
+  private moduleCredential(
+    id: string,
+    passed: PassedModule,
+    issuedAt: Date,
+    organisation: SigningIdentity['organisation'],
+    key: IssuerKeyMaterial,
+    subjectDid: string,
+    prerequisites: string[],
+    status: StatusAllocation,
+  ): UnsignedCredential {
     const { module, learner } = passed;
-    const unsigned = buildModuleCredential({
+    return buildModuleCredential({
       contextUrl: magixContextUrl(this.config.publicUrl),
       credentialId: credentialUrn(id),
       issuedAt,
@@ -110,7 +198,7 @@ export class CredentialIssuanceService {
         url: organisation.website ?? undefined,
         image: issuerLogo(heiFactsOf(organisation)).dataUri,
       },
-      recipient: { id: await this.holders.subjectDid(manager, learner), name: fullName(learner), email: learner.email },
+      recipient: { id: subjectDid, name: fullName(learner), email: learner.email },
       achievement: {
         id: `${this.config.publicUrl}/modules/${encodeURIComponent(module.code)}`,
         code: module.code,
@@ -124,7 +212,7 @@ export class CredentialIssuanceService {
         assessmentType: module.assessmentType,
         participationForm: module.participationForm,
         qualityAssurance: module.qualityAssurance,
-        prerequisites: await this.prerequisiteCodes(manager, module.id),
+        prerequisites,
         image: moduleBadge(moduleBadgeFactsOf(module, organisation)).dataUri,
       },
       result: {
@@ -135,28 +223,6 @@ export class CredentialIssuanceService {
       },
       credentialStatus: status.entry,
     });
-    const signed = await signCredential(unsigned, key);
-    const stored = await this.store(manager, {
-      id,
-      kind: CredentialKind.MODULE,
-      resultId: passed.resultId,
-      learnerId: learner.id,
-      organisationId: organisation.id,
-      key,
-      signed,
-      issuedAt,
-      status,
-    });
-    // Another transaction issued it first: theirs is the one.
-    if (!stored) return manager.findOneByOrFail(IssuedCredential, { resultId: passed.resultId });
-    await audit(manager, {
-      action: AuditAction.CREDENTIAL_ISSUED,
-      actorUserId: passed.actorUserId,
-      entityType: 'credential',
-      entityId: id,
-      details: { resultId: passed.resultId, issuerDid: key.did, module: module.code },
-    });
-    return stored;
   }
 
   /**
@@ -186,33 +252,28 @@ export class CredentialIssuanceService {
       credentialStatus: status.entry,
     };
     const signed = await signCredential(complete, key);
-    const stored = await this.store(manager, {
-      id,
-      kind: CredentialKind.API,
-      resultId: null,
-      learnerId: null,
-      organisationId,
-      key,
-      signed,
-      issuedAt,
-      status,
-    });
-    await audit(manager, {
-      action: AuditAction.CREDENTIAL_ISSUED,
-      actorUserId,
-      entityType: 'credential',
-      entityId: id,
-      details: { issuerDid: key.did, via: 'vc-api' },
-    });
-    return stored!;
+    const [stored] = await this.store(manager, [
+      { id, kind: CredentialKind.API, resultId: null, learnerId: null, organisationId, key, signed, issuedAt, status },
+    ]);
+    await this.auditIssued(manager, [{ actorUserId, entityId: id, details: { issuerDid: key.did, via: 'vc-api' } }]);
+    return stored;
   }
 
-  private async store(manager: EntityManager, c: StoredCredential): Promise<IssuedCredential | null> {
+  /**
+   * The one writer of the credential table: one INSERT for all, a result's second credential
+   * left out (unique result_id). Returns those written, each announced ('credential.issued').
+   */
+  private async store(manager: EntityManager, credentials: StoredCredential[]): Promise<IssuedCredential[]> {
+    if (credentials.length === 0) return [];
+    const columns = 10;
+    const values = credentials.map(
+      (_, row) => `(${Array.from({ length: columns }, (_, col) => `$${row * columns + col + 1}`).join(', ')})`,
+    );
     const inserted = await manager.query<Array<{ id: string }>>(
       `INSERT INTO credential (id, kind, result_id, learner_id, issuer_organisation_id, issuer_did, document, issued_at, status_set_id, status_index)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       VALUES ${values.join(', ')}
        ON CONFLICT (result_id) DO NOTHING RETURNING id`,
-      [
+      credentials.flatMap((c) => [
         c.id,
         c.kind,
         c.resultId,
@@ -223,12 +284,37 @@ export class CredentialIssuanceService {
         c.issuedAt,
         c.status?.setId ?? null,
         c.status?.index ?? null,
-      ],
+      ]),
     );
-    if (inserted.length === 0) return null;
-    const credential = await manager.findOneByOrFail(IssuedCredential, { id: c.id });
-    await this.events.emit(manager, 'credential.issued', { credential });
-    return credential;
+    if (inserted.length === 0) return [];
+    const written = await manager.findBy(IssuedCredential, { id: In(inserted.map((row) => row.id)) });
+    const order = new Map(credentials.map((c, i) => [c.id, i]));
+    written.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const credential of written) await this.events.emit(manager, 'credential.issued', { credential });
+    return written;
+  }
+
+  /** CREDENTIAL_ISSUED entries, one INSERT for all. */
+  private async auditIssued(
+    manager: EntityManager,
+    entries: Array<{ actorUserId: string | null; entityId: string; details: Record<string, unknown> }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(
+      AuditEntry,
+      entries.map((e) => ({ action: AuditAction.CREDENTIAL_ISSUED, entityType: 'credential', ...e, details: e.details as never })),
+    );
+  }
+
+  /** The signing threads, started on first use (a process that never issues starts none). */
+  private signer(): BulkSigner {
+    this.bulkSigner ??= new BulkSigner(availableParallelism(), { publicUrls: [this.config.publicUrl] });
+    return this.bulkSigner;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bulkSigner?.close();
+    this.bulkSigner = null;
   }
 
   private async prerequisiteCodes(manager: EntityManager, moduleId: string): Promise<string[]> {

@@ -55,20 +55,42 @@ export class StatusListService implements StatusListResolver {
   }
 
   async allocate(manager: EntityManager, organisationId: string): Promise<StatusAllocation> {
+    return (await this.allocateMany(manager, organisationId, 1))[0];
+  }
+
+  /**
+   * `count` distinct positions, in as few statements as the collisions allow (usually one): random
+   * picks inserted together, those already taken left out and drawn again.
+   */
+  async allocateMany(manager: EntityManager, organisationId: string, count: number): Promise<StatusAllocation[]> {
+    const allocations: StatusAllocation[] = [];
+    if (count === 0) return allocations;
     let set = await this.currentSet(manager, organisationId);
-    for (let attempt = 0; ; attempt++) {
-      if (attempt === MAX_ATTEMPTS) set = await this.createSet(manager, organisationId);
-      // Only the upper half: the lower half holds the bits that one-bit readers look at.
-      const index = FIRST_MESSAGE_INDEX + randomInt(set.size - FIRST_MESSAGE_INDEX);
-      const taken = await manager.query<unknown[]>(
-        'INSERT INTO status_allocation (set_id, index) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING index',
-        [set.id, index],
-      );
-      if (taken.length === 1) {
-        const list = await manager.findOneByOrFail(StatusList, { setId: set.id, purpose: 'message' });
-        return { setId: set.id, index, entry: messageStatusEntry(this.listUrl(list.id), index) };
+    let listUrl = await this.messageListUrl(manager, set.id);
+    const picked = new Set<number>();
+    for (let attempt = 0; allocations.length < count; attempt++) {
+      if (attempt === MAX_ATTEMPTS) {
+        set = await this.createSet(manager, organisationId);
+        listUrl = await this.messageListUrl(manager, set.id);
+        picked.clear();
       }
+      const candidates = new Set<number>();
+      const wanted = count - allocations.length;
+      // Only the upper half: the lower half holds the bits that one-bit readers look at.
+      for (let tries = 0; candidates.size < wanted && tries < 4 * wanted; tries++) {
+        const index = FIRST_MESSAGE_INDEX + randomInt(set.size - FIRST_MESSAGE_INDEX);
+        if (!picked.has(index)) candidates.add(index);
+      }
+      // In ascending order: concurrent batches then take their rows in one order and cannot deadlock.
+      const indexes = [...candidates].sort((a, b) => a - b);
+      indexes.forEach((index) => picked.add(index));
+      const taken = await manager.query<Array<{ index: number }>>(
+        'INSERT INTO status_allocation (set_id, index) SELECT $1, unnest($2::int[]) ON CONFLICT DO NOTHING RETURNING index',
+        [set.id, indexes],
+      );
+      for (const { index } of taken) allocations.push({ setId: set.id, index, entry: messageStatusEntry(listUrl, index) });
     }
+    return allocations;
   }
 
   /** Writes a credential's state into its set, in whichever form the set has; re-signed on next read. */
@@ -129,6 +151,11 @@ export class StatusListService implements StatusListResolver {
     if (!url.startsWith(prefix)) return null;
     const { document } = await this.signed(url.slice(prefix.length));
     return JSON.parse(document) as unknown;
+  }
+
+  private async messageListUrl(manager: EntityManager, setId: string): Promise<string> {
+    const list = await manager.findOneByOrFail(StatusList, { setId, purpose: 'message' });
+    return this.listUrl(list.id);
   }
 
   private async currentSet(manager: EntityManager, organisationId: string): Promise<StatusListSet> {

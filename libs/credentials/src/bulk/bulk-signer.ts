@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { signCredential, SignedCredential } from '../credential-signer';
 import { IssuerKeyMaterial } from '../issuer-key';
 import { UnsignedCredential } from '../module-credential.builder';
-import { signBatch, SigningTask } from './signing.worker';
+import { signBatch, SigningTask, SigningWorkerData } from './signing.worker';
 import { WorkerPool } from './worker-pool';
 
 const BATCH_SIZE = 25;
@@ -16,11 +16,13 @@ const BATCH_SIZE = 25;
 export class BulkSigner {
   private readonly pool: WorkerPool<SigningTask, Record<string, unknown>[]>;
 
-  constructor(threads = availableParallelism()) {
+  /** `publicUrls`: the deployments whose MAGIX context each thread must resolve offline (as the main thread does). */
+  constructor(threads = availableParallelism(), options: { publicUrls?: string[] } = {}) {
     this.pool = new WorkerPool({
       file: join(__dirname, 'signing.worker.js'),
       threads,
       inThread: signBatch,
+      workerData: { publicUrls: options.publicUrls ?? [] } satisfies SigningWorkerData,
       maxQueued: 4 * threads,
       // Canonicalisation allocates heavily; a larger young generation means fewer pauses.
       resourceLimits: { maxYoungGenerationSizeMb: 64 },

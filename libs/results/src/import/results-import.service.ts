@@ -6,11 +6,13 @@ import { AccessService, Permission, Principal, principalOf, Role, User } from '@
 import { audit, AuditAction } from '@magix/audit';
 import { badInput, Clock, notFound } from '@magix/common';
 import { LearningModule, moduleAsOffered, Offering } from '@magix/catalogue';
+import { CredentialIssuanceService } from '@magix/issuance';
 import { Organisation } from '@magix/organisations';
 import { AssessmentResult } from '../assessment-result.entity';
 import { GradingScale } from '../grading/grading-scale.entity';
 import { sameResult } from '../result-rules';
 import { ResultsService } from '../results.service';
+import { CHUNK_SIZE, ImportChunkWriter, ImportRow, RowFailure } from './import-chunk';
 import { ImportJob } from './import-job.entity';
 import { ImportLease } from './import-lease';
 import { ImportQueue } from './import-queue';
@@ -20,13 +22,14 @@ import { ResultErrorCode } from '../results.errors';
 
 /**
  * Bulk results from an HEI's student information system: the whole file is checked first (any
- * bad row → nothing recorded, every problem listed); then a background job records each result
- * through the normal path, which issues each credential exactly once. The same file again is the
- * same job.
+ * bad row → nothing recorded, every problem listed); then a background job records the results in
+ * chunks (ImportChunkWriter: one transaction and a few statements each, the credentials signed on
+ * worker threads), each credential issued exactly once. The same file again is the same job.
  */
 @Injectable()
 export class ResultsImportService implements OnModuleInit {
   private readonly logger = new Logger('Import');
+  private readonly chunks: ImportChunkWriter;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -34,7 +37,10 @@ export class ResultsImportService implements OnModuleInit {
     private readonly queue: ImportQueue,
     private readonly access: AccessService,
     private readonly clock: Clock,
-  ) {}
+    issuance: CredentialIssuanceService,
+  ) {
+    this.chunks = new ImportChunkWriter(dataSource, issuance, access, clock);
+  }
 
   onModuleInit(): void {
     this.queue.register((id) => this.run(id));
@@ -165,8 +171,8 @@ export class ResultsImportService implements OnModuleInit {
   }
 
   /**
-   * The job: each row through the normal recording path, which records a result and issues its
-   * credential exactly once whatever runs it how often. Under a lease, renewed while it runs: if
+   * The job: the rows in chunks, each recorded and its credentials issued exactly once whatever
+   * runs it how often. Under a lease, renewed while it runs: if
    * this process dies, the lease runs out and another process resumes (ImportQueue's sweeper).
    * Counters come from what is recorded, so a resumed run counts the rows an earlier run did.
    */
@@ -196,34 +202,48 @@ export class ResultsImportService implements OnModuleInit {
     const counters = { done: 0, failed: 0, failures: [] as string[] };
     // A resumed run goes over the rows an earlier run did without a word: no progress backwards.
     const resumeFrom = job.done;
-    for (const row of job.rows) {
+    for (let at = 0; at < job.rows.length; at += CHUNK_SIZE) {
       if (lease.lost) return;
-      const prior = recorded.get(row.enrolmentId);
+      const chunk = job.rows.slice(at, at + CHUNK_SIZE);
       // Recorded as the file says (by an earlier run of this import): nothing to do.
-      const already = prior && sameResult(prior, row);
-      if (!already) {
-        try {
-          await this.results.record(
-            {
-              enrolmentId: row.enrolmentId,
-              grade: row.grade,
-              passed: row.passed,
-              assessedOn: row.assessedOn,
-              creditsAwarded: row.creditsAwarded,
-            },
-            principal,
-          );
-        } catch (error) {
-          counters.failed++;
-          counters.failures.push(`line ${row.line}: ${error instanceof Error ? error.message : String(error)}`);
-        }
+      const todo = chunk.filter((row) => {
+        const prior = recorded.get(row.enrolmentId);
+        return !(prior && sameResult(prior, row));
+      });
+      for (const failure of await this.recordChunk(todo, principal)) {
+        counters.failed++;
+        counters.failures.push(`line ${failure.line}: ${failure.reason}`);
       }
-      counters.done++;
-      if (counters.done >= resumeFrom && (counters.done % 10 === 0 || counters.done === job.rows.length))
-        await lease.progress(counters, enrolmentIds);
+      counters.done += chunk.length;
+      if (counters.done >= resumeFrom) await lease.progress(counters, enrolmentIds);
     }
     if (job.rows.length === 0) await lease.progress(counters, enrolmentIds);
     const { issued } = await lease.finish(counters, enrolmentIds);
     this.logger.log(`Import ${job.id}: ${counters.done} rows, ${issued} credentials held by its results, ${counters.failed} failed`);
+  }
+
+  /**
+   * A chunk in one transaction; should that fail as a whole (nothing of it is then recorded), its
+   * rows one by one through recordResult's path, so that one bad row fails alone, as it would there.
+   */
+  private async recordChunk(rows: ImportRow[], principal: Principal): Promise<RowFailure[]> {
+    if (rows.length === 0) return [];
+    try {
+      return await this.chunks.record(rows, principal);
+    } catch (error) {
+      this.logger.warn(
+        `A chunk of ${rows.length} rows failed (${error instanceof Error ? error.message : String(error)}); recording them one by one`,
+      );
+    }
+    const failures: RowFailure[] = [];
+    for (const row of rows) {
+      try {
+        const { enrolmentId, grade, passed, assessedOn, creditsAwarded } = row;
+        await this.results.record({ enrolmentId, grade, passed, assessedOn, creditsAwarded }, principal);
+      } catch (error) {
+        failures.push({ line: row.line, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return failures;
   }
 }

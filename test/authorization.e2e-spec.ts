@@ -178,6 +178,7 @@ const RULES: Record<string, Rule> = {
   changePassword: { roles: SIGNED_IN, rows: own() },
   closeReviewBatch: { roles: ['ADMIN', 'ISSUER'], rows: { refused: { as: 'fau', variables: (f) => ({ batchId: f.upmBatchId }) } } },
   confirmDegreeRegistration: { roles: ['ADMIN'], rows: staffWide },
+  confirmInterestList: { roles: 'PUBLIC', rows: { none: 'the confirmation token is the capability; a wrong one changes nothing' } },
   correctResult: {
     roles: ['ISSUER'],
     rows: { refused: { as: 'fau', variables: (f) => ({ input: { enrolmentId: f.upmEnrolmentId, grade: '9.0', reason: 'Probe' } }) } },

@@ -19,6 +19,7 @@ import { ResultCorrections1765612800000 } from './1765612800000-result-correctio
 import { AdmissionProcess1765699200000 } from './1765699200000-admission-process';
 import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 import { InterestListOptIn1765872000000 } from './1765872000000-interest-list-opt-in';
+import { OneActiveApplicationEnrolled1765958400000 } from './1765958400000-one-active-application-enrolled';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   AdmissionProcess1765699200000,
   TargetCounters1765785600000,
   InterestListOptIn1765872000000,
+  OneActiveApplicationEnrolled1765958400000,
 ];

@@ -20,6 +20,8 @@ export enum AdmissionErrorCode {
   NOT_A_DEGREE_APPLICATION = 'NOT_A_DEGREE_APPLICATION',
   NOT_ADMITTED = 'NOT_ADMITTED',
   REGISTER_AT_UPM = 'REGISTER_AT_UPM',
+  DECISION_NOT_SENT = 'DECISION_NOT_SENT',
+  NOT_DECIDABLE = 'NOT_DECIDABLE',
 }
 
 const error = (code: AdmissionErrorCode, message: string, field?: string, status = 409) => new DomainError(code, message, field, status);
@@ -81,4 +83,18 @@ export const registerAtUpm = (registrationUrl: string) =>
     AdmissionErrorCode.REGISTER_AT_UPM,
     `A degree place is taken by registering in the official registration system of Universidad Politécnica de Madrid (${registrationUrl}); the programme office then confirms your registration`,
     'applicationId',
+  );
+/** The decision is in a review batch still open: the applicant has not been told, so nothing acts on it yet. */
+export const decisionNotSent = () =>
+  error(
+    AdmissionErrorCode.DECISION_NOT_SENT,
+    'The decision on this application is not sent yet: its review batch is still open; act on it once the batch is closed',
+    'applicationId',
+  );
+/** Only an application under review, or decided in this open batch, takes a (new) decision. */
+export const notDecidable = (status: string) =>
+  error(
+    AdmissionErrorCode.NOT_DECIDABLE,
+    `Only a SUBMITTED, ACCEPTED, RESERVE or REJECTED application can be decided; this one is ${status}`,
+    'input.applicationId',
   );

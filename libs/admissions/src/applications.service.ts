@@ -5,12 +5,12 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
 import { badInput, Clock, forbidden, notFound, Page, PageArgs, pageOf } from '@magix/common';
 import { Offering } from '@magix/catalogue';
-import { Programme } from '@magix/programme';
+import { Edition, EditionState, Programme } from '@magix/programme';
 import { Application, ApplicationDocument, ApplicationDocumentInfo, ApplicationStatus, DocumentKind } from './admission.entities';
 import { applicationsClosed, duplicateApplication, fileTooLarge, notAPdf } from './admissions.errors';
 import { recordedProfile } from './applicant-profile';
 import { checkApplicationPdf, CV_RULES, DocumentRules, MOTIVATION_RULES } from './cv-document';
-import { degreeIntake } from './degree-intake';
+import { degreeIntake, windowForPeople } from './degree-intake';
 import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
 
 export const MAX_CV_BYTES = 2 * 1024 * 1024;
@@ -42,9 +42,14 @@ export class ApplicationsService {
     if (input.offeringId) {
       const offering = await this.dataSource.getRepository(Offering).findOneBy({ id: input.offeringId });
       if (!offering) throw notFound('Offering');
-      const opens = offering.applicationsOpenOn ?? '0000-01-01';
+      // As for degree applications: a PLANNED edition takes none; the interest list hears of it first.
+      const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: offering.editionId });
+      if (edition.state !== EditionState.OPEN)
+        throw applicationsClosed(`applications to ${offering.code} open once the edition ${edition.code} is opened`);
+      const opens = offering.applicationsOpenOn;
       const closes = offering.applicationsCloseOn ?? offering.startsOn;
-      if (today < opens || today > closes) throw applicationsClosed(`from ${opens} to ${closes}`);
+      if ((opens !== null && today < opens) || today > closes)
+        throw applicationsClosed(`applications to ${offering.code} are taken ${windowForPeople(opens, closes)}`);
     } else {
       const programme = await this.dataSource.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
       if (!programme) throw notFound('Programme');

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { notFound } from '@magix/common';
+import { formatDateForPeople, notFound } from '@magix/common';
 import { Edition, EditionState } from '@magix/programme';
 import { Application, ApplicationStatus } from './admission.entities';
 import { applicationsClosed } from './admissions.errors';
@@ -53,6 +53,15 @@ export function degreeWindow(edition: Edition): DegreeWindow {
   return { opensOn: edition.degreeApplicationsOpenOn ?? '0000-01-01', closesOn: edition.degreeApplicationsCloseOn ?? edition.endsOn };
 }
 
+/**
+ * An application window written for people: "from <date> to <date>", or "until <date>" when it
+ * has no opening day (open since ever; the stored bound is then unset, never printed).
+ */
+export function windowForPeople(opensOn: string | null, closesOn: string): string {
+  const until = formatDateForPeople(closesOn);
+  return opensOn ? `from ${formatDateForPeople(opensOn)} to ${until}` : `until ${until}`;
+}
+
 // A PLANNED edition takes no application: the interest list hears of it first, when it opens.
 const isOpen = (edition: Edition, today: string) => {
   const window = degreeWindow(edition);
@@ -70,9 +79,11 @@ export async function degreeIntake(
     const edition = await manager.findOneBy(Edition, { id: editionId, programmeId });
     if (!edition) throw notFound('Edition');
     if (!isOpen(edition, today)) {
-      const window = degreeWindow(edition);
+      const { closesOn } = degreeWindow(edition);
       const when =
-        edition.state === EditionState.OPEN ? `are taken from ${window.opensOn} to ${window.closesOn}` : 'open once the edition is opened';
+        edition.state === EditionState.OPEN
+          ? `are taken ${windowForPeople(edition.degreeApplicationsOpenOn, closesOn)}`
+          : 'open once the edition is opened';
       throw applicationsClosed(`degree applications to ${edition.code} ${when}`, 'input.editionId');
     }
     return edition;

@@ -10,7 +10,15 @@ import { Enrolment, EnrolmentService, EnrolmentStatus, offeringPlaceCounts } fro
 import { Learner } from '@magix/learners';
 import { checkDegreeIntake, Edition } from '@magix/programme';
 import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
-import { cannotWithdraw, noOffer, notADegreeApplication, notAdmitted, offerExpired, registerAtUpm } from './admissions.errors';
+import {
+  cannotWithdraw,
+  decisionNotSent,
+  noOffer,
+  notADegreeApplication,
+  notAdmitted,
+  offerExpired,
+  registerAtUpm,
+} from './admissions.errors';
 import { degreePlaceCounts, isDegreeApplication, lockEdition } from './degree-intake';
 import { SetDegreeIntakeInput } from './dto/admission.inputs';
 import {
@@ -66,13 +74,17 @@ export class PlacesService implements OnModuleInit {
       if (isDegreeApplication(application)) {
         // Already registered and confirmed: the answer is what it is, as for an enrolled module place.
         if (application.status === ApplicationStatus.ENROLLED) return { application, expired: false };
-        if (application.status === ApplicationStatus.ACCEPTED) throw registerAtUpm(this.config.registrationUrl);
+        if (application.status === ApplicationStatus.ACCEPTED) {
+          await this.requireDecisionSent(manager, application);
+          throw registerAtUpm(this.config.registrationUrl);
+        }
         throw noOffer();
       }
       const offering = await this.enrolments.lockOffering(manager, application.offeringId!);
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status === ApplicationStatus.ENROLLED) return { application: current, expired: false };
       if (current.status !== ApplicationStatus.ACCEPTED) throw noOffer();
+      await this.requireDecisionSent(manager, current);
       if (current.offerExpiresAt && current.offerExpiresAt.getTime() < this.clock.now().getTime()) {
         await this.expire(manager, current, offering);
         return { application: current, expired: true };
@@ -95,6 +107,7 @@ export class PlacesService implements OnModuleInit {
       const edition = degree ? await lockEdition(manager, application.editionId!) : null;
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status !== ApplicationStatus.ACCEPTED) throw noOffer();
+      await this.requireDecisionSent(manager, current);
       await this.setStatus(manager, current, ApplicationStatus.DECLINED);
       if (offering) await this.promote(manager, offering);
       if (edition) await this.promoteDegree(manager, edition);
@@ -118,6 +131,8 @@ export class PlacesService implements OnModuleInit {
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status === ApplicationStatus.ENROLLED) return current;
       if (current.status !== ApplicationStatus.ACCEPTED) throw notAdmitted(current.status);
+      // Admitted in a batch still open: the learner has not had the letter to register with.
+      await this.requireDecisionSent(manager, current);
       await this.setStatus(manager, current, ApplicationStatus.ENROLLED);
       await audit(manager, {
         action: AuditAction.DEGREE_REGISTRATION_CONFIRMED,
@@ -244,7 +259,12 @@ export class PlacesService implements OnModuleInit {
     const now = this.clock.now();
     let places = freePlaces(await offeringPlaceCounts(manager, offering, now));
     if (places === 0) return;
-    const reserve = await manager.findBy(Application, { offeringId: offering.id, status: ApplicationStatus.RESERVE });
+    // As for degree intakes: only reserves who were told (their batch is closed) are offered a place.
+    const reserve = await manager
+      .createQueryBuilder(Application, 'a')
+      .innerJoin(ReviewBatch, 'b', 'b.id = a.batchId AND b.closedAt IS NOT NULL')
+      .where('a.offeringId = :offeringId AND a.status = :status', { offeringId: offering.id, status: ApplicationStatus.RESERVE })
+      .getMany();
     for (const next of nextInLine(reserve, reserve.length)) {
       if (places === 0) break;
       if (await this.skipIfIneligible(manager, next, offering)) continue;
@@ -325,6 +345,16 @@ export class PlacesService implements OnModuleInit {
     const application = await manager.findOneBy(Application, { id: applicationId });
     if (!application) throw notFound('Application');
     return application;
+  }
+
+  /**
+   * A decision is sent when its review batch closes (the letters go then): until then nothing acts
+   * on it, so the batch can close with the decision the applicant is told. No batch: nothing to wait for.
+   */
+  private async requireDecisionSent(manager: EntityManager, application: Application): Promise<void> {
+    if (!application.batchId) return;
+    const batch = await manager.findOneBy(ReviewBatch, { id: application.batchId });
+    if (batch && !batch.closedAt) throw decisionNotSent();
   }
 
   private async setStatus(manager: EntityManager, application: Application, status: ApplicationStatus): Promise<void> {

@@ -14,6 +14,7 @@ import {
   capacityReached,
   cvRequired,
   motivationRequired,
+  notDecidable,
   notInBatch,
   nothingToReview,
   undecided,
@@ -24,7 +25,10 @@ import { degreeAdmittedLetter, Letter, placeOfferedLetter, Reader, rejectedLette
 import { freePlaces, offerDeadline } from './places';
 import { PlacesService } from './places.service';
 
+/** The decisions closing a batch sends: each of these gets its letter. */
 const DECIDED = [ApplicationStatus.ACCEPTED, ApplicationStatus.RESERVE, ApplicationStatus.REJECTED];
+/** What the commission may decide (again) while the batch is open; any other state is final (docs/admission.md). */
+const DECIDABLE = [ApplicationStatus.SUBMITTED, ...DECIDED];
 
 /**
  * The academic commission's review rounds: a batch takes every application submitted since the
@@ -104,6 +108,7 @@ export class ReviewBatchesService {
       const edition = named?.editionId && named.batchId === batch.id ? await lockEdition(manager, named.editionId) : null;
       const application = await manager.findOne(Application, { where: { id: input.applicationId }, lock: { mode: 'pessimistic_write' } });
       if (!application || application.batchId !== batch.id) throw notInBatch();
+      if (!DECIDABLE.includes(application.status)) throw notDecidable(application.status);
       let decision = input.decision;
       // The call for applications: no acceptance without a CV and a motivation (text or PDF).
       if (decision === Decision.ACCEPTED) await this.requireDocuments(manager, application);
@@ -148,23 +153,25 @@ export class ReviewBatchesService {
       const batch = await manager.findOne(ReviewBatch, { where: { id: batchId }, lock: { mode: 'pessimistic_write' } });
       if (!batch) throw notFound('Review batch');
       if (batch.closedAt) return batch;
+      // Batch, then offering or intakes: the lock order of decide. Read under them, a withdrawal or
+      // decline cannot change an application between this read and its letter.
+      const offering = batch.offeringId ? await this.enrolments.lockOffering(manager, batch.offeringId) : null;
+      if (!offering) for (const editionId of await this.intakesOf(manager, batch.id)) await lockEdition(manager, editionId);
       const applications = await manager.findBy(Application, { batchId });
-      const open = applications.filter((a) => !DECIDED.includes(a.status));
+      // Only SUBMITTED waits for the commission. WITHDRAWN is settled and gets no letter; ENROLLED,
+      // DECLINED, EXPIRED and INELIGIBLE cannot arise in an open batch any more (acting on a decision
+      // waits for its letter), but a batch left with them by older code must still close.
+      const open = applications.filter((a) => a.status === ApplicationStatus.SUBMITTED);
       if (open.length > 0) throw undecided(open.length);
       const closedAt = this.clock.now();
-      // Batch, then offering: the lock order of decide.
-      const offering = batch.offeringId ? await this.enrolments.lockOffering(manager, batch.offeringId) : null;
       const editions = new Map<string, Edition>();
-      let skipped = false;
       for (const application of applications) {
+        if (!DECIDED.includes(application.status)) continue;
         let letter: (reader: Reader) => Letter;
         const links = this.places.links;
         if (application.status === ApplicationStatus.ACCEPTED && offering) {
           // The place is offered now: to an applicant who holds its prerequisites, else the next in line.
-          if (await this.places.skipIfIneligible(manager, application, offering)) {
-            skipped = true;
-            continue;
-          }
+          if (await this.places.skipIfIneligible(manager, application, offering)) continue;
           const deadline = offerDeadline(closedAt);
           await manager.update(Application, { id: application.id }, { offerExpiresAt: deadline });
           letter = (reader) => placeOfferedLetter(reader, links, offering, deadline, false);
@@ -184,11 +191,13 @@ export class ReviewBatchesService {
         });
       }
       await manager.update(ReviewBatch, { id: batch.id }, { closedAt, closedBy: principal.userId });
-      // The place of an applicant found ineligible goes to the reserve list, now that it was told.
-      if (offering && skipped) await this.places.promote(manager, offering);
+      // A place freed while the batch was open (an applicant found ineligible, a withdrawal) goes to
+      // the reserve list, this batch's included, now that it was told.
+      if (offering) await this.places.promote(manager, offering);
       // A degree place freed while the batch was open goes to its reserve list, now that it was told.
-      const intakes = [...new Set(applications.map((a) => a.editionId).filter((id): id is string => !offering && id !== null))];
-      for (const editionId of intakes.sort()) await this.places.promoteDegree(manager, await lockEdition(manager, editionId));
+      if (!offering)
+        for (const editionId of await this.intakesOf(manager, batch.id))
+          await this.places.promoteDegree(manager, await lockEdition(manager, editionId));
       await audit(manager, {
         action: AuditAction.REVIEW_BATCH_CLOSED,
         actorUserId: principal.userId,
@@ -198,6 +207,15 @@ export class ReviewBatchesService {
       });
       return manager.findOneByOrFail(ReviewBatch, { id: batch.id });
     });
+  }
+
+  /** The degree intakes (editions) of a batch's applications, in lock order. */
+  private async intakesOf(manager: EntityManager, batchId: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      'SELECT DISTINCT edition_id AS id FROM application WHERE batch_id = $1 AND programme_id IS NOT NULL AND edition_id IS NOT NULL ORDER BY 1',
+      [batchId],
+    );
+    return rows.map((r) => r.id);
   }
 
   private what(offering: Offering | null): string {

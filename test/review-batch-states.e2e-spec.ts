@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { BatchScheduleService } from '@magix/admissions';
+import { DataSource } from 'typeorm';
 import { Clock, formatDateForPeople } from '@magix/common';
+import { migrations } from '@magix/migrations';
+import { uploadACv } from './support/application-documents';
 import { applyToDegree, DEGREE_MOTIVATION, reviewDegreeBatch } from './support/degree-admission';
 import { ADMIN, aLearner, TestLearner, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
@@ -104,6 +107,55 @@ describe('review batches: every state settles, decisions are acted on once sent'
     expect((await server.gql(DECLINE, { id: application.id }, learner.token)).data.declineOffer.status).toBe('DECLINED');
   });
 
+  it('holds a module offer and the reserve list until the batch closes, then offers the freed place', async () => {
+    const { data } = await server.gql('{ programme { editions { id code } } }');
+    const running = data.programme.editions.find((e: Json) => e.code === '2026-2027');
+    const module = await server.gql('query($c: String!) { module(code: $c) { id } }', { c: 'UPM-AIG-01' });
+    const made = await server.gql(
+      'mutation($input: CreateOfferingInput!) { createOffering(input: $input) { id } }',
+      {
+        input: {
+          code: `UPM-AIG-01-B${randomBytes(3).toString('hex').toUpperCase()}`,
+          moduleId: module.data.module.id,
+          editionId: running.id,
+          startsOn: '2027-06-01',
+          endsOn: '2027-07-31',
+          capacity: 1,
+        },
+      },
+      upm,
+    );
+    const offeringId = made.data.createOffering.id;
+    const [first, second] = [await aLearner(server), await aLearner(server)];
+    const ids: string[] = [];
+    for (const learner of [first, second]) {
+      const applied = await server.gql(APPLY, { input: { offeringId, motivation: DEGREE_MOTIVATION } }, learner.token);
+      ids.push(applied.data.apply.id);
+      await uploadACv(server, applied.data.apply.id, learner.token);
+    }
+    const opened = await server.gql('mutation($id: ID!) { openReviewBatch(input: { offeringId: $id }) { id } }', { id: offeringId }, upm);
+    const batchId = opened.data.openReviewBatch.id;
+    expect((await decide(batchId, ids[0], 'ACCEPTED', upm)).data.decideApplication.status).toBe('ACCEPTED');
+    expect((await decide(batchId, ids[1], 'RESERVE', upm)).data.decideApplication.status).toBe('RESERVE');
+
+    const before = await written();
+    for (const operation of [ACCEPT, DECLINE]) {
+      const refused = await server.gql(operation, { id: ids[0] }, first.token);
+      expect(refused.errors?.[0].extensions?.code).toBe('DECISION_NOT_SENT');
+    }
+    expect(await written()).toEqual(before);
+
+    // The accepted applicant leaves before being told: the reserve is not offered the place yet.
+    const secondMails = (await mailsTo(second.email)).length;
+    expect((await server.gql(WITHDRAW, { id: ids[0] }, first.token)).data.withdrawApplication.status).toBe('WITHDRAWN');
+    expect(await status(ids[1])).toBe('RESERVE');
+    expect((await mailsTo(second.email)).length).toBe(secondMails);
+
+    expect((await server.gql(CLOSE, { id: batchId }, upm)).errors).toBeUndefined();
+    expect(await status(ids[1])).toBe('ACCEPTED');
+    expect((await server.gql(ACCEPT, { id: ids[1] }, second.token)).data.acceptOffer.status).toBe('ENROLLED');
+  });
+
   it('decides only SUBMITTED, ACCEPTED, RESERVE or REJECTED: any other state is NOT_DECIDABLE and nothing changes', async () => {
     const people: TestLearner[] = [];
     for (let i = 0; i < 5; i++) people.push(await aLearner(server));
@@ -151,6 +203,31 @@ describe('review batches: every state settles, decisions are acted on once sent'
     const second = await server.gql(APPLY, { input: { motivation: DEGREE_MOTIVATION } }, learner.token);
     expect(second.errors?.[0].extensions?.code).toBe('DUPLICATE_APPLICATION');
     expect(await written()).toEqual(before);
+  });
+
+  it('migration 1765958400000 applies on the demo data, and stops (changing nothing) where a learner holds two live applications', async () => {
+    const migration = migrations.find((m) => m.name === 'OneActiveApplicationEnrolled1765958400000')!;
+    const runner = server.app.get(DataSource).createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // The demo and this suite's data, under the old index, take the new one.
+      await new migration().down(runner);
+      await new migration().up(runner);
+      // A second live application beside an ENROLLED one, as the old index let through.
+      await new migration().down(runner);
+      await runner.query(
+        `INSERT INTO application (learner_id, programme_id, edition_id, offering_id, motivation, status, submitted_at, updated_at)
+         SELECT learner_id, programme_id, edition_id, offering_id, motivation, 'SUBMITTED', now(), now()
+           FROM application WHERE status = 'ENROLLED' ORDER BY id LIMIT 1`,
+      );
+      await expect(new migration().up(runner)).rejects.toThrow(/1 learners hold an ENROLLED application and another live one/);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    // Rolled back: the index stands as migrated.
+    const index = await server.db.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'application_one_active'");
+    expect(index.rows[0].indexdef).toContain('ENROLLED');
   });
 
   describe('module applications follow their edition, and say when in words', () => {

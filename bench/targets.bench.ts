@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AccessService } from '@magix/auth';
-import { Clock } from '@magix/common';
+import { Clock, DomainEvents } from '@magix/common';
 import { ensureDatabase, startEmbeddedPostgres, typeOrmOptions } from '@magix/database';
 import { PathwayProgressService, PathwayRulesService } from '@magix/pathways';
 import { TargetsService } from '@magix/targets';
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
 
     if (process.env.BENCH_EXPLAIN) await explainCounters(db);
     const targets = new TargetsService(db, new Clock());
-    const progress = new PathwayProgressService(db, new PathwayRulesService(db), new AccessService(db), new Clock());
+    const progress = new PathwayProgressService(db, new PathwayRulesService(db, new DomainEvents()), new AccessService(db), new Clock());
     const learners = (await db.query(`SELECT learner_id AS id FROM credential ORDER BY random() LIMIT ${RUNS + 3}`)).map(
       (r: { id: string }) => r.id,
     );

@@ -264,7 +264,7 @@ describe('the demo’s 2027-2028 edition', () => {
       ['PUBLIC_SECTOR_SHARE', 40],
     ]);
     const actions = await server.db.query('SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id', [edition.id]);
-    expect(actions.rows.map((r) => r.action).slice(0, 2)).toEqual(['EDITION_CREATED', 'EDITION_OPENED']);
+    expect(actions.rows.map((r) => r.action).slice(0, 3)).toEqual(['EDITION_CREATED', 'PATHWAY_RULES_SET', 'EDITION_OPENED']);
 
     const admitted = await server.gql(
       'query($id: ID) { applications(editionId: $id, degreeSeeking: true, limit: 10) { totalCount items { status batchId } } }',

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { audit, AuditAction } from '@magix/audit';
 import { LearningModule } from '@magix/catalogue';
-import { badInput, notFound } from '@magix/common';
+import { badInput, DomainEvents, notFound } from '@magix/common';
 import { Organisation, OrganisationKind } from '@magix/organisations';
 import { Edition } from '@magix/programme';
 import { CatalogueModule, PathwayRules, pathwayRuleProblems } from './domain/pathway-rules';
@@ -17,8 +17,38 @@ export interface LearnerRules {
 
 /** Degree rules per edition, versioned: each change is a new version; the latest applies. */
 @Injectable()
-export class PathwayRulesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class PathwayRulesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('edition.created', (manager, { editionId, actorUserId }) => this.carryForward(manager, editionId, actorUserId));
+  }
+
+  /**
+   * A new edition starts with the rules of the latest edition before it (their last version), so
+   * that its learners have rules from the first day; the office changes them with setPathwayRules.
+   */
+  private async carryForward(manager: EntityManager, editionId: string, actorUserId: string): Promise<void> {
+    const [previous] = await manager.query<Array<{ rules: PathwayRules; editionId: string }>>(
+      `SELECT v.rules, v.edition_id AS "editionId" FROM pathway_rules v JOIN edition e ON e.id = v.edition_id
+        WHERE e.starts_on < (SELECT starts_on FROM edition WHERE id = $1)
+        ORDER BY e.starts_on DESC, v.version DESC LIMIT 1`,
+      [editionId],
+    );
+    if (!previous) return;
+    const version = manager.create(PathwayRulesVersion, { editionId, version: 1, rules: previous.rules, createdBy: actorUserId });
+    await manager.insert(PathwayRulesVersion, version);
+    await audit(manager, {
+      action: AuditAction.PATHWAY_RULES_SET,
+      actorUserId,
+      entityType: 'edition',
+      entityId: editionId,
+      details: { version: 1, carriedForwardFrom: previous.editionId },
+    });
+  }
 
   async catalogue(manager: EntityManager = this.dataSource.manager): Promise<Map<string, CatalogueModule>> {
     const modules = await manager.find(LearningModule);

@@ -75,6 +75,11 @@ export class EditionsService {
         entityId: edition.id,
         details: { code: edition.code, startsOn: edition.startsOn, endsOn: edition.endsOn, ...intake, targets: input.targets ?? [] },
       });
+      await this.events.emit(manager, 'edition.created', {
+        editionId: edition.id,
+        programmeId: programme.id,
+        actorUserId: principal.userId,
+      });
       return manager.findOneByOrFail(Edition, { id: edition.id });
     });
   }

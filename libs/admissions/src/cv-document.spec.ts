@@ -17,7 +17,10 @@ async function aGenuinePdf(text = 'Curriculum vitae — Lucía Martín'): Promis
 
 /** A small PDF with `catalog` entries added, and one Flate stream of `streamBytes` if given. */
 function aHandMadePdf({ catalog = '', streamBytes }: { catalog?: string; streamBytes?: Buffer } = {}): Buffer {
-  const head = `%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n`;
+  const head =
+    `%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${catalog} >>\nendobj\n` +
+    `2 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n` +
+    `4 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n`;
   const parts: Buffer[] = [Buffer.from(head, 'latin1')];
   if (streamBytes) {
     parts.push(Buffer.from(`3 0 obj\n<< /Length ${streamBytes.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), streamBytes);
@@ -51,11 +54,9 @@ async function refusal(bytes: Buffer): Promise<DomainError> {
 }
 
 describe('checkCvPdf', () => {
-  it('accepts a genuine PDF and a minimal hand-written one', async () => {
+  it('accepts a genuine PDF and a minimal hand-written one of one page', async () => {
     await expect(checkCvPdf(await aGenuinePdf())).resolves.toBeUndefined();
-    await expect(
-      checkCvPdf(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')),
-    ).resolves.toBeUndefined();
+    await expect(checkCvPdf(aHandMadePdf())).resolves.toBeUndefined();
     await expect(
       checkCvPdf(aHandMadePdf({ streamBytes: deflateSync(Buffer.from('BT /F1 12 Tf (Hello) Tj ET')) })),
     ).resolves.toBeUndefined();
@@ -65,6 +66,16 @@ describe('checkCvPdf', () => {
     expect((await refusal(Buffer.from('<html>cv</html>'))).code).toBe(CV_NOT_A_PDF);
     expect((await refusal(Buffer.concat([Buffer.from(' '), await aGenuinePdf()]))).code).toBe(CV_NOT_A_PDF);
     expect((await refusal(Buffer.from('%PDF-1.4\nnothing else'))).code).toBe(CV_NOT_A_PDF);
+  });
+
+  it('refuses a PDF with no page, or with a page tree that cannot be read (it could hide any number of pages)', async () => {
+    const noPages = await refusal(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'));
+    expect(noPages.code).toBe(CV_NOT_A_PDF);
+    const cyclic = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 3 >> endobj\n' +
+        'trailer << /Root 1 0 R >>\n%%EOF\n',
+    );
+    expect((await refusal(cyclic)).code).toBe(CV_NOT_A_PDF);
   });
 
   it('refuses a PDF/HTML polyglot', async () => {

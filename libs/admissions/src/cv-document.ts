@@ -183,6 +183,9 @@ export async function checkApplicationPdf(bytes: Buffer, rules: DocumentRules): 
   if (active) throw unsafe(what, `it carries active content (${active})`);
   boundParsedStreams(document, what);
   const pages = pageCountOf(document);
+  // A page tree the parser cannot walk could hide any number of pages: it is not taken as none.
+  if (pages === null) throw notAPdf(what, 'its pages cannot be read');
+  if (pages === 0) throw notAPdf(what, 'it has no page');
   if (pages > rules.maxPages) {
     const limit = rules.maxPages === 1 ? 'one page' : `at most ${rules.maxPages} pages`;
     throw new DomainError(rules.tooLongCode, `${what} must have ${limit}; this one has ${pages}`, 'file', 422);
@@ -192,11 +195,11 @@ export async function checkApplicationPdf(bytes: Buffer, rules: DocumentRules): 
 /** The CV: a safe PDF of at most two pages (see checkApplicationPdf). */
 export const checkCvPdf = (bytes: Buffer): Promise<void> => checkApplicationPdf(bytes, CV_RULES);
 
-/** Pages as the page tree counts them; a file without a readable page tree shows none. */
-function pageCountOf(document: PDFDocument): number {
+/** Pages as the page tree counts them; null when the tree cannot be read. */
+function pageCountOf(document: PDFDocument): number | null {
   try {
     return document.getPageCount();
   } catch {
-    return 0;
+    return null;
   }
 }

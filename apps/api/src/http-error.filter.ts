@@ -3,6 +3,7 @@ import { Response } from 'express';
 import {
   CommonErrorCode,
   describeDatabaseError,
+  describeErrorForLog,
   DomainError,
   isDatabaseUnavailable,
   isInvalidTextRepresentation,
@@ -77,7 +78,7 @@ export class HttpErrorFilter implements ExceptionFilter {
         .json({ code: CommonErrorCode.BAD_USER_INPUT, message: 'A value is not of the expected form (an id that is not a UUID?)' });
       return;
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    this.logger.error(describeErrorForLog(error));
     response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }
 }

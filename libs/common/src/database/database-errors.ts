@@ -80,3 +80,20 @@ export function describeDatabaseError(error: unknown): string {
   }
   return withoutValues(error instanceof Error ? error.message : String(error));
 }
+
+/** Whether a layer of the error comes from the database driver (it carries an SQLSTATE). */
+function fromDatabase(error: unknown): boolean {
+  for (const layer of layers(error)) if (typeof layer.code === 'string' && /^[0-9A-Z]{5}$/.test(layer.code)) return true;
+  return false;
+}
+
+/**
+ * An unexpected error for the log: its stack, but for a database error the first line is
+ * describeDatabaseError's (the driver's message can quote a value of the row).
+ */
+export function describeErrorForLog(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (!fromDatabase(error)) return error.stack ?? error.message;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [describeDatabaseError(error), ...frames].join('\n');
+}

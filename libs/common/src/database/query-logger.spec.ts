@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { QueryFailedError, Logger as TypeOrmLogger } from 'typeorm';
+import { describeErrorForLog } from './database-errors';
 import { QueryLogger } from './query-logger';
 
 const MOTIVATION = 'I have worked for the Ministry of the Interior of Latvia since 2015 and …';
@@ -44,5 +45,15 @@ describe('QueryLogger', () => {
     typeOrmLogger().logQueryError(range, 'UPDATE offering SET capacity = $1', [MOTIVATION]);
     expect(logged[1]).toContain('out of range for type integer');
     expect(logged[1]).not.toContain('Ministry');
+  });
+
+  it('an unexpected database error reaches the error log with its frames but without the value its message quotes', () => {
+    const error = failed('22007', `invalid input syntax for type date: "${MOTIVATION}"`, '');
+    const line = describeErrorForLog(error);
+    expect(line).toMatch(/^22007 invalid input syntax for type date/);
+    expect(line).toMatch(/\n\s+at /);
+    expect(line).not.toContain('Ministry');
+    const plain = new Error('not a database error');
+    expect(describeErrorForLog(plain)).toBe(plain.stack);
   });
 });

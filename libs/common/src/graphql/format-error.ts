@@ -2,7 +2,12 @@ import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import { ApolloServerPlugin } from '@apollo/server';
-import { describeDatabaseError, isDatabaseUnavailable, isInvalidTextRepresentation } from '../database/database-errors';
+import {
+  describeDatabaseError,
+  describeErrorForLog,
+  isDatabaseUnavailable,
+  isInvalidTextRepresentation,
+} from '../database/database-errors';
 import { CommonErrorCode, DomainError, serviceUnavailable } from '../domain-error';
 import { QUERY_TOO_COSTLY } from './query-cost';
 
@@ -61,7 +66,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const field = formatted.extensions?.field;
     return { ...base, extensions: { code, ...(typeof field === 'string' ? { field } : {}) } };
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  logger.error(describeErrorForLog(original));
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

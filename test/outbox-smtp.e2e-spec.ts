@@ -84,4 +84,33 @@ describe('outbox delivery by SMTP', () => {
       await mail.close();
     }
   });
+
+  it('marks each message sent as it goes: a failure recording one never sends the others again', async () => {
+    await server.db.query(`CREATE FUNCTION refuse_marking() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'cannot record this delivery'; END $$`);
+    await server.db.query(`CREATE TRIGGER refuse_marking BEFORE UPDATE ON outbox_message
+      FOR EACH ROW WHEN (NEW.recipient = 'blocked@example.org') EXECUTE FUNCTION refuse_marking()`);
+    const mail = await mailServer(port);
+    try {
+      await server.app.get(DataSource).transaction(async (manager) => {
+        await outbox.enqueue(manager, 'first@example.org', 'One', 'The first message.');
+        await outbox.enqueue(manager, 'blocked@example.org', 'Two', 'Its delivery cannot be recorded.');
+        await outbox.enqueue(manager, 'third@example.org', 'Three', 'The third message.');
+      });
+      expect(await outbox.deliver()).toBe(2);
+      expect((await pending()).map((m) => m.recipient)).toEqual(['blocked@example.org']);
+      // The next round sends only the one whose delivery was never recorded.
+      await outbox.deliver();
+      expect(mail.received.map((m) => m.to[0])).toEqual([
+        'first@example.org',
+        'blocked@example.org',
+        'third@example.org',
+        'blocked@example.org',
+      ]);
+    } finally {
+      await server.db.query('DROP TRIGGER refuse_marking ON outbox_message; DROP FUNCTION refuse_marking()');
+      await server.db.query('UPDATE outbox_message SET sent_at = now() WHERE sent_at IS NULL');
+      await mail.close();
+    }
+  });
 });

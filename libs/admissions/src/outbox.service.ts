@@ -58,38 +58,52 @@ export class OutboxService implements OnModuleInit, OnApplicationShutdown {
     if (this.delivering) await this.deliver();
   }
 
-  /** Delivers what is pending; several server processes can run this at once (SKIP LOCKED). */
+  /**
+   * Delivers what is pending, one message per transaction: a message is marked sent as soon as it
+   * is, so a failure later in the round (or a crash) never sends the earlier ones again. Several
+   * server processes can run this at once: each takes a message the others have not locked.
+   */
   async deliver(limit = 100): Promise<number> {
     let delivered = 0;
-    await this.dataSource
-      .transaction(async (manager) => {
-        const pending = await manager
-          .createQueryBuilder(OutboxMessage, 'm')
-          .where('m.sentAt IS NULL AND m.attempts < 10')
-          .orderBy('m.id')
-          .limit(limit)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        for (const message of pending) {
+    const tried: string[] = [];
+    for (let round = 0; round < limit; round++) {
+      const triedBefore = tried.length;
+      const outcome = await this.dataSource
+        .transaction(async (manager) => {
+          const query = manager
+            .createQueryBuilder(OutboxMessage, 'm')
+            .where('m.sentAt IS NULL AND m.attempts < 10')
+            .orderBy('m.id')
+            .limit(1)
+            .setLock('pessimistic_write')
+            .setOnLocked('skip_locked');
+          // A message that failed in this round waits for the next one.
+          if (tried.length > 0) query.andWhere('m.id NOT IN (:...tried)', { tried });
+          const message = await query.getOne();
+          if (!message) return null;
+          tried.push(message.id);
           try {
             await this.send(message);
-            await manager.update(
-              OutboxMessage,
-              { id: message.id },
-              { sentAt: this.clock.now(), attempts: message.attempts + 1, lastError: null },
-            );
-            delivered++;
           } catch (error) {
-            await manager.update(
-              OutboxMessage,
-              { id: message.id },
-              { attempts: message.attempts + 1, lastError: error instanceof Error ? error.message : String(error) },
-            );
+            const lastError = error instanceof Error ? error.message : String(error);
+            await manager.update(OutboxMessage, { id: message.id }, { attempts: message.attempts + 1, lastError });
+            return 'failed';
           }
-        }
-      })
-      .catch((error: unknown) => this.logger.warn(`Delivery round failed: ${String(error)}`));
+          await manager.update(
+            OutboxMessage,
+            { id: message.id },
+            { sentAt: this.clock.now(), attempts: message.attempts + 1, lastError: null },
+          );
+          return 'sent';
+        })
+        .catch((error: unknown) => {
+          this.logger.warn(`Delivery failed: ${error instanceof Error ? error.message : String(error)}`);
+          // Past one message: go on with the others; before taking any (the database): next round.
+          return tried.length > triedBefore ? ('failed' as const) : null;
+        });
+      if (outcome === null) break;
+      if (outcome === 'sent') delivered++;
+    }
     return delivered;
   }
 

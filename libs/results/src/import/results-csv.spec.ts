@@ -73,6 +73,12 @@ describe('parseResultsCsv', () => {
     });
   });
 
+  it('refuses a day that does not exist, which PostgreSQL would refuse in the background job', () => {
+    const { rows, errors } = parseResultsCsv('email,grade,assessed_on\na@example.org,8,2026-02-29\n', context);
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([{ line: 2, column: 'assessed_on', reason: 'must be a date as YYYY-MM-DD', code: 'MALFORMED_CELL' }]);
+  });
+
   it('refuses files without the required columns, or that are not CSV', () => {
     expect(parseResultsCsv('email,mark\na@example.org,8', context).errors[0]).toMatchObject({
       line: 1,

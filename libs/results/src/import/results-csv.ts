@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { isCalendarDate } from '@magix/common';
 import { checkResult, ResultContext, ResultField } from '../result-rules';
 
 /** One valid line of a results file, as a student information system exports it. */
@@ -32,7 +33,6 @@ const COLUMN_OF: Record<ResultField, string> = { grade: 'grade', passed: 'passed
 
 const REQUIRED = ['email', 'grade', 'assessed_on'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Reads a results CSV (header: email, grade, assessed_on[, credits][, passed]) and checks every
@@ -90,7 +90,7 @@ export function parseResultsCsv(text: string, context: ResultContext): { rows: R
     if (!EMAIL.test(email)) fail('email', 'not an email address');
     else if (seen.has(email)) fail('email', `the same learner is on line ${seen.get(email)}`, CsvRowCode.DUPLICATE_LEARNER);
     else seen.set(email, line);
-    const dateReadable = DATE.test(record.assessed_on) && !Number.isNaN(Date.parse(record.assessed_on));
+    const dateReadable = isCalendarDate(record.assessed_on);
     if (!dateReadable) fail('assessed_on', 'must be a date as YYYY-MM-DD');
     let credits: number | null = null;
     if (record.credits) {

@@ -35,6 +35,23 @@ describe('bulk results import', () => {
     expect(await server.count('assessment_result')).toBe(before);
   });
 
+  it('leaves no import behind when its job cannot be queued: the job, its audit line and its queue entry commit together', async () => {
+    await server.db.query(`CREATE FUNCTION refuse_import_job() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the queue refuses'; END $$`);
+    await server.db.query(`CREATE TRIGGER refuse_import_job BEFORE INSERT ON pgboss.job
+      FOR EACH ROW WHEN (NEW.name = 'results-import') EXECUTE FUNCTION refuse_import_job()`);
+    try {
+      const jobs = await server.count('import_job');
+      const audits = await server.count('audit_log');
+      const { errors } = await run(csvOf(emails.slice(0, 3).map((e) => `${e},8.0,2026-11-10`)));
+      expect(errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await server.count('import_job')).toBe(jobs);
+      expect(await server.count('audit_log')).toBe(audits);
+    } finally {
+      await server.db.query('DROP TRIGGER refuse_import_job ON pgboss.job; DROP FUNCTION refuse_import_job()');
+    }
+  });
+
   it('dry-runs, then records 200 results by a background job whose progress reaches 200/200; the same file again issues none', async () => {
     const csv = csvOf(emails.map((e, i) => `${e},${(5 + (i % 50) / 10).toFixed(1)},2026-11-10`));
     const dry = await run(csv, true);

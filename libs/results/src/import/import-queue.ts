@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { EVERY_MINUTE, JobsService, leaveJobsToServers, PeriodicJobs } from '@magix/jobs';
 
 export const IMPORT_QUEUE = 'results-import';
@@ -97,8 +97,9 @@ export class ImportQueue implements OnModuleInit {
     return this.jobs.workersAnywhere();
   }
 
-  async enqueue(importJobId: string): Promise<void> {
-    await this.jobs.send(IMPORT_QUEUE, { importJobId }, { retryLimit: 3, retryDelay: 5, singletonKey: importJobId });
+  /** With `manager`, the job is sent in that transaction: it exists only if the transaction commits. */
+  async enqueue(importJobId: string, manager?: EntityManager): Promise<void> {
+    await this.jobs.send(IMPORT_QUEUE, { importJobId }, { retryLimit: 3, retryDelay: 5, singletonKey: importJobId, manager });
   }
 
   private async checkLeaseLater(importJobId: string): Promise<void> {

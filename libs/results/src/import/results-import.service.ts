@@ -106,22 +106,26 @@ export class ResultsImportService implements OnModuleInit {
     if (!report.valid || dryRun) return report;
 
     const sha256 = createHash('sha256').update(csv).digest('hex');
-    const inserted = await this.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO import_job (offering_id, file_sha256, rows, total, created_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (offering_id, file_sha256) DO NOTHING RETURNING id`,
-      [offering.id, sha256, JSON.stringify(planned), planned.length, principal.userId],
-    );
-    const job = await this.dataSource.getRepository(ImportJob).findOneByOrFail({ offeringId: offering.id, fileSha256: sha256 });
-    if (inserted.length === 1) {
-      await audit(this.dataSource.manager, {
-        action: AuditAction.RESULTS_IMPORTED,
-        actorUserId: principal.userId,
-        entityType: 'import_job',
-        entityId: job.id,
-        details: { offering: offeringCode, rows: planned.length },
-      });
-      await this.queue.enqueue(job.id);
-    }
+    // The job, its audit line and its queue entry commit together: never a job that no worker will take.
+    const job = await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<Array<{ id: string }>>(
+        `INSERT INTO import_job (offering_id, file_sha256, rows, total, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (offering_id, file_sha256) DO NOTHING RETURNING id`,
+        [offering.id, sha256, JSON.stringify(planned), planned.length, principal.userId],
+      );
+      const stored = await manager.findOneByOrFail(ImportJob, { offeringId: offering.id, fileSha256: sha256 });
+      if (inserted.length === 1) {
+        await audit(manager, {
+          action: AuditAction.RESULTS_IMPORTED,
+          actorUserId: principal.userId,
+          entityType: 'import_job',
+          entityId: stored.id,
+          details: { offering: offeringCode, rows: planned.length },
+        });
+        await this.queue.enqueue(stored.id, manager);
+      }
+      return stored;
+    });
     return { ...report, job };
   }
 

@@ -8,7 +8,11 @@ import { ADMIN, FAU_STAFF, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
 const MOTIVATION = 'I lead the digital services unit of my city and want to bring AI governance into our procurement.';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+/** The smallest CV: one blank page. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 describe('admissions: applications, review batches, places and the reserve list', () => {
   let server: TestServer;

@@ -16,7 +16,8 @@ import { Clock } from '@magix/common';
 import { InterestListMember, InterestListService, MembershipStatus } from '@magix/interest-list';
 import { Learner } from '@magix/learners';
 import { Edition, EditionsService, EditionState } from '@magix/programme';
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoDegreeApplicants, demoInterestList, demoNextEdition } from './demo-data';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data';
+import { demoDegreeApplicants, demoInterestList, demoNextEdition } from './next-edition-data';
 
 /** A one-page CV, as an applicant would upload it (the call asks for at most two pages). */
 async function aCv(name: string): Promise<Buffer> {

@@ -18,3 +18,4 @@ export * from './events/domain-events';
 export * from './events/common.module';
 export * from './people-dates';
 export * from './calendar-date';
+export * from './http/escape-html';

@@ -1,12 +1,10 @@
 import { ApplicantProfile } from '@magix/admissions';
+import { escapeHtml } from '@magix/common';
 
 /**
  * The interest list's pages, written on the server: plain HTML forms (no script, so nothing for
  * the Content-Security-Policy to refuse), the site's own stylesheet, nothing from another origin.
  */
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const LANGUAGES: Array<[string, string]> = [
   ['en', 'English'],
@@ -30,7 +28,7 @@ function page(title: string, main: string): string {
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${escape(title)} — MAGIX</title>
+    <title>${escapeHtml(title)} — MAGIX</title>
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/assets/style.css" />
   </head>
@@ -47,7 +45,7 @@ function page(title: string, main: string): string {
       </nav>
     </header>
     <main id="main" class="page">
-      <h1>${escape(title)}</h1>
+      <h1>${escapeHtml(title)}</h1>
 ${main}
     </main>
   </body>
@@ -57,9 +55,9 @@ ${main}
 
 /** GET /interest-list: the form; after a refused post, the message and the values given. */
 export function joinPage(error?: string, values: Record<string, string> = {}): string {
-  const value = (name: string) => escape(values[name] ?? '');
+  const value = (name: string) => escapeHtml(values[name] ?? '');
   const option = (name: string, [code, label]: [string, string]) =>
-    `<option value="${code}"${values[name] === code ? ' selected' : ''}>${escape(label)}</option>`;
+    `<option value="${code}"${values[name] === code ? ' selected' : ''}>${escapeHtml(label)}</option>`;
   return page(
     'Hear when the next edition opens',
     `      <p>
@@ -67,7 +65,7 @@ export function joinPage(error?: string, values: Record<string, string> = {}): s
         name and email: we first mail you a link to confirm the address, then one mail when the next edition opens: its dates, the
         degree application window and how to apply. No account is needed; every mail has a link to leave the list.
       </p>
-${error ? `      <p class="error" role="alert">${escape(error)}</p>\n` : ''}      <form class="panel" method="post" action="/interest-list">
+${error ? `      <p class="error" role="alert">${escapeHtml(error)}</p>\n` : ''}      <form class="panel" method="post" action="/interest-list">
         <div class="field">
           <label for="name">Name</label>
           <input id="name" name="name" autocomplete="name" required maxlength="200" value="${value('name')}" />
@@ -99,7 +97,7 @@ ${error ? `      <p class="error" role="alert">${escape(error)}</p>\n` : ''}    
 export function messagePage(title: string, message: string): string {
   return page(
     title,
-    `      <p class="panel" role="status">${escape(message)}</p>\n      <p><a href="/">The programme and its modules</a></p>`,
+    `      <p class="panel" role="status">${escapeHtml(message)}</p>\n      <p><a href="/">The programme and its modules</a></p>`,
   );
 }
 
@@ -112,7 +110,7 @@ export function confirmPage(token: string): string {
     'Confirm your place on the interest list',
     `      <p>Confirm that this address wants one mail from MAGIX when the next edition opens?</p>
       <form class="panel" method="post" action="/interest-list/confirm">
-        <input type="hidden" name="token" value="${escape(token)}" />
+        <input type="hidden" name="token" value="${escapeHtml(token)}" />
         <div class="actions"><button type="submit">Confirm</button></div>
       </form>`,
   );
@@ -127,7 +125,7 @@ export function leavePage(token: string): string {
     'Leave the interest list',
     `      <p>Leave the MAGIX interest list? Your name and email are deleted; you get no more mails from it.</p>
       <form class="panel" method="post" action="/interest-list/leave">
-        <input type="hidden" name="token" value="${escape(token)}" />
+        <input type="hidden" name="token" value="${escapeHtml(token)}" />
         <div class="actions"><button type="submit" class="danger">Leave the list</button></div>
       </form>`,
   );

@@ -1,8 +1,5 @@
-import { DomainError } from '@magix/common';
+import { DomainError, escapeHtml } from '@magix/common';
 import { SharingErrorCode } from './sharing.errors';
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const headings: Record<string, string> = {
   [SharingErrorCode.SHARE_LINK_NOT_FOUND]: 'Link not found',

@@ -9,6 +9,7 @@ import { DemoSeeder } from '@magix/demo';
 import { webRoot } from '@magix/sharing';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-error.filter';
+import { keepConnectionsAsProxiesDo } from './server-timeouts';
 
 export interface AppOptions {
   config: AppConfig;
@@ -25,6 +26,7 @@ export async function createApp({ config, secrets, databaseUrl, logger }: AppOpt
     httpsOptions: config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : undefined,
   });
   app.disable('x-powered-by');
+  keepConnectionsAsProxiesDo(app.getHttpServer());
   // Before everything else, so that every answer (errors, Apollo, static files) carries them.
   app.use(securityHeaders(Boolean(config.tls)));
   app.use(publicCors);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { EntityManager, In } from 'typeorm';
 import { AuditAction, AuditEntry } from '@magix/audit';
 import { heiFactsOf, issuerLogo, moduleBadge, moduleBadgeFactsOf } from '@magix/badges';
@@ -134,7 +135,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         );
         drafts.push({ id, passed: p, unsigned });
       }
-      const signed = await this.signer().signMany(
+      const signed = await this.signAll(
         drafts.map((d) => d.unsigned),
         key,
       );
@@ -304,6 +305,23 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
       AuditEntry,
       entries.map((e) => ({ action: AuditAction.CREDENTIAL_ISSUED, entityType: 'credential', ...e, details: e.details as never })),
     );
+  }
+
+  /**
+   * On the signing threads; where there are none (running from TypeScript sources, as under
+   * ts-jest), here one document at a time with a turn of the event loop between: a chunk signed
+   * in one go holds the loop for seconds, and keep-alive sockets time out under their clients'
+   * next requests (ECONNRESET).
+   */
+  private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<Record<string, unknown>[]> {
+    const signer = this.signer();
+    if (signer.threads > 0) return signer.signMany(credentials, key);
+    const signed: Record<string, unknown>[] = [];
+    for (const credential of credentials) {
+      await turnOfTheLoop();
+      signed.push(await signCredential(credential, key));
+    }
+    return signed;
   }
 
   /** The signing threads, started on first use (a process that never issues starts none). */

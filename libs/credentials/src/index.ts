@@ -18,3 +18,4 @@ export * from './document-limits';
 export * from './verify-pool/proof-workers';
 export * from './degree-credential.builder';
 export * from './joint-signer';
+export * from './canonize/compiled-canonize';

@@ -1,5 +1,5 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { compiledEddsaRdfc2022 as eddsaRdfc2022 } from './canonize/compiled-canonize';
 import * as vc from '@digitalbazaar/vc';
 import { CREDENTIALS_V2_CONTEXT_URL } from './credential.constants';
 import { verifyCredential } from './credential-verifier';

@@ -1,7 +1,7 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { createVerifyCryptosuite as eddsaJcs2022Verifier } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { compiledEddsaRdfc2022 as eddsaRdfc2022 } from './canonize/compiled-canonize';
 import * as ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import { EDDSA_RDFC_2022 } from './credential.constants';
 import type { DocumentLoader } from './document-loader';

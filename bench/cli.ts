@@ -23,6 +23,8 @@ export interface BenchSummary {
   verify: { bare: number; magix: number };
   cohort: { rows: number; seconds: number; bareSignSeconds: number; peakRssMb?: number; verifiedStored?: number };
   httpVerify: { perSecond: number; p99ms: number; clients?: number; seconds?: number; healthP99ms?: number };
+  /** Credentials stored a second through one server process and through two on one database (an extra key). */
+  scaleOut?: { rows: number; oneProcess: number; twoProcesses: number; ratio: number; verifiedStored: number };
 }
 
 /** The keys a consumer may rely on, each a finite number (extra keys may follow). */
@@ -59,6 +61,16 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     httpSeconds,
     httpClients: count(env, 'BENCH_CLIENTS', 20, 1),
   };
+}
+
+/**
+ * Rows of the one-process / two-process measure (BENCH_SCALE_OUT, default 800; 0 skips it): read
+ * apart from benchOptions so that the options' shape, which consumers test, stays as it was.
+ */
+export function scaleOutRows(env: NodeJS.ProcessEnv = process.env): number {
+  const rows = count(env, 'BENCH_SCALE_OUT', 800, 0);
+  if (rows === 1) throw new Error('BENCH_SCALE_OUT must be 0 (skip) or ≥ 2: the two processes get half each');
+  return rows;
 }
 
 /** Throws unless every key of SUMMARY_KEYS is there and a finite number. */

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '../libs/demo/src/demo-data';
 import { assertBareVerifies, bareIssuer, Credential, sample } from './bare';
 import { BenchServer, rssMb, sleep } from './server';
 
-const OFFERING = 'UPM-AIG-01-2026';
+export const OFFERING = 'UPM-AIG-01-2026';
 const REGISTRAR = 'registrar@upm.example';
 /** As the import's end-to-end test: after the offering starts, before today. */
 const ASSESSED_ON = '2026-11-10';
@@ -35,7 +35,7 @@ interface GraphQLAnswer<T> {
   errors?: Array<{ message: string }>;
 }
 
-async function gql<T>(server: BenchServer, query: string, variables: object, token?: string): Promise<T> {
+export async function gql<T>(server: BenchServer, query: string, variables: object, token?: string): Promise<T> {
   const response = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -47,7 +47,7 @@ async function gql<T>(server: BenchServer, query: string, variables: object, tok
 }
 
 /** `rows` new learners enrolled in the offering; their emails, in order. */
-async function enrolledCohort(server: BenchServer, rows: number): Promise<{ emails: string[]; tag: string }> {
+export async function enrolledCohort(server: BenchServer, rows: number): Promise<{ emails: string[]; tag: string }> {
   const tag = randomBytes(3).toString('hex');
   await server.db.query(
     `INSERT INTO learner (given_name, family_name, email, country_code, sector)
@@ -62,15 +62,24 @@ async function enrolledCohort(server: BenchServer, rows: number): Promise<{ emai
   return { emails: Array.from({ length: rows }, (_, i) => `cohort${i + 1}-${tag}@example.org`), tag };
 }
 
-export async function cohortBench(server: BenchServer, rows: number, verifyCount: number): Promise<CohortResult> {
-  const { emails, tag } = await enrolledCohort(server, rows);
+/** The HEI registrar's access token (valid at every process that shares the JWT secret). */
+export async function registrarToken(server: BenchServer): Promise<string> {
   const { login } = await gql<{ login: { accessToken: string } }>(
     server,
     'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
     { input: { email: REGISTRAR, password: DEMO_PASSWORD } },
   );
-  const token = login.accessToken;
-  const csv = ['email,grade,assessed_on', ...emails.map((e, i) => `${e},${(5 + (i % 50) / 10).toFixed(1)},${ASSESSED_ON}`)].join('\n');
+  return login.accessToken;
+}
+
+/** Their results, every one a pass: one credential a row. */
+export const cohortCsv = (emails: string[]): string =>
+  ['email,grade,assessed_on', ...emails.map((e, i) => `${e},${(5 + (i % 50) / 10).toFixed(1)},${ASSESSED_ON}`)].join('\n');
+
+export async function cohortBench(server: BenchServer, rows: number, verifyCount: number): Promise<CohortResult> {
+  const { emails, tag } = await enrolledCohort(server, rows);
+  const token = await registrarToken(server);
+  const csv = cohortCsv(emails);
 
   let peakRss = rssMb(server.pid);
   const start = process.hrtime.bigint();

@@ -1,7 +1,8 @@
 /**
  * Issuing and verifying throughput: MAGIX's credential engine against the bare @digitalbazaar/vc
  * library, in the same run, on the same credentials; then a real server: a cohort through the CSV
- * import and POST /credentials/verify under concurrent clients. Every credential produced is
+ * import and POST /credentials/verify under concurrent clients, then a cohort through one server
+ * process against two on one database (bench/two-processes.ts). Every credential produced is
  * verified by the bare library; one that does not verify fails the bench (exit 1).
  * Run: npm run bench [-- --json]   (knobs: bench/cli.ts)
  */
@@ -23,10 +24,11 @@ import {
 } from '../libs/credentials/src';
 import { aModuleCredential } from '../libs/credentials/src/testing/credential-factories';
 import { assertBareVerifies, bareIssuer, bareVerify, Credential } from './bare';
-import { BenchOptions, benchOptions, BenchSummary, round, summaryLine } from './cli';
+import { BenchOptions, benchOptions, BenchSummary, round, scaleOutRows, summaryLine } from './cli';
 import { cohortBench, CohortResult } from './cohort';
 import { saturate, Saturation } from './http-verify';
 import { startServer } from './server';
+import { twoProcessesBench, TwoProcessesResult } from './two-processes';
 
 const LIST_URL = 'https://magix.example/status-lists/1';
 
@@ -169,14 +171,18 @@ async function inProcess(N: number): Promise<InProcess> {
   };
 }
 
-/** One server for both: the HTTP measure first, on a quiet server; then the cohort. */
-async function onServer(options: BenchOptions): Promise<{ http: Saturation | null; cohort: CohortResult | null }> {
-  if (options.httpSeconds === 0 && options.cohort === 0) return { http: null, cohort: null };
+/** One server for all three: the HTTP measure first, on a quiet server; then the cohort; then a second process beside it. */
+async function onServer(
+  options: BenchOptions,
+  scaleOut: number,
+): Promise<{ http: Saturation | null; cohort: CohortResult | null; processes: TwoProcessesResult | null }> {
+  if (options.httpSeconds === 0 && options.cohort === 0 && scaleOut === 0) return { http: null, cohort: null, processes: null };
   const server = await startServer();
   try {
     const http = options.httpSeconds > 0 ? await saturate(server, options.httpClients, options.httpSeconds) : null;
     const cohort = options.cohort > 0 ? await cohortBench(server, options.cohort, options.cohortVerify) : null;
-    return { http, cohort };
+    const processes = scaleOut > 0 ? await twoProcessesBench(server, scaleOut) : null;
+    return { http, cohort, processes };
   } finally {
     await server.stop();
   }
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
   const began = Date.now();
   const local = await inProcess(options.n);
-  const { http, cohort } = await onServer(options);
+  const { http, cohort, processes } = await onServer(options, scaleOutRows());
   const rows = [...local.rows];
   if (cohort) {
     const ratio = cohort.bareSignSeconds / cohort.seconds;
@@ -199,6 +205,18 @@ async function main(): Promise<void> {
         `${ratio.toFixed(2)}× bare signing (target ≥ 1×); server RSS ≤ ${cohort.peakRssMb.toFixed(0)} MB`,
       ),
       row(`cohort: bare library only signing ${cohort.rows}`, cohort.bareSignSeconds * 1000, cohort.rows, 'one thread'),
+    );
+  }
+  if (processes) {
+    const ratio = processes.twoProcesses / processes.oneProcess;
+    rows.push(
+      row(`cohort: ${processes.rows} rows, 1 process (1 file)`, (processes.rows / processes.oneProcess) * 1000, processes.rows, 'stored'),
+      row(
+        `cohort: ${processes.rows} rows, 2 processes, 1 DB`,
+        (processes.rows / processes.twoProcesses) * 1000,
+        processes.rows,
+        `${ratio.toFixed(2)}× one process (half a file to each)`,
+      ),
     );
   }
   if (http) {
@@ -238,6 +256,15 @@ async function main(): Promise<void> {
       seconds: options.httpSeconds,
       healthP99ms: round(http.healthP99ms),
     },
+    ...(processes && {
+      scaleOut: {
+        rows: processes.rows,
+        oneProcess: round(processes.oneProcess),
+        twoProcesses: round(processes.twoProcesses),
+        ratio: round(processes.twoProcesses / processes.oneProcess, 2),
+        verifiedStored: processes.verifiedStored,
+      },
+    }),
   };
   console.log(summaryLine(summary));
 }

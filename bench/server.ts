@@ -1,10 +1,12 @@
 /**
  * A real MAGIX server for the HTTP and cohort benches: the compiled server (dist-bench, built by
  * `npm run bench`) in its own process, on a throw-away embedded PostgreSQL that the bench owns, so
- * that the bench can prepare data in SQL and read what the server stored. Loopback only.
+ * that the bench can prepare data in SQL and read what the server stored; a second process can
+ * join the first one's database (`beside`). Loopback only.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,50 +31,66 @@ export function freePort(): Promise<number> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface BenchServer {
+  /** Where this process listens. */
   url: string;
   /** The demo credential the server wrote at start (a genuine one, to verify). */
   credential: unknown;
   /** A superuser client on the server's database. */
   db: Client;
   pid: number;
+  /** What another process on the same database must be given (database, public URL, secrets). */
+  shared: Record<string, string>;
   stop(): Promise<void>;
 }
 
 export interface ServerOptions {
   /** Preload a module into the server (e.g. verify-on-event-loop.js). */
   preload?: string;
+  /** Start another process on this server's database, behind its public URL, rather than a new database. */
+  beside?: BenchServer;
 }
 
 /** Starts PostgreSQL, then the server on a fresh database with the demo data; resolves once it serves. */
-export async function startServer({ preload }: ServerOptions = {}): Promise<BenchServer> {
+export async function startServer({ preload, beside }: ServerOptions = {}): Promise<BenchServer> {
   const main = join(DIST, 'apps/api/src/main.js');
   if (!existsSync(main)) throw new Error(`No ${main}: run through npm run bench (it compiles the server into dist-bench)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'magix-bench-'));
   chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as its own user when we are root
-  const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort(), ephemeral: true });
-  const admin = new Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE magix_bench');
-  await admin.end();
-  const databaseUrl = postgres.urlFor('magix_bench');
-
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  let stopPostgres = () => Promise.resolve();
+  let shared = beside?.shared;
+  if (!shared) {
+    const postgres = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pg'), port: await freePort(), ephemeral: true });
+    stopPostgres = () => postgres.stop();
+    const admin = new Client({ connectionString: postgres.adminUrl });
+    await admin.connect();
+    await admin.query('CREATE DATABASE magix_bench');
+    await admin.end();
+    // Given, not kept in DATA_DIR, so that a second process can be given the same (docs/scaling.md).
+    shared = {
+      DATABASE_URL: postgres.urlFor('magix_bench'),
+      PUBLIC_URL: url,
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      MASTER_KEY: randomBytes(32).toString('base64'),
+    };
+  }
+
+  // main.ts writes the demo credential there and, given its secrets, creates no DATA_DIR itself.
+  mkdirSync(join(dataDir, 'server'));
   const child: ChildProcess = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...(preload ? ['-r', preload] : []), main], {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...shared,
       TS_NODE_BASEURL: DIST,
       PORT: String(port),
       HOST: '127.0.0.1',
-      PUBLIC_URL: url,
       DATA_DIR: join(dataDir, 'server'),
-      DATABASE_URL: databaseUrl,
       SEED_DEMO: 'true',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const stopPostgres = () => postgres.stop();
   const demo = join(dataDir, 'server', 'demo-credential.json');
   for (let i = 0; i < 900 && !existsSync(demo) && child.exitCode === null; i++) await sleep(200);
   if (!existsSync(demo)) {
@@ -81,13 +99,14 @@ export async function startServer({ preload }: ServerOptions = {}): Promise<Benc
     throw new Error('The server did not start');
   }
   await sleep(200);
-  const db = new Client({ connectionString: databaseUrl });
+  const db = new Client({ connectionString: shared.DATABASE_URL });
   await db.connect();
   return {
     url,
     credential: JSON.parse(readFileSync(demo, 'utf8')),
     db,
     pid: child.pid ?? 0,
+    shared,
     async stop() {
       await db.end();
       if (child.exitCode === null) {

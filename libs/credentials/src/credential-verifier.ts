@@ -8,6 +8,7 @@ import {
   check,
   CheckName,
   CheckOutcome,
+  IssuerDirectory,
   IssuerRecord,
   Verdict,
   VerificationCheck,
@@ -62,7 +63,8 @@ export function unreadableCredentialReport(problem: string, why: string): Verifi
  * as VC-JOSE (`application/vc+jwt`). Never throws for bad input: whatever arrives, the answer is
  * a report naming what failed.
  */
-export async function verifyCredential(input: unknown, context: VerificationContext): Promise<VerificationReport> {
+export async function verifyCredential(input: unknown, given: VerificationContext): Promise<VerificationReport> {
+  const context = { ...given, issuers: askedOnce(given.issuers) };
   const overLimit = credentialLimitProblem(input); // before any parsing, canonicalization or signature work
   if (overLimit) return unreadableCredentialReport(overLimit, 'the credential is over a verification limit');
   const now = context.now ?? new Date();
@@ -101,6 +103,21 @@ export async function verifyCredential(input: unknown, context: VerificationCont
     issuer: record ? { did: record.did, name: record.name, countryCode: record.countryCode } : null,
     credential,
     checks,
+  };
+}
+
+/**
+ * The registry asked once per DID within one verification: the issuer, its status lists' signer
+ * and co-awarders are mostly the same DID, and each question is a query on the event loop.
+ */
+function askedOnce(issuers: IssuerDirectory): IssuerDirectory {
+  const answers = new Map<string, Promise<IssuerRecord | null>>();
+  return {
+    lookup(did) {
+      let answer = answers.get(did);
+      if (!answer) answers.set(did, (answer = issuers.lookup(did)));
+      return answer;
+    },
   };
 }
 

@@ -19,6 +19,21 @@ async function listSignatureValid(list: Record<string, unknown>): Promise<boolea
   return valid;
 }
 
+// The same few lists are read for every credential: their bits decoded (base64url, gunzip) once
+// per distinct encodedList, not on the event loop at every verification.
+const decodedLists = new Map<string, Uint8Array>();
+const MAX_DECODED_LISTS = 100;
+
+function bitsOf(encodedList: string): Uint8Array {
+  let bits = decodedLists.get(encodedList);
+  if (!bits) {
+    bits = decodeBitstring(encodedList);
+    if (decodedLists.size >= MAX_DECODED_LISTS) decodedLists.delete(decodedLists.keys().next().value as string);
+    decodedLists.set(encodedList, bits);
+  }
+  return bits;
+}
+
 /** What a resolver that failed (rather than answered "no such list") gave. */
 const UNREACHABLE = Symbol('unreachable');
 
@@ -129,7 +144,7 @@ async function readEntry(
     return unknown(`the status list ${url} is not signed by the credential’s issuer`);
   if (!(await listSignatureValid(list))) return unknown(`the status list ${url} has an invalid signature`);
   try {
-    return stateOf(entry, statusAt(decodeBitstring(String(subject.encodedList)), index, entry.size));
+    return stateOf(entry, statusAt(bitsOf(String(subject.encodedList)), index, entry.size));
   } catch {
     return unknown(`the status list ${url} cannot be decoded at index ${index}`);
   }

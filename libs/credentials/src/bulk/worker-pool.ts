@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { parentPort, ResourceLimits, Worker } from 'node:worker_threads';
 
@@ -128,10 +129,29 @@ export class WorkerPool<Task, Result> {
   }
 }
 
-/** The worker's side: answers each task the pool posts, by its id. */
+/**
+ * How far below the main thread a worker runs (a nice value): when the cores are all busy, the
+ * thread that answers HTTP (/health, every request's database work) is served first, and the
+ * workers still take every cycle it leaves.
+ */
+export const WORKER_NICENESS = 10;
+
+/** Lowers this thread's scheduling priority, on Linux (a thread is a task with its own nice value); elsewhere nothing. */
+export function lowerThisThreadsPriority(niceness = WORKER_NICENESS): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), niceness);
+    return true;
+  } catch {
+    return false; // no /proc, or a sandbox that refuses: the thread keeps its priority
+  }
+}
+
+/** The worker's side: answers each task the pool posts, by its id, at a priority below the main thread's. */
 export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>): void {
   const port = parentPort;
   if (!port) return;
+  lowerThisThreadsPriority();
   port.on('message', ({ id, task }: Request<Task>) => {
     handle(task).then(
       (result) => port.postMessage({ id, result } satisfies Reply<Result>),

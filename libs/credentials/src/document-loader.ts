@@ -62,13 +62,31 @@ export function registerDeploymentContext(publicUrl: string): string {
 const didKeyDriver = didMethodKey.driver();
 didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
 
+// A did:key document is a function of its URL: each is computed once (frozen, as it is shared).
+const didKeyDocuments = new Map<string, unknown>();
+const MAX_CACHED_DID_DOCUMENTS = 1000;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+async function didKeyDocument(url: string): Promise<unknown> {
+  const cached = didKeyDocuments.get(url);
+  if (cached) return cached;
+  const document = deepFreeze((await didKeyDriver.get({ url })) as unknown);
+  if (didKeyDocuments.size >= MAX_CACHED_DID_DOCUMENTS) didKeyDocuments.delete(didKeyDocuments.keys().next().value as string);
+  didKeyDocuments.set(url, document);
+  return document;
+}
+
 /** Resolves the bundled JSON-LD contexts and `did:key` identifiers, both computed locally. */
 export const documentLoader: DocumentLoader = async (url: string) => {
   const context = contexts.get(url);
   if (context) return { contextUrl: null, documentUrl: url, document: context };
-  if (url.startsWith('did:key:')) {
-    const document: unknown = await didKeyDriver.get({ url });
-    return { contextUrl: null, documentUrl: url, document };
-  }
+  if (url.startsWith('did:key:')) return { contextUrl: null, documentUrl: url, document: await didKeyDocument(url) };
   throw new UnknownDocumentError(url);
 };

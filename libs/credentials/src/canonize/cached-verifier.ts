@@ -17,18 +17,37 @@ function publicKeyObject(publicKey: Uint8Array): KeyObject {
   return keyObject;
 }
 
+// The verifiers of verification methods given by their multibase key: decoded once.
+const verifiers = new Map<string, Verifier>();
+
+interface Verifier {
+  algorithm: string;
+  id: string;
+  verify(input: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+}
+
 /**
  * The eddsa-rdfc-2022 cryptosuite's verifier (the key read by Ed25519Multikey, as the suite reads
  * it; Ed25519 by node:crypto, as the suite checks it), with the imported public key kept.
  */
-export async function createCachedVerifier({ verificationMethod }: { verificationMethod: Record<string, unknown> }) {
+export async function createCachedVerifier({ verificationMethod }: { verificationMethod: Record<string, unknown> }): Promise<Verifier> {
+  const { id, type, controller, publicKeyMultibase } = verificationMethod;
+  const plain = Object.keys(verificationMethod).every((k) => ['@context', 'id', 'type', 'controller', 'publicKeyMultibase'].includes(k));
+  const cacheKey = plain && typeof publicKeyMultibase === 'string' ? JSON.stringify([id, type, controller, publicKeyMultibase]) : null;
+  const cached = cacheKey === null ? undefined : verifiers.get(cacheKey);
+  if (cached) return cached;
   const key = (await Ed25519Multikey.from(verificationMethod)) as { id: string; publicKey?: Uint8Array };
   const publicKey = key.publicKey;
   if (!publicKey) throw new Error('A public key is not available for verifying.');
   const keyObject = publicKeyObject(publicKey);
-  return {
+  const verifier: Verifier = {
     algorithm: 'Ed25519',
     id: key.id,
-    verify: ({ data, signature }: { data: Uint8Array; signature: Uint8Array }) => Promise.resolve(verify(null, data, keyObject, signature)),
+    verify: ({ data, signature }) => Promise.resolve(verify(null, data, keyObject, signature)),
   };
+  if (cacheKey !== null) {
+    if (verifiers.size >= MAX_CACHED_KEYS) verifiers.delete(verifiers.keys().next().value as string);
+    verifiers.set(cacheKey, verifier);
+  }
+  return verifier;
 }

@@ -84,8 +84,11 @@ export class ResultsImportService implements OnModuleInit {
     );
     const planned: Array<(typeof rows)[number] & { enrolmentId: string }> = [];
     let unchanged = 0;
+    // By email once: a search per row is quadratic, seconds of event loop for a large cohort.
+    const enrolmentOf = new Map<string, (typeof enrolments)[number]>();
+    for (const e of enrolments) if (!enrolmentOf.has(e.email)) enrolmentOf.set(e.email, e);
     for (const row of rows) {
-      const enrolment = enrolments.find((e) => e.email === row.email);
+      const enrolment = enrolmentOf.get(row.email);
       const rowError = (column: string, reason: string, code: string): RowError => ({ line: row.line, column, reason, code });
       if (!enrolment) errors.push(rowError('email', `not enrolled in ${offeringCode}`, CsvRowCode.NOT_ENROLLED));
       else if (enrolment.status === 'WITHDRAWN')

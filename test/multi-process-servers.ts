@@ -1,13 +1,41 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@magix/demo';
 import { freePort } from './support/free-port';
-import { NodeProcess, startNode } from './support/node-process';
+import { NodeProcess, ROOT, startNode } from './support/node-process';
 import { Json } from './support/test-server';
 
-/** One of several built servers (dist/apps/api/src/main.js) sharing a database, each a real process of its own. */
+/**
+ * The server compiled by tsc into a folder of this run's own, not dist/: other suites (and people)
+ * build dist/ at the same time, and Nest's build empties it first. The `@magix/*` paths are
+ * resolved at run time (tsconfig-paths, as the bench does). A type error elsewhere in the tree
+ * fails the check, not the emit. Returns the folder.
+ */
+export async function buildPrivately(): Promise<string> {
+  // Inside the repository (test-output/ is ignored by git), so that node_modules is found from it.
+  mkdirSync(join(ROOT, 'test-output'), { recursive: true });
+  const outDir = mkdtempSync(join(ROOT, 'test-output', 'multi-process-build-'));
+  await new Promise<void>((done) =>
+    execFile(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '-p', 'apps/api/tsconfig.app.json', '--outDir', outDir],
+      { cwd: ROOT },
+      () => done(),
+    ),
+  );
+  if (!existsSync(join(outDir, 'apps/api/src/main.js'))) throw new Error(`tsc emitted no server into ${outDir}`);
+  return outDir;
+}
+
+/** `node <script>` of the private build, with the paths it needs resolved. */
+export function startBuilt(build: string, script: string, env: Record<string, string>): NodeProcess {
+  return startNode(['-r', 'tsconfig-paths/register', join(build, script)], { TS_NODE_BASEURL: build, ...env });
+}
+
+/** One of several built servers (apps/api/src/main.js of buildPrivately) sharing a database, each a real process of its own. */
 export interface ServerProcess {
   /** Also the value of PGAPPNAME: what its database sessions call themselves. */
   name: string;
@@ -34,9 +62,9 @@ export function sharedSettings(databaseUrl: string, publicUrl: string): Record<s
 }
 
 /** Starts the built server as `name` on `port`; resolve `ready` to wait for it to serve. */
-export function startServerProcess(name: string, port: number, shared: Record<string, string>): ServerProcess {
+export function startServerProcess(build: string, name: string, port: number, shared: Record<string, string>): ServerProcess {
   const url = `http://127.0.0.1:${port}`;
-  const process = startNode(['dist/apps/api/src/main.js'], {
+  const process = startBuilt(build, 'apps/api/src/main.js', {
     ...shared,
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -1,10 +1,10 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { migrations as allMigrations } from '@magix/migrations';
 import { anEnrolledCohort, UPM_STAFF } from './support/factories';
-import { buildServer } from './support/node-process';
 import { aFreshDatabase, Json, TestServer } from './support/test-server';
 import { VERIFY } from './support/credentials';
-import { ServerProcess, sharedSettings, startServerProcess, twoPorts } from './multi-process-servers';
+import { buildPrivately, ServerProcess, sharedSettings, startBuilt, startServerProcess, twoPorts } from './multi-process-servers';
 
 const OFFERING = 'UPM-AIG-01-2026';
 const IMPORT = `mutation($input: ImportResultsInput!) { importResults(input: $input) { valid job { id total } errors { line reason } } }`;
@@ -20,15 +20,16 @@ describe('two server processes on one database', () => {
   let db: Client;
   let a: ServerProcess;
   let b: ServerProcess;
+  let build: string;
 
   beforeAll(async () => {
-    await buildServer();
+    build = await buildPrivately();
     const databaseUrl = await aFreshDatabase();
     const [portA, portB] = await twoPorts();
     // Behind one address, as a load balancer would put them: credentials name that address.
     const shared = sharedSettings(databaseUrl, `http://127.0.0.1:${portA}`);
-    a = startServerProcess('magix-a', portA, shared);
-    b = startServerProcess('magix-b', portB, shared);
+    a = startServerProcess(build, 'magix-a', portA, shared);
+    b = startServerProcess(build, 'magix-b', portB, shared);
     await Promise.all([a.process.waitFor(/GraphQL API on/), b.process.waitFor(/GraphQL API on/)]);
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
@@ -37,6 +38,7 @@ describe('two server processes on one database', () => {
   afterAll(async () => {
     await db?.end();
     await Promise.all([a?.stop(), b?.stop()]);
+    if (build) rmSync(build, { recursive: true, force: true });
   });
 
   const one = async (sql: string, values: unknown[] = []): Promise<Json> => (await db.query(sql, values)).rows[0];
@@ -180,6 +182,22 @@ describe('two server processes on one database', () => {
     const atB = await b.gql(VERIFY, { credential: JSON.parse(documents[0].document) });
     expect(atB.data.verifyCredential).toMatchObject({ verified: false, verdict: 'REVOKED' });
   }, 120_000);
+
+  it('migrate from the command line twice at once on a fresh database: one applies the migrations, the other finds them applied', async () => {
+    const fresh = await aFreshDatabase();
+    const runs = [0, 1].map(() => startBuilt(build, 'apps/api/src/cli/migrate.js', { DATABASE_URL: fresh }));
+    expect(await Promise.all(runs.map((run) => run.exited))).toEqual([0, 0]);
+    const said = runs.map((run) => run.output());
+    expect(said.filter((output) => /^Applied: /m.test(output))).toHaveLength(1);
+    expect(said.filter((output) => output.includes('The schema is up to date.'))).toHaveLength(1);
+    const check = new Client({ connectionString: fresh });
+    await check.connect();
+    try {
+      expect((await check.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n).toBe(allMigrations.length);
+    } finally {
+      await check.end();
+    }
+  });
 
   async function unusedPositions(): Promise<number> {
     const { n } = await one(

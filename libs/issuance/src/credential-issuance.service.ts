@@ -252,7 +252,8 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
       ...(v1 ? {} : { validFrom: credential.validFrom ?? toDateTimeStamp(issuedAt) }),
       credentialStatus: status.entry,
     };
-    const signed = await signCredential(complete, key);
+    // On the signing threads too: a submitted credential's JSON-LD work never holds the event loop.
+    const [signed] = await this.signAll([complete], key);
     const [stored] = await this.store(manager, [
       { id, kind: CredentialKind.API, resultId: null, learnerId: null, organisationId, key, signed, issuedAt, status },
     ]);

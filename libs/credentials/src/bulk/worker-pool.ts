@@ -147,6 +147,15 @@ export function lowerThisThreadsPriority(niceness = WORKER_NICENESS): boolean {
   }
 }
 
+/** An error as text for the main thread, the errors it aggregates included (jsonld-signatures gathers them in `errors`). */
+function messageOf(error: unknown): string {
+  const nested = (error as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(nested) && nested.length > 0) return [...new Set(nested.map(messageOf))].join('; ');
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** The worker's side: answers each task the pool posts, by its id, at a priority below the main thread's. */
 export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>): void {
   const port = parentPort;
@@ -155,7 +164,7 @@ export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>
   port.on('message', ({ id, task }: Request<Task>) => {
     handle(task).then(
       (result) => port.postMessage({ id, result } satisfies Reply<Result>),
-      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies Reply<Result>),
+      (error: unknown) => port.postMessage({ id, error: messageOf(error) } satisfies Reply<Result>),
     );
   });
 }

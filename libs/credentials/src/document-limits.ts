@@ -1,4 +1,5 @@
 import { looksLikeJwt } from './jose-credential';
+import { unsafeJsonLdName, unsafeNameMessage } from './unsafe-names';
 import type { PresentationReport } from './presentation';
 import { check, CheckName, CheckOutcome } from './verification.types';
 
@@ -55,13 +56,22 @@ export function overLimitMessage(limit: VerificationLimit, found: number | strin
   return `Over the verification limit of ${VERIFICATION_LIMITS[limit].toLocaleString('en')} ${DESCRIPTIONS[limit]} (${limit}): found ${typeof found === 'number' ? found.toLocaleString('en') : found}`;
 }
 
-class OverLimit extends Error {
+/** Why a document is refused before any work. */
+class Refused extends Error {}
+
+class OverLimit extends Refused {
   constructor(
     readonly limit: VerificationLimit,
     found: number | string,
   ) {
     super(overLimitMessage(limit, found));
   }
+}
+
+/** Once its size is known to be bounded: a document jsonld.js must never see. */
+function ensureSafeNames(document: unknown): void {
+  const name = unsafeJsonLdName(document);
+  if (name !== null) throw new Refused(unsafeNameMessage(name));
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -120,6 +130,7 @@ function credentialWork(credential: unknown): number {
   ensureAtMost('statusEntries', listOf(record.credentialStatus).length);
   const values = valuesIn(credential, VERIFICATION_LIMITS.credentialValues, 'credentialValues');
   ensureBytes(credential, 'credentialBytes');
+  ensureSafeNames(credential);
   let signatures = proofs;
   let work = values * proofs;
   for (const endorsement of endorsements) {
@@ -135,7 +146,8 @@ function credentialWork(credential: unknown): number {
 }
 
 /**
- * Why verifyCredential must not even start on this input (a message naming the limit), or null
+ * Why verifyCredential must not even start on this input (a message naming the limit, or the name
+ * JSON-LD processors mishandle), or null
  * when it is within every limit (or is not a credential at all, which verifyCredential reports).
  */
 export function credentialLimitProblem(input: unknown): string | null {
@@ -143,7 +155,7 @@ export function credentialLimitProblem(input: unknown): string | null {
     credentialWork(credentialValue(input));
     return null;
   } catch (error) {
-    if (error instanceof OverLimit) return error.message;
+    if (error instanceof Refused) return error.message;
     throw error;
   }
 }
@@ -158,12 +170,13 @@ export function presentationLimitProblem(input: unknown): string | null {
     ensureAtMost('credentialsPerPresentation', credentials.length);
     const values = valuesIn(input, VERIFICATION_LIMITS.presentationValues, 'presentationValues');
     ensureBytes(input, 'presentationBytes');
+    ensureSafeNames(input);
     let work = values * proofs;
     for (const credential of credentials) work += credentialWork(credentialValue(credential));
     ensureAtMost('canonicalizedValuesPerPresentation', work);
     return null;
   } catch (error) {
-    if (error instanceof OverLimit) return error.message;
+    if (error instanceof Refused) return error.message;
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as rdfCanonize from 'rdf-canonize';
 import type { DocumentLoader } from '../document-loader';
+import { UnsafeJsonLdError, unsafeJsonLdName } from '../unsafe-names';
 import { createCachedVerifier } from './cached-verifier';
 import { shapeOf, SlotValue } from './document-shape';
 import {
@@ -44,6 +45,9 @@ export const canonizeCounts = (): Readonly<typeof counts> => ({ ...counts });
  * JSON-LD expansion; for anything else, through jsonld.js as the cryptosuite does.
  */
 export const compiledCanonize: Canonize = async (input, options) => {
+  // Never handed to jsonld.js, on either path: it would corrupt the thread (see unsafe-names.ts).
+  const unsafe = unsafeJsonLdName(input);
+  if (unsafe !== null) throw new UnsafeJsonLdError(unsafe);
   const toRdfOptions = standardToRdfOptions(options);
   const quads = toRdfOptions ? await compiledQuads(input, toRdfOptions) : null;
   if (!quads) {

@@ -48,6 +48,25 @@ describe('verification cost limits (finding 2: one request froze the server)', (
     await expect(verify(server, credential)).resolves.toMatchObject({ verdict: 'VALID' });
   });
 
+  it('refuses a credential naming __proto__ (as a key or an id) before JSON-LD sees it, and goes on verifying others', async () => {
+    const asId = JSON.stringify({
+      verifiableCredential: { ...credential, credentialSubject: { ...credential.credentialSubject, id: '__proto__' } },
+    });
+    const asKey = JSON.stringify({ verifiableCredential: credential }).replace(
+      '"credentialSubject":{',
+      '"credentialSubject":{"__proto__":{"id":"x"},',
+    );
+    for (const body of [asId, asKey]) {
+      const rest = await post(server.url, '/credentials/verify', body);
+      expect(rest.status).toBe(422);
+      expect(rest.body.errors).toContainEqual({ name: 'dataModel', message: expect.stringContaining('"__proto__"') });
+    }
+    const report = await verify(server, JSON.parse(asId).verifiableCredential);
+    expect(checkOf(report, 'DATA_MODEL')).toMatchObject({ outcome: 'FAILED', message: expect.stringContaining('mishandle') });
+    await expect(verify(server, credential)).resolves.toMatchObject({ verdict: 'VALID' });
+    await expect(verify(server, degree)).resolves.toMatchObject({ verdict: 'VALID' });
+  });
+
   it('answers a presentation of 280 credentials with a failed data model naming the limit', async () => {
     const small = {
       '@context': credential['@context'],

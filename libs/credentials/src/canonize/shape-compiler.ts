@@ -1,6 +1,7 @@
 import jsonld from 'jsonld';
 import { randomBytes } from 'node:crypto';
 import type { DocumentLoader } from '../document-loader';
+import { ContextTerms, termsOfContexts } from './context-terms';
 import { fillShape, isJsonLdDouble, SlotValue } from './document-shape';
 
 /** An RDF term as jsonld.js writes it and rdf-canonize reads it. */
@@ -39,7 +40,7 @@ export interface CompiledShape {
   /** The slots whose value becomes an IRI: only IRIs that JSON-LD keeps as they are may go there. */
   iriSlots: number[];
   /** Every term the shape's contexts define: a value equal to one (or to its prefix) may expand. */
-  terms: Set<string>;
+  terms: ContextTerms;
   /** Pairs of quads [earlier, later] that equal values can make alike (JSON-LD writes such a quad once). */
   mayCoincide: [number, number][];
 }
@@ -64,7 +65,7 @@ const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/;
  * (not a blank node label) that no term of the contexts expands, neither whole nor by its prefix
  * (jsonld.js's expandIri keeps `scheme://…` as it is whatever the prefix).
  */
-export function keepsAsIri(value: string, terms: Set<string>): boolean {
+export function keepsAsIri(value: string, terms: ContextTerms): boolean {
   if (!ABSOLUTE_IRI.test(value) || value.startsWith('_:') || terms.has(value)) return false;
   const colon = value.indexOf(':');
   return value.startsWith('//', colon + 1) || !terms.has(value.slice(0, colon));
@@ -82,7 +83,7 @@ export async function compileShape(document: unknown, pinned: ReadonlyMap<number
     contexts.push([url, remote.document]);
     return remote;
   };
-  let terms: Set<string>;
+  let terms: ContextTerms;
   try {
     terms = await termsOfContexts(document, recordingLoader);
   } catch {
@@ -110,7 +111,7 @@ async function compileWithTerms(
   document: unknown,
   pinned: ReadonlyMap<number, SlotValue>,
   options: ToRdfOptions,
-  terms: Set<string>,
+  terms: ContextTerms,
 ): Promise<CompiledShape | null> {
   const nonce = randomBytes(8).toString('hex');
   const textOfSlot = new Map<string, { slot: number; form: Form }[]>();
@@ -192,36 +193,4 @@ function quadsThatMayCoincide(quads: Quad[], bindings: Binding[]): [number, numb
     }
   }
   return pairs;
-}
-
-/**
- * Every key of every object in the contexts the document names (remote ones through the loader,
- * with the contexts they import or scope): a superset of the terms they define.
- */
-async function termsOfContexts(document: unknown, documentLoader: DocumentLoader): Promise<Set<string>> {
-  const terms = new Set<string>();
-  const loaded = new Set<string>();
-  const pending: unknown[] = [document];
-  while (pending.length > 0) {
-    const value = pending.pop();
-    if (Array.isArray(value)) pending.push(...(value as unknown[]));
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        terms.add(key);
-        pending.push(child);
-        if (key === '@context' || key === '@import') pending.push(...(await remoteContexts(child, loaded, documentLoader)));
-      }
-    }
-  }
-  return terms;
-}
-
-async function remoteContexts(value: unknown, loaded: Set<string>, documentLoader: DocumentLoader): Promise<unknown[]> {
-  const documents: unknown[] = [];
-  for (const url of ([] as unknown[]).concat(value)) {
-    if (typeof url !== 'string' || loaded.has(url)) continue;
-    loaded.add(url);
-    documents.push((await documentLoader(url)).document);
-  }
-  return documents;
 }

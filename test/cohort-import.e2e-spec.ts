@@ -47,6 +47,37 @@ describe('a cohort imported in chunks', () => {
     return rows;
   }
 
+  /**
+   * The holder keys the chunks made in bulk (HolderIdentityService.subjectDids): exactly one per
+   * learner without a wallet who was issued a credential, none for others; each credential names
+   * that key's DID or the wallet.
+   */
+  async function expectSubjectsAreHolders(emails: string[], walletOf: Map<string, string>): Promise<void> {
+    const { rows } = await server.db.query(
+      `SELECT l.email, l.wallet_did, array_agg(DISTINCT h.did) FILTER (WHERE h.did IS NOT NULL) AS keys,
+              array_agg(c.document::jsonb->'credentialSubject'->>'id') FILTER (WHERE c.id IS NOT NULL) AS subjects
+       FROM learner l JOIN enrolment e ON e.learner_id = l.id
+       LEFT JOIN holder_key h ON h.learner_id = l.id
+       LEFT JOIN assessment_result r ON r.enrolment_id = e.id LEFT JOIN credential c ON c.result_id = r.id
+       WHERE l.email = ANY($1) GROUP BY l.id`,
+      [emails],
+    );
+    const { rows: keyCounts } = await server.db.query(
+      `SELECT count(*)::int AS n FROM holder_key h JOIN learner l ON l.id = h.learner_id WHERE l.email = ANY($1) GROUP BY l.id HAVING count(*) > 1`,
+      [emails],
+    );
+    expect(keyCounts).toEqual([]);
+    expect(rows).toHaveLength(emails.length);
+    for (const row of rows) {
+      const wallet = walletOf.get(row.email);
+      // A learner who failed has no credential, hence no key either.
+      const issued = (row.subjects?.length ?? 0) > 0;
+      expect({ email: row.email, keys: row.keys?.length ?? 0 }).toEqual({ email: row.email, keys: wallet || !issued ? 0 : 1 });
+      for (const subject of row.subjects ?? []) expect(subject).toBe(wallet ?? row.keys[0]);
+    }
+    expect(rows.filter((row) => row.subjects?.length).length).toBeGreaterThan(250);
+  }
+
   const unusedPositions = async () =>
     Number(
       (
@@ -61,6 +92,9 @@ describe('a cohort imported in chunks', () => {
     const emails = await anEnrolledCohort(server, offering, 320);
     // Every tenth row fails (grade 4.0): a result without a credential.
     const csv = csvOf(emails.map((e, i) => `${e},${i % 10 === 9 ? '4.0' : (5 + (i % 50) / 10).toFixed(1)},2026-11-10`));
+    // Every seventh learner registered a wallet: their credentials name it, and no platform key is made for them.
+    const walletOf = new Map(emails.filter((_, i) => i % 7 === 3).map((e) => [e, `did:example:wallet-${e}`]));
+    for (const [email, did] of walletOf) await server.db.query('UPDATE learner SET wallet_did = $2 WHERE email = $1', [email, did]);
     const positionsBefore = await unusedPositions();
 
     const job = await imported(csv);
@@ -79,6 +113,7 @@ describe('a cohort imported in chunks', () => {
     );
     expect(new Set(credentials.map((c) => `${c.status_set_id}/${c.status_index}`)).size).toBe(288);
     expect(await unusedPositions()).toBe(positionsBefore);
+    await expectSubjectsAreHolders(emails, walletOf);
     for (const c of credentials) {
       const report = await verify(server, JSON.parse(c.document));
       expect({ verified: report.verified, verdict: report.verdict }).toEqual({ verified: true, verdict: 'VALID' });

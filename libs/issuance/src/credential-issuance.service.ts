@@ -119,10 +119,14 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
       const issuedAt = this.clock.now();
       const prerequisites = new Map<string, string[]>();
       const drafts: Array<{ id: string; passed: PassedModule; unsigned: UnsignedCredential }> = [];
+      const subjects = await this.holders.subjectDids(
+        manager,
+        group.map((p) => p.learner),
+      );
       for (const [i, p] of group.entries()) {
         if (!prerequisites.has(p.module.id)) prerequisites.set(p.module.id, await this.prerequisiteCodes(manager, p.module.id));
         const id = randomUUID();
-        const subjectDid = await this.holders.subjectDid(manager, p.learner);
+        const subjectDid = subjects.get(p.learner.id)!;
         const unsigned = this.moduleCredential(
           id,
           p,

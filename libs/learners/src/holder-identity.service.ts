@@ -21,6 +21,42 @@ export class HolderIdentityService {
     return learner.walletDid ?? (await this.platformKey(manager, learner.id)).did;
   }
 
+  /**
+   * `subjectDid` for many learners at once (a cohort's chunk): one read, the missing platform keys
+   * generated and written by one INSERT, one read of what won (concurrent first uses agree).
+   */
+  async subjectDids(manager: EntityManager, learners: Learner[]): Promise<Map<string, string>> {
+    const dids = new Map<string, string>();
+    const needKeys = [...new Set(learners.filter((l) => !l.walletDid).map((l) => l.id))];
+    for (const l of learners) if (l.walletDid) dids.set(l.id, l.walletDid);
+    if (needKeys.length === 0) return dids;
+    const read = async (ids: string[]) => {
+      const rows = await manager.query<Array<{ learner_id: string; did: string }>>(
+        'SELECT learner_id, did FROM holder_key WHERE learner_id = ANY($1::uuid[])',
+        [ids],
+      );
+      for (const row of rows) dids.set(row.learner_id, row.did);
+    };
+    await read(needKeys);
+    const missing = needKeys.filter((id) => !dids.has(id));
+    if (missing.length === 0) return dids;
+    const keys = await Promise.all(missing.map(() => generateIssuerKey()));
+    const values = missing.map((_, i) => `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`);
+    await manager.query(
+      `INSERT INTO holder_key (learner_id, did, verification_method, public_key_multibase, sealed_secret_key)
+       VALUES ${values.join(', ')} ON CONFLICT (learner_id) DO NOTHING`,
+      missing.flatMap((id, i) => [
+        id,
+        keys[i].did,
+        keys[i].verificationMethod,
+        keys[i].publicKeyMultibase,
+        this.vault.seal(keys[i].secretKeyMultibase, keys[i].did),
+      ]),
+    );
+    await read(missing);
+    return dids;
+  }
+
   /** The platform-held key, created on first use; concurrent first uses agree on one key. */
   async platformKey(manager: EntityManager, learnerId: string): Promise<IssuerKeyMaterial> {
     const existing = await this.load(manager, learnerId);

@@ -34,6 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // A random pick that collides this often means the set is nearly full: start a new one.
 const MAX_ATTEMPTS = 24;
+const MAX_PARSED_LISTS = 200;
 
 /**
  * Bitstring Status Lists: random, never reused positions (herd privacy), allocated by inserting
@@ -43,6 +44,9 @@ const MAX_ATTEMPTS = 24;
  */
 @Injectable()
 export class StatusListService implements StatusListResolver {
+  /** Parsed signed documents by list id, with the version they were signed at (documentAt). */
+  private readonly parsed = new Map<string, { version: number; document: unknown }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
@@ -116,15 +120,21 @@ export class StatusListService implements StatusListResolver {
   }
 
   async signed(listId: string): Promise<SignedStatusList> {
-    const list = UUID.test(listId)
-      ? await this.dataSource
-          .createQueryBuilder(StatusList, 'l')
-          .addSelect(['l.bits', 'l.signedDocument'])
-          .where('l.id = :listId', { listId })
-          .getOne()
-      : null;
-    if (!list) throw notFound('Status list');
-    if (list.signedVersion === list.version && list.signedDocument) return { document: list.signedDocument, version: list.version };
+    if (!UUID.test(listId)) throw notFound('Status list');
+    // The 16 KB of bits are read only to re-sign: a list is read far more often than it changes.
+    const current = await this.dataSource
+      .createQueryBuilder(StatusList, 'l')
+      .addSelect('l.signedDocument')
+      .where('l.id = :listId', { listId })
+      .getOne();
+    if (!current) throw notFound('Status list');
+    if (current.signedVersion === current.version && current.signedDocument)
+      return { document: current.signedDocument, version: current.version };
+    const list = await this.dataSource
+      .createQueryBuilder(StatusList, 'l')
+      .addSelect('l.bits')
+      .where('l.id = :listId', { listId })
+      .getOneOrFail();
     const set = await this.dataSource.getRepository(StatusListSet).findOneByOrFail({ id: list.setId });
     const { key } = await this.identities.signingIdentity(this.dataSource.manager, set.organisationId);
     const url = this.listUrl(list.id);
@@ -143,6 +153,23 @@ export class StatusListService implements StatusListResolver {
       list.id,
     ]);
     return { document, version: list.version };
+  }
+
+  /**
+   * A list's signed document, parsed, at the version a verification has just read
+   * (verification-snapshot.ts); null: no such list. Kept per list while its version stays: a
+   * document signed at a version holds that version's bits, so any change (a revocation, in any
+   * process) is a new version, and the next verification signs or reads anew.
+   */
+  async documentAt(listId: string, at: { version: number; signedVersion: number | null } | null): Promise<unknown> {
+    if (!at) throw notFound('Status list');
+    const kept = this.parsed.get(listId);
+    if (kept && kept.version === at.version) return kept.document;
+    const { document, version } = await this.signed(listId);
+    const parsed = JSON.parse(document) as unknown;
+    if (this.parsed.size >= MAX_PARSED_LISTS) this.parsed.delete(this.parsed.keys().next().value as string);
+    this.parsed.set(listId, { version, document: parsed });
+    return parsed;
   }
 
   /** For verification: our own lists are read from the database; any other URL is unknown (no network). */

@@ -10,6 +10,7 @@ import {
   ModuleReference,
   PresentationOptions,
   PresentationReport,
+  IssuerRecord,
   VerificationCheck,
   VerificationContext,
   verifyCredential,
@@ -19,6 +20,7 @@ import {
 import { HolderIdentityService } from '@magix/learners';
 import { IssuerIdentityService } from '@magix/organisations';
 import { StatusListService } from './status-list.service';
+import { IssuanceRecordCache, planFor, readSnapshot, VerificationPlan, VerificationSnapshot } from './verification-snapshot';
 
 /**
  * Verification with the consortium's trust registry, our own status lists, our issuance record,
@@ -28,12 +30,13 @@ import { StatusListService } from './status-list.service';
 @Injectable()
 export class VerificationService {
   private readonly context: VerificationContext;
+  private readonly records = new IssuanceRecordCache();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    issuers: IssuerIdentityService,
-    statusLists: StatusListService,
+    private readonly issuers: IssuerIdentityService,
+    private readonly statusLists: StatusListService,
     holders: HolderIdentityService,
   ) {
     this.context = {
@@ -46,7 +49,46 @@ export class VerificationService {
   }
 
   credential(input: unknown): Promise<VerificationReport> {
-    return verifyCredential(input, this.context);
+    return verifyCredential(input, this.snapshotContext(planFor(input, this.config.publicUrl)));
+  }
+
+  /**
+   * The lookups of one credential answered from one query (verification-snapshot.ts), read when the
+   * first of them is asked; a lookup the plan did not foresee is asked on its own, as before.
+   */
+  private snapshotContext(plan: VerificationPlan): VerificationContext {
+    let read: Promise<VerificationSnapshot> | undefined;
+    const snapshot = () => (read ??= readSnapshot(this.dataSource, plan));
+    const planned = (did: string) => plan.dids.includes(did);
+    const listPrefix = `${this.config.publicUrl}/status-lists/`;
+    return {
+      ...this.context,
+      issuers: {
+        lookup: async (did): Promise<IssuerRecord | null> =>
+          planned(did) ? ((await snapshot()).registry.get(did) ?? null) : this.issuers.lookup(did),
+      },
+      issuances: {
+        recordsOf: async (id, did) => {
+          if (id !== plan.credentialId || !planned(did)) return this.issuanceRecords(id, did);
+          const rows = (await snapshot()).records.filter((r) => r.issuerDid === did);
+          return this.records.recordsOf(this.dataSource, rows);
+        },
+      },
+      modules: {
+        moduleNamed: async (reference) => {
+          const code = this.moduleCode(reference);
+          if (code === null || !plan.moduleCodes.includes(code)) return this.moduleNamed(reference);
+          return (await snapshot()).modules.get(code) ?? null;
+        },
+      },
+      statusLists: {
+        resolve: async (url) => {
+          const id = url.startsWith(listPrefix) ? url.slice(listPrefix.length).toLowerCase() : '';
+          if (!plan.listIds.includes(id)) return this.statusLists.resolve(url);
+          return this.statusLists.documentAt(id, (await snapshot()).lists.get(id) ?? null);
+        },
+      },
+    };
   }
 
   presentation(input: unknown, options: Partial<PresentationOptions>): Promise<PresentationReport> {
@@ -63,19 +105,22 @@ export class VerificationService {
    * module code. Also used to refuse, at issue, claims an HEI may not sign.
    */
   async moduleNamed(reference: ModuleReference): Promise<CatalogueModule | null> {
-    const prefix = `${this.config.publicUrl}/modules/`;
-    let code = reference.code;
-    if (reference.id !== undefined) {
-      if (!reference.id.startsWith(prefix)) return null;
-      try {
-        code = decodeURIComponent(reference.id.slice(prefix.length));
-      } catch {
-        return null;
-      }
-    }
+    const code = this.moduleCode(reference);
     if (!code) return null;
     const module = await this.dataSource.getRepository(LearningModule).findOneBy({ code });
     return module ? { code: module.code, providerOrganisationId: module.providerId } : null;
+  }
+
+  /** The module code a reference names, or null: not ours, or not decodable. */
+  private moduleCode(reference: ModuleReference): string | null {
+    const prefix = `${this.config.publicUrl}/modules/`;
+    if (reference.id === undefined) return reference.code || null;
+    if (!reference.id.startsWith(prefix)) return null;
+    try {
+      return decodeURIComponent(reference.id.slice(prefix.length)) || null;
+    } catch {
+      return null;
+    }
   }
 
   /** What our keys signed under this credential id (the document's own `id`, indexed by migration 1764835200000). */

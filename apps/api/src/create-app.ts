@@ -11,6 +11,7 @@ import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-error.filter';
 import { keepConnectionsAsProxiesDo } from './server-timeouts';
 import { startingAlone } from './startup-lock';
+import { webPages } from './web-pages';
 
 export interface AppOptions {
   config: AppConfig;
@@ -41,7 +42,7 @@ async function assemble({ config, secrets, databaseUrl, logger }: AppOptions): P
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
   // The web pages (/verify, /learner, /dashboard) are plain files: no build, no second server.
-  app.useStaticAssets(webRoot(), { extensions: ['html'], index: 'index.html', redirect: false });
+  app.use(webPages(webRoot()));
   await app.init();
   if (config.seedDemo) await app.get(DemoSeeder).seed();
   return app;

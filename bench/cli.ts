@@ -14,7 +14,7 @@ export interface BenchOptions {
   cohortVerify: number;
   /** Seconds of HTTP verification (BENCH_SECONDS); 0 skips it. */
   httpSeconds: number;
-  /** Concurrent HTTP clients (BENCH_CLIENTS). */
+  /** Concurrent HTTP clients (BENCH_CLIENTS; default 8, as issue 13's target is stated). */
   httpClients: number;
 }
 
@@ -59,7 +59,7 @@ export function benchOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     cohortVerify:
       verify === undefined || verify === '' || verify === 'all' ? cohort : Math.min(cohort, count(env, 'BENCH_COHORT_VERIFY', cohort, 1)),
     httpSeconds,
-    httpClients: count(env, 'BENCH_CLIENTS', 20, 1),
+    httpClients: count(env, 'BENCH_CLIENTS', 8, 1),
   };
 }
 

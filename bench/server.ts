@@ -9,13 +9,21 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../libs/database/src/embedded-postgres';
 
-/** The repository (this file runs as dist-bench/bench/server.js). */
-export const ROOT = resolve(__dirname, '../..');
-const DIST = join(ROOT, 'dist-bench');
+/** The build this file is part of (it runs as <outDir>/bench/server.js): dist-bench, or an outDir of one's own. */
+const DIST = resolve(__dirname, '..');
+/** The repository: the nearest folder above the build with a package.json. */
+export const ROOT = repositoryAbove(DIST);
+
+function repositoryAbove(folder: string): string {
+  for (let at = dirname(folder); ; at = dirname(at)) {
+    if (existsSync(join(at, 'package.json'))) return at;
+    if (dirname(at) === at) return resolve(__dirname, '../..');
+  }
+}
 
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {

@@ -18,6 +18,12 @@ export type ImportRow = ResultRow & { enrolmentId: string };
 
 /** Rows per transaction: large enough that the statements are few, small enough that a retry redoes little. */
 export const CHUNK_SIZE = 100;
+/**
+ * Chunks recorded at once, each in its own transaction: while one waits for its documents to be
+ * signed on the worker threads, the other's statements run (they lock disjoint enrolments, in id
+ * order; positions are random picks, ON CONFLICT). Exactly once as before: each commits or not.
+ */
+export const CHUNKS_IN_FLIGHT = 2;
 
 /** A row the chunk did not record, with the reason recordResult would give. */
 export interface RowFailure {

@@ -12,7 +12,7 @@ import { AssessmentResult } from '../assessment-result.entity';
 import { GradingScale } from '../grading/grading-scale.entity';
 import { sameResult } from '../result-rules';
 import { ResultsService } from '../results.service';
-import { CHUNK_SIZE, ImportChunkWriter, ImportRow, RowFailure } from './import-chunk';
+import { CHUNK_SIZE, CHUNKS_IN_FLIGHT, ImportChunkWriter, ImportRow, RowFailure } from './import-chunk';
 import { ImportJob } from './import-job.entity';
 import { ImportLease } from './import-lease';
 import { ImportQueue } from './import-queue';
@@ -209,19 +209,25 @@ export class ResultsImportService implements OnModuleInit {
     const counters = { done: 0, failed: 0, failures: [] as string[] };
     // A resumed run goes over the rows an earlier run did without a word: no progress backwards.
     const resumeFrom = job.done;
-    for (let at = 0; at < job.rows.length; at += CHUNK_SIZE) {
+    for (let at = 0; at < job.rows.length; at += CHUNK_SIZE * CHUNKS_IN_FLIGHT) {
       if (lease.lost) return;
-      const chunk = job.rows.slice(at, at + CHUNK_SIZE);
+      const chunks: ImportRow[][] = [];
+      for (let c = at; c < Math.min(job.rows.length, at + CHUNK_SIZE * CHUNKS_IN_FLIGHT); c += CHUNK_SIZE)
+        chunks.push(job.rows.slice(c, c + CHUNK_SIZE));
       // Recorded as the file says (by an earlier run of this import): nothing to do.
-      const todo = chunk.filter((row) => {
-        const prior = recorded.get(row.enrolmentId);
-        return !(prior && sameResult(prior, row));
-      });
-      for (const failure of await this.recordChunk(todo, principal)) {
-        counters.failed++;
-        counters.failures.push(`line ${failure.line}: ${failure.reason}`);
-      }
-      counters.done += chunk.length;
+      const todo = chunks.map((chunk) =>
+        chunk.filter((row) => {
+          const prior = recorded.get(row.enrolmentId);
+          return !(prior && sameResult(prior, row));
+        }),
+      );
+      // Each its own transaction: one's statements run while the other's documents are signed.
+      for (const failures of await Promise.all(todo.map((rows) => this.recordChunk(rows, principal))))
+        for (const failure of failures) {
+          counters.failed++;
+          counters.failures.push(`line ${failure.line}: ${failure.reason}`);
+        }
+      counters.done += chunks.reduce((sum, chunk) => sum + chunk.length, 0);
       if (counters.done >= resumeFrom) await lease.progress(counters, enrolmentIds);
     }
     if (job.rows.length === 0) await lease.progress(counters, enrolmentIds);

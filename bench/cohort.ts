@@ -124,6 +124,9 @@ export async function cohortBench(server: BenchServer, rows: number, verifyCount
   registerDeploymentContext(server.url);
   await assertBareVerifies(sample(documents, verifyCount), 'stored cohort credentials');
 
+  // BENCH_COHORT_BARE=0 (bench:cohort only, while trying changes): no yardstick, no ratio.
+  if (process.env.BENCH_COHORT_BARE === '0')
+    return { rows, seconds, bareSignSeconds: Number.NaN, peakRssMb: peakRss, verifiedStored: Math.min(verifyCount, rows) };
   // The same documents, unsigned, for the bare library to sign with a key of its own.
   const key = await generateIssuerKey();
   const unsigned = documents.map((d) => {

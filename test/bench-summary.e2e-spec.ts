@@ -27,14 +27,14 @@ describe('npm run bench -- --json', () => {
   });
 
   it('defaults to the issue’s sizes and reads the knobs', () => {
-    expect(benchOptions([], {})).toEqual({ json: false, n: 400, cohort: 3000, cohortVerify: 3000, httpSeconds: 10, httpClients: 20 });
+    expect(benchOptions([], {})).toEqual({ json: false, n: 400, cohort: 3000, cohortVerify: 3000, httpSeconds: 10, httpClients: 8 });
     expect(benchOptions(['--json'], { BENCH_N: '50', BENCH_COHORT: '200', BENCH_COHORT_VERIFY: '500', BENCH_SECONDS: '3' })).toEqual({
       json: true,
       n: 50,
       cohort: 200,
       cohortVerify: 200,
       httpSeconds: 3,
-      httpClients: 20,
+      httpClients: 8,
     });
     expect(benchOptions([], { BENCH_COHORT: '0', BENCH_COHORT_VERIFY: 'all' })).toMatchObject({ cohort: 0, cohortVerify: 0 });
   });

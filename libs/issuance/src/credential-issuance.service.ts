@@ -67,7 +67,8 @@ interface StoredCredential {
   learnerId: string | null;
   organisationId: string;
   key: IssuerKeyMaterial;
-  signed: Record<string, unknown>;
+  /** The signed document's JSON, as stored. */
+  json: string;
   issuedAt: Date;
   status: StatusAllocation | null;
 }
@@ -152,7 +153,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
           learnerId: d.passed.learner.id,
           organisationId: organisation.id,
           key,
-          signed: signed[i],
+          json: signed[i],
           issuedAt,
           status: statuses[i],
         })),
@@ -259,7 +260,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
     // On the signing threads too: a submitted credential's JSON-LD work never holds the event loop.
     const [signed] = await this.signAll([complete], key);
     const [stored] = await this.store(manager, [
-      { id, kind: CredentialKind.API, resultId: null, learnerId: null, organisationId, key, signed, issuedAt, status },
+      { id, kind: CredentialKind.API, resultId: null, learnerId: null, organisationId, key, json: signed, issuedAt, status },
     ]);
     await this.auditIssued(manager, [{ actorUserId, entityId: id, details: { issuerDid: key.did, via: 'vc-api' } }]);
     return stored;
@@ -286,16 +287,22 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         c.learnerId,
         c.organisationId,
         c.key.did,
-        JSON.stringify(c.signed),
+        c.json,
         c.issuedAt,
         c.status?.setId ?? null,
         c.status?.index ?? null,
       ]),
     );
     if (inserted.length === 0) return [];
-    const written = await manager.findBy(IssuedCredential, { id: In(inserted.map((row) => row.id)) });
+    // Read back as stored, but for the documents: those are here already (no second copy of each).
+    const properties = manager.connection.getMetadata(IssuedCredential).columns.map((c) => c.propertyName as keyof IssuedCredential);
+    const written = await manager.find(IssuedCredential, {
+      select: Object.fromEntries(properties.filter((c) => c !== 'json').map((c) => [c, true])),
+      where: { id: In(inserted.map((row) => row.id)) },
+    });
     const order = new Map(credentials.map((c, i) => [c.id, i]));
     written.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+    for (const credential of written) credential.json = credentials[order.get(credential.id)!].json;
     for (const credential of written) await this.events.emit(manager, 'credential.issued', { credential });
     return written;
   }
@@ -318,13 +325,13 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
    * in one go holds the loop for seconds, and keep-alive sockets time out under their clients'
    * next requests (ECONNRESET).
    */
-  private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<Record<string, unknown>[]> {
+  private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<string[]> {
     const signer = this.signer();
-    if (signer.threads > 0) return signer.signMany(credentials, key);
-    const signed: Record<string, unknown>[] = [];
+    if (signer.threads > 0) return signer.signManyJson(credentials, key);
+    const signed: string[] = [];
     for (const credential of credentials) {
       await turnOfTheLoop();
-      signed.push(await signCredential(credential, key));
+      signed.push(JSON.stringify(await signCredential(credential, key)));
     }
     return signed;
   }

@@ -9,11 +9,16 @@ import { serveTasks } from './worker-pool';
 export interface SigningTask {
   credentials: UnsignedCredential[];
   key: IssuerKeyMaterial;
+  /** Each signed document as its JSON: one flat string crosses to the main thread, not a tree of objects. */
+  asJson?: boolean;
 }
 
-export async function signBatch(task: SigningTask): Promise<Record<string, unknown>[]> {
-  const signed: Record<string, unknown>[] = [];
-  for (const credential of task.credentials) signed.push(await signCredential(credential, task.key));
+export async function signBatch(task: SigningTask): Promise<Array<Record<string, unknown> | string>> {
+  const signed: Array<Record<string, unknown> | string> = [];
+  for (const credential of task.credentials) {
+    const document = await signCredential(credential, task.key);
+    signed.push(task.asJson ? JSON.stringify(document) : document);
+  }
   return signed;
 }
 

@@ -1,7 +1,8 @@
 /**
- * The cohort part of `npm run bench` alone (`npm run bench:cohort`): a fresh server, BENCH_COHORT
+ * The cohort part of `npm run bench` alone (`npx tsc -p tsconfig.bench.json && TS_NODE_BASEURL=dist-bench
+ * node -r tsconfig-paths/register dist-bench/bench/cohort.bench.js`): a fresh server, BENCH_COHORT
  * rows (default 3000) through the CSV import, BENCH_COHORT_VERIFY of the stored credentials
- * verified (default 100: the full bench verifies all). BENCH_CPU_PROF=<dir> writes the server's
+ * verified (default 100, or all). BENCH_CPU_PROF=<dir> writes the server's
  * main thread's CPU profile there (bench/cpu-profile.ts) to see where an import's time goes.
  */
 import { mkdirSync } from 'node:fs';
@@ -14,13 +15,15 @@ import { rssMb, startServer } from './server';
 
 async function main(): Promise<void> {
   const rows = Number(process.env.BENCH_COHORT ?? 3000);
-  const verify = Number(process.env.BENCH_COHORT_VERIFY ?? 100);
+  const verify = process.env.BENCH_COHORT_VERIFY === 'all' ? rows : Number(process.env.BENCH_COHORT_VERIFY ?? 100);
   const profiles = process.env.BENCH_CPU_PROF;
   if (profiles) {
     mkdirSync(profiles, { recursive: true });
     process.env.BENCH_CPU_PROF = resolve(profiles); // the server inherits it
   }
-  const server = await startServer(profiles ? { preload: join(__dirname, 'cpu-profile.js') } : {});
+  // BENCH_SERVER_NODE_OPTIONS: node options for the server alone (e.g. a heap limit), to compare.
+  if (process.env.BENCH_SERVER_NODE_OPTIONS) process.env.NODE_OPTIONS = process.env.BENCH_SERVER_NODE_OPTIONS;
+  const server = await startServer(profiles || process.env.BENCH_HEAP_LOG ? { preload: join(__dirname, 'cpu-profile.js') } : {});
   try {
     // BENCH_TRIGGER=old|new: the enrolment trigger before or after 1766044800000, to compare.
     const trigger = process.env.BENCH_TRIGGER;

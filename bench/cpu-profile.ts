@@ -19,3 +19,19 @@ if (dir) {
     }),
   );
 }
+
+// BENCH_HEAP_LOG=1: every two seconds a full collection, then the main heap in use: what of the
+// server's growth under an import is garbage not yet collected, and what is held.
+if (process.env.BENCH_HEAP_LOG) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('v8').setFlagsFromString('--expose-gc');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const gc = require('vm').runInNewContext('gc') as () => void;
+  setInterval(() => {
+    const before = process.memoryUsage();
+    gc();
+    const after = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1e6);
+    console.error(`HEAP rss ${mb(before.rss)} used ${mb(before.heapUsed)} → after gc used ${mb(after.heapUsed)} rss ${mb(after.rss)}`);
+  }, 2000).unref();
+}

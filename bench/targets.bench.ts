@@ -53,6 +53,7 @@ async function generate(db: DataSource): Promise<void> {
   // The counters are kept by triggers row by row; for a million rows at once, load with the
   // triggers off and rebuild the counters set-wise (target_recount, below).
   await q('ALTER TABLE enrolment DISABLE TRIGGER enrolment_targets');
+  await q('ALTER TABLE enrolment DISABLE TRIGGER enrolment_targets_update');
   await q(`CREATE TEMP TABLE l AS SELECT row_number() OVER () AS n, id FROM learner`);
   await q(`CREATE TEMP TABLE o AS SELECT row_number() OVER () AS n, id, starts_on FROM offering`);
   await q(`INSERT INTO enrolment (learner_id, offering_id, status, enrolled_at)
@@ -61,6 +62,7 @@ async function generate(db: DataSource): Promise<void> {
              JOIN l ON l.n = 1 + (i % ${LEARNERS})
              JOIN o ON o.n = 1 + abs(hashtext(i::text)) % 400`);
   await q('ALTER TABLE enrolment ENABLE TRIGGER enrolment_targets');
+  await q('ALTER TABLE enrolment ENABLE TRIGGER enrolment_targets_update');
   const [{ id: assessor }] = await db.query(
     `INSERT INTO app_user (email, password_hash, role) VALUES ('office@bench.example', 'x', 'ADMIN') RETURNING id`,
   );

@@ -20,6 +20,7 @@ import { AdmissionProcess1765699200000 } from './1765699200000-admission-process
 import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 import { InterestListOptIn1765872000000 } from './1765872000000-interest-list-opt-in';
 import { OneActiveApplicationEnrolled1765958400000 } from './1765958400000-one-active-application-enrolled';
+import { EnrolmentTargetsOnChange1766044800000 } from './1766044800000-enrolment-targets-on-change';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   TargetCounters1765785600000,
   InterestListOptIn1765872000000,
   OneActiveApplicationEnrolled1765958400000,
+  EnrolmentTargetsOnChange1766044800000,
 ];

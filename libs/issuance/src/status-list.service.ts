@@ -42,6 +42,12 @@ const MAX_PARSED_LISTS = 200;
  * lazily, once per change, when someone reads them. New credentials get one two-bit message
  * entry; the two one-bit lists of older credentials are still kept and changed.
  */
+/** The id of a deployment's own status list at `url` (the inverse of StatusListService.listUrl), or null. */
+export function statusListIdOf(publicUrl: string, url: string): string | null {
+  const prefix = `${publicUrl}/status-lists/`;
+  return url.startsWith(prefix) ? url.slice(prefix.length) : null;
+}
+
 @Injectable()
 export class StatusListService implements StatusListResolver {
   /** Parsed signed documents by list id, with the version they were signed at (documentAt). */
@@ -56,6 +62,11 @@ export class StatusListService implements StatusListResolver {
 
   listUrl(listId: string): string {
     return `${this.config.publicUrl}/status-lists/${listId}`;
+  }
+
+  /** The inverse of listUrl: the id of our list at `url`, or null for any other URL. */
+  listIdOf(url: string): string | null {
+    return statusListIdOf(this.config.publicUrl, url);
   }
 
   async allocate(manager: EntityManager, organisationId: string): Promise<StatusAllocation> {
@@ -174,9 +185,9 @@ export class StatusListService implements StatusListResolver {
 
   /** For verification: our own lists are read from the database; any other URL is unknown (no network). */
   async resolve(url: string): Promise<unknown> {
-    const prefix = `${this.config.publicUrl}/status-lists/`;
-    if (!url.startsWith(prefix)) return null;
-    const { document } = await this.signed(url.slice(prefix.length));
+    const listId = this.listIdOf(url);
+    if (listId === null) return null;
+    const { document } = await this.signed(listId);
     return JSON.parse(document) as unknown;
   }
 

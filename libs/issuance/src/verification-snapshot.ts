@@ -7,9 +7,11 @@ import {
   isRecord,
   issuerIdOf,
   looksLikeJwt,
+  ModuleReference,
   moduleReferencesOf,
   parseCredentialInput,
 } from '@magix/credentials';
+import { statusListIdOf } from './status-list.service';
 
 /** What one credential's verification will ask the database, read before it asks. */
 export interface VerificationPlan {
@@ -58,17 +60,15 @@ export function planFor(input: unknown, publicUrl: string): VerificationPlan {
   try {
     const credential = parseCredentialInput(input);
     if (!isRecord(credential) || looksLikeJwt(credential)) return EMPTY_PLAN;
-    const listPrefix = `${publicUrl}/status-lists/`;
-    const modulePrefix = `${publicUrl}/modules/`;
     const entries = ([] as unknown[]).concat(credential.credentialStatus ?? []).slice(0, MAX_PLANNED);
     const listIds = entries.map((e) => {
       const url = isRecord(e) ? e.statusListCredential : undefined;
-      const id = typeof url === 'string' && url.startsWith(listPrefix) ? url.slice(listPrefix.length) : '';
+      const id = typeof url === 'string' ? (statusListIdOf(publicUrl, url) ?? '') : '';
       return UUID.test(id) ? id.toLowerCase() : undefined;
     });
     const codes = moduleReferencesOf(credential)
       .slice(0, MAX_PLANNED)
-      .flatMap(({ id, code }) => [code, id?.startsWith(modulePrefix) ? safeDecode(id.slice(modulePrefix.length)) : undefined]);
+      .flatMap(({ id, code }) => [code, id === undefined ? undefined : (moduleCodeOf(publicUrl, { id }) ?? undefined)]);
     return {
       dids: distinct([issuerIdOf(credential), ...coAwarderDids(credential)]),
       credentialId: typeof credential.id === 'string' && credential.id.length < 2048 ? credential.id : null,
@@ -80,11 +80,15 @@ export function planFor(input: unknown, publicUrl: string): VerificationPlan {
   }
 }
 
-function safeDecode(text: string): string | undefined {
+/** The module code a reference names (its id, if it has one, must be our module URL), or null. */
+export function moduleCodeOf(publicUrl: string, reference: ModuleReference): string | null {
+  const prefix = `${publicUrl}/modules/`;
+  if (reference.id === undefined) return reference.code || null;
+  if (!reference.id.startsWith(prefix)) return null;
   try {
-    return decodeURIComponent(text);
+    return decodeURIComponent(reference.id.slice(prefix.length)) || null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 

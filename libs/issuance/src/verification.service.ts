@@ -20,7 +20,7 @@ import {
 import { HolderIdentityService } from '@magix/learners';
 import { IssuerIdentityService } from '@magix/organisations';
 import { StatusListService } from './status-list.service';
-import { IssuanceRecordCache, planFor, readSnapshot, VerificationPlan, VerificationSnapshot } from './verification-snapshot';
+import { IssuanceRecordCache, moduleCodeOf, planFor, readSnapshot, VerificationPlan, VerificationSnapshot } from './verification-snapshot';
 
 /**
  * Verification with the consortium's trust registry, our own status lists, our issuance record,
@@ -60,7 +60,6 @@ export class VerificationService {
     let read: Promise<VerificationSnapshot> | undefined;
     const snapshot = () => (read ??= readSnapshot(this.dataSource, plan));
     const planned = (did: string) => plan.dids.includes(did);
-    const listPrefix = `${this.config.publicUrl}/status-lists/`;
     return {
       ...this.context,
       issuers: {
@@ -76,14 +75,14 @@ export class VerificationService {
       },
       modules: {
         moduleNamed: async (reference) => {
-          const code = this.moduleCode(reference);
+          const code = moduleCodeOf(this.config.publicUrl, reference);
           if (code === null || !plan.moduleCodes.includes(code)) return this.moduleNamed(reference);
           return (await snapshot()).modules.get(code) ?? null;
         },
       },
       statusLists: {
         resolve: async (url) => {
-          const id = url.startsWith(listPrefix) ? url.slice(listPrefix.length).toLowerCase() : '';
+          const id = this.statusLists.listIdOf(url)?.toLowerCase() ?? '';
           if (!plan.listIds.includes(id)) return this.statusLists.resolve(url);
           return this.statusLists.documentAt(id, (await snapshot()).lists.get(id) ?? null);
         },
@@ -105,22 +104,10 @@ export class VerificationService {
    * module code. Also used to refuse, at issue, claims an HEI may not sign.
    */
   async moduleNamed(reference: ModuleReference): Promise<CatalogueModule | null> {
-    const code = this.moduleCode(reference);
+    const code = moduleCodeOf(this.config.publicUrl, reference);
     if (!code) return null;
     const module = await this.dataSource.getRepository(LearningModule).findOneBy({ code });
     return module ? { code: module.code, providerOrganisationId: module.providerId } : null;
-  }
-
-  /** The module code a reference names, or null: not ours, or not decodable. */
-  private moduleCode(reference: ModuleReference): string | null {
-    const prefix = `${this.config.publicUrl}/modules/`;
-    if (reference.id === undefined) return reference.code || null;
-    if (!reference.id.startsWith(prefix)) return null;
-    try {
-      return decodeURIComponent(reference.id.slice(prefix.length)) || null;
-    } catch {
-      return null;
-    }
   }
 
   /** What our keys signed under this credential id (the document's own `id`, indexed by migration 1764835200000). */

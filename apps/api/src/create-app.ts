@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { graphqlIde, publicCors, securityHeaders } from '@magix/common';
+import { graphqlIde, publicCors, securityHeaders, vendorScripts } from '@magix/common';
 import { AppConfig, Secrets } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
 import { webRoot } from '@magix/sharing';
@@ -39,6 +39,7 @@ async function assemble({ config, secrets, databaseUrl, logger }: AppOptions): P
   app.use(publicCors);
   // GraphiQL from our own node_modules at GET /graphql (a browser's Accept), not Apollo's CDN page.
   app.use(graphqlIde(join(webRoot(), 'graphiql.html')));
+  app.use(vendorScripts());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
   // The web pages (/verify, /learner, /dashboard) are plain files: no build, no second server.

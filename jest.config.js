@@ -24,7 +24,7 @@ const { compilerOptions } = require('./tsconfig.json');
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
-  testRegex: ['(libs|apps)/.*\\.spec\\.ts$', 'test/.*\\.e2e-spec\\.ts$'],
+  testRegex: ['(libs|apps)/.*\\.spec\\.ts$', 'test/.*\\.e2e-spec\\.ts$', 'test/web/.*\\.spec\\.ts$'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.(t|j)s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],

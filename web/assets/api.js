@@ -1,5 +1,6 @@
 /* global sessionStorage, fetch, atob */
 // The one way the pages talk to the server: GraphQL at /graphql, with the signed-in token if any.
+import { t } from './i18n.js';
 
 const TOKEN_KEY = 'magix.accessToken';
 
@@ -31,17 +32,23 @@ export function signOut() {
  */
 export async function gql(query, variables = {}) {
   const bearer = token();
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
+  /** @type {Response} */
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError(t('common:error.network'), 'NETWORK');
+  }
   /** @type {unknown} */
   const raw = await response.json();
   const body = /** @type {{ data?: T, errors?: Array<{ message: string, extensions?: { code?: string } }> }} */ (raw);
   const error = body.errors?.[0];
   if (error) throw new ApiError(error.message, error.extensions?.code ?? 'ERROR');
-  if (!body.data) throw new ApiError('The server sent no answer', 'ERROR');
+  if (!body.data) throw new ApiError(t('common:error.noAnswer'), 'ERROR');
   return body.data;
 }
 

@@ -1,5 +1,6 @@
 // Small inline-SVG charts: no library, no network. Each has a text alternative for screen readers.
 import { s } from './dom.js';
+import { formatNumber, t } from './i18n.js';
 
 const ACCENT = '#1f4e96';
 const SECOND = '#b45309';
@@ -8,7 +9,7 @@ const GOOD = '#166534';
 const INK = '#1a1a2e';
 
 /** @param {number} n */
-const fmt = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const fmt = (n) => formatNumber(n, { maximumFractionDigits: 1 });
 
 /**
  * A horizontal progress bar toward a target, with the number written beside it.
@@ -113,12 +114,18 @@ export function lineChart({ title, points, projected, target, id }) {
   const y = (/** @type {number} */ v) => height - pad.bottom - (v / max) * (height - pad.top - pad.bottom);
   const line = points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ');
   const last = points.length - 1;
-  const text = `${title}: ${points.map((p) => `${p.month} ${p.value}`).join(', ')}${projected ? `; projected ${projected.value} by ${projected.month}` : ''}; target ${target}`;
+  const text = [
+    `${title}: ${points.map((p) => `${p.month} ${fmt(p.value)}`).join(', ')}`,
+    projected ? t('common:chart.projected', { value: fmt(projected.value), month: projected.month }) : null,
+    t('common:chart.target', { value: fmt(target) }),
+  ]
+    .filter(Boolean)
+    .join('; ');
   return s(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': text, id },
     s('line', { x1: pad.left, x2: width - pad.right, y1: y(target), y2: y(target), stroke: GOOD, 'stroke-dasharray': '6 3' }),
-    s('text', { x: pad.left + 2, y: y(target) - 3, 'font-size': 10 }, `target ${target}`),
+    s('text', { x: pad.left + 2, y: y(target) - 3, 'font-size': 10 }, t('common:chart.target', { value: fmt(target) })),
     s('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: height - pad.bottom, stroke: INK }),
     s('line', { x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom, stroke: INK }),
     s('text', { x: pad.left - 4, y: height - pad.bottom, 'font-size': 10, 'text-anchor': 'end' }, '0'),
@@ -155,7 +162,7 @@ export function progressRing({ counted, required, eligible }) {
       width: 160,
       height: 160,
       role: 'img',
-      'aria-label': `${fmt(counted)} of ${fmt(required)} ECTS counted toward the degree`,
+      'aria-label': t('common:chart.ectsCounted', { counted: fmt(counted), required: fmt(required) }),
       id: 'progress-ring',
     },
     s('circle', { cx: 70, cy: 70, r, fill: 'none', stroke: TRACK, 'stroke-width': 16 }),
@@ -170,6 +177,6 @@ export function progressRing({ counted, required, eligible }) {
       transform: 'rotate(-90 70 70)',
     }),
     s('text', { x: 70, y: 68, 'text-anchor': 'middle', 'font-size': 22, 'font-weight': 700 }, fmt(counted)),
-    s('text', { x: 70, y: 88, 'text-anchor': 'middle', 'font-size': 11 }, `of ${fmt(required)} ECTS`),
+    s('text', { x: 70, y: 88, 'text-anchor': 'middle', 'font-size': 11 }, t('common:chart.ofEcts', { required: fmt(required) })),
   );
 }

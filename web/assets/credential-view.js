@@ -1,5 +1,9 @@
-// Turns a verification result into what an employer reads: the verdict, each check, who, whom, what.
+// Turns a verification result into what an employer reads: the verdict first, then who, whom, what,
+// each check, and the credential itself behind a control. Claims of a credential that failed a check
+// are marked as not trustworthy, never shown beside a "trusted" badge.
 import { facts, h } from './dom.js';
+import { formatDate, language, t } from './i18n.js';
+import { localizedText } from './localized.js';
 
 /**
  * @typedef {{ name: string, outcome: string, message: string }} Check
@@ -8,36 +12,18 @@ import { facts, h } from './dom.js';
  *   issuer: TrustedIssuer | null, credential: Record<string, unknown> | null, checks: Check[] }} Verification
  */
 
-/** @type {Record<string, { title: string, text: string, tone: 'good' | 'bad' | 'warn' }>} */
-const VERDICTS = {
-  VALID: { title: 'Valid', text: 'Authentic, issued by a trusted consortium member, unaltered and in force.', tone: 'good' },
-  REVOKED: { title: 'Revoked', text: 'The issuer has withdrawn this credential. Do not rely on it.', tone: 'bad' },
-  SUSPENDED: { title: 'Suspended', text: 'The issuer has put this credential on hold. Do not rely on it for now.', tone: 'warn' },
-  EXPIRED: { title: 'Expired', text: 'The credential was genuine but its validity period has ended.', tone: 'warn' },
-  NOT_YET_VALID: { title: 'Not yet valid', text: 'The credential’s validity period has not started.', tone: 'warn' },
-  STATUS_UNKNOWN: {
-    title: 'Status unknown',
-    text: 'The signature checks out, but whether it was revoked could not be read. Do not rely on it until it can.',
-    tone: 'warn',
-  },
-  INVALID: {
-    title: 'Invalid',
-    text: 'At least one check failed: the credential was altered, is malformed, or was not issued by a consortium member.',
-    tone: 'bad',
-  },
+/** @type {Record<string, 'good' | 'bad' | 'warn'>} */
+const TONES = {
+  VALID: 'good',
+  REVOKED: 'bad',
+  SUSPENDED: 'warn',
+  EXPIRED: 'warn',
+  NOT_YET_VALID: 'warn',
+  STATUS_UNKNOWN: 'warn',
+  INVALID: 'bad',
 };
-
-/** @type {Record<string, string>} */
-const CHECK_NAMES = {
-  DATA_MODEL: 'Well-formed credential',
-  PROOF: 'Signature',
-  ISSUER: 'Trusted issuer',
-  STATUS: 'Not revoked or suspended',
-  VALIDITY_PERIOD: 'Validity dates',
-};
-
-/** @type {Record<string, string>} */
-const OUTCOMES = { PASSED: 'Passed', FAILED: 'Failed', UNKNOWN: 'Unknown', NOT_CHECKED: 'Not checked' };
+const KNOWN_CHECKS = ['DATA_MODEL', 'PROOF', 'ISSUER', 'STATUS', 'VALIDITY_PERIOD'];
+const KNOWN_OUTCOMES = ['PASSED', 'FAILED', 'UNKNOWN', 'NOT_CHECKED'];
 
 /** @typedef {Record<string, unknown>} Json */
 
@@ -48,10 +34,23 @@ const list = (value) => (Array.isArray(value) ? value : value === undefined || v
 /** @param {unknown} value @returns {string | null} */
 const text = (value) => (typeof value === 'string' && value ? value : typeof value === 'number' ? String(value) : null);
 
+/**
+ * A credential's text in the reader's language (VC 2.0 language-tagged values), marked with its own
+ * language when that differs from the page's, so screen readers pronounce it right.
+ * @param {unknown} value
+ * @returns {HTMLElement | null}
+ */
+function localizedNode(value) {
+  const chosen = localizedText(value, language());
+  if (!chosen) return null;
+  const differs = chosen.language !== null && chosen.language.split('-')[0] !== language();
+  return h('span', { lang: differs ? chosen.language : null, dir: chosen.direction }, chosen.text);
+}
+
 /** @param {unknown} value */
 function profile(value) {
   const p = record(value);
-  return { name: text(p.name) ?? text(p.id) ?? 'Unknown', did: text(p.id), country: text(record(p.address).addressCountryCode) };
+  return { name: localizedNode(p.name) ?? text(p.id), did: text(p.id), country: text(record(p.address).addressCountryCode) };
 }
 
 /**
@@ -66,43 +65,111 @@ function eqfLevel(achievement) {
   return text(alignment?.targetCode) ?? text(achievement.eqfLevel);
 }
 
-/** @param {string | null} iso */
-function date(iso) {
-  if (!iso) return null;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** Credentials carry UTC dates: a day shown in UTC is the day the issuer meant. @param {string | null} iso */
+const date = (iso) => (iso ? formatDate(iso, { dateStyle: 'long', timeZone: 'UTC' }) : null);
+
+/** @param {Verification} result */
+const failed = (result) => result.checks.some((c) => c.outcome === 'FAILED');
+
+/** The parts of the credential every view needs. @param {Verification} result */
+function claims(result) {
+  const document = record(result.credential);
+  const subject = record(list(document.credentialSubject)[0]);
+  const achievement = record(subject.achievement);
+  const holder = list(subject.identifier)
+    .map(record)
+    .find((i) => i.identityType === 'name' && i.hashed === false);
+  return {
+    document,
+    subject,
+    achievement,
+    issuer: profile(document.issuer),
+    holder: text(holder?.identityHash),
+    title: localizedNode(achievement.name) ?? localizedNode(document.name),
+    date: date(text(subject.activityEndDate) ?? text(document.validFrom) ?? text(document.issuanceDate)),
+  };
 }
 
 /**
- * The verdict banner: a word, then a sentence.
+ * The verdict: a word, then a sentence. It takes focus after a paste, so it is focusable by script.
  * @param {Verification} result
  */
 export function verdictBanner(result) {
-  const v = VERDICTS[result.verdict] ?? VERDICTS.INVALID;
+  const verdict = TONES[result.verdict] ? result.verdict : 'INVALID';
   return h(
     'div',
-    { class: `verdict verdict-${v.tone}`, 'data-verdict': result.verdict, id: 'verdict' },
-    h('strong', {}, v.title),
-    h('span', {}, v.text),
+    { class: `verdict verdict-${TONES[verdict]}`, 'data-verdict': result.verdict, id: 'verdict', tabindex: -1 },
+    h('strong', {}, t(`verify:verdict.${verdict}.title`)),
+    h('span', {}, t(`verify:verdict.${verdict}.text`)),
+  );
+}
+
+/**
+ * The warning above claims that a failed check leaves unconfirmed; null when every check held.
+ * @param {Verification} result
+ * @param {string} id
+ */
+function untrustedWarning(result, id) {
+  if (!failed(result)) return null;
+  return h('p', { class: 'untrusted-warning', id }, h('strong', {}, t('verify:untrusted.title')), ' ', t('verify:untrusted.text'));
+}
+
+/**
+ * Holder, achievement, issuer and date: what fits a phone's first screen beside the verdict.
+ * @param {Verification} result
+ */
+export function claimsSummary(result) {
+  if (!result.credential) return null;
+  const c = claims(result);
+  const trust = failed(result) ? 'untrusted' : 'trusted';
+  return h(
+    'section',
+    { class: `claims claims-${trust}`, id: 'summary', 'data-trust': trust, 'aria-label': t('verify:summary.label') },
+    untrustedWarning(result, 'untrusted'),
+    facts([
+      [t('verify:summary.holder'), c.holder ?? t('verify:details.notStated')],
+      [t('verify:summary.achievement'), c.title],
+      [t('verify:summary.issuer'), result.issuer && !failed(result) ? result.issuer.name : c.issuer.name],
+      [t('verify:summary.date'), c.date],
+    ]),
+  );
+}
+
+/** @param {Check} check */
+function checkItem(check) {
+  const outcome = KNOWN_OUTCOMES.includes(check.outcome) ? t(`verify:outcome.${check.outcome}`) : check.outcome;
+  const name = KNOWN_CHECKS.includes(check.name) ? t(`verify:check.${check.name}`) : check.name;
+  return h(
+    'li',
+    { 'data-check': check.name, 'data-outcome': check.outcome },
+    h('span', {}, h('span', { class: `outcome outcome-${check.outcome}` }, outcome)),
+    // The server explains each outcome in English; it is marked so, for screen readers.
+    h('span', {}, h('strong', {}, name), ' — ', h('span', { lang: 'en' }, check.message)),
   );
 }
 
 /** @param {Check[]} checks */
 export function checkList(checks) {
-  return h(
-    'ul',
-    { class: 'checks', id: 'checks' },
-    checks.map((check) =>
-      h(
-        'li',
-        { 'data-check': check.name, 'data-outcome': check.outcome },
-        h('span', {}, h('span', { class: `outcome outcome-${check.outcome}` }, OUTCOMES[check.outcome] ?? check.outcome)),
-        h('span', {}, h('strong', {}, CHECK_NAMES[check.name] ?? check.name), ' — ', check.message),
-      ),
-    ),
-  );
+  return h('ul', { class: 'checks', id: 'checks' }, checks.map(checkItem));
+}
+
+/**
+ * The consortium-member row: green only when every check held, so a tampered credential that names a
+ * real member never shows the badge.
+ * @param {Verification} result
+ */
+function memberBadge(result) {
+  if (failed(result)) return h('span', { class: 'badge badge-bad', id: 'member-badge' }, t('verify:details.memberUnconfirmed'));
+  const trusted = result.issuer !== null && result.checks.some((c) => c.name === 'ISSUER' && c.outcome === 'PASSED');
+  return trusted
+    ? h('span', { class: 'badge badge-good', id: 'member-badge' }, t('verify:details.memberYes'))
+    : h('span', { class: 'badge badge-bad', id: 'member-badge' }, t('verify:details.memberNo'));
+}
+
+/** @param {Verification} result */
+function securedWith(result) {
+  if (result.securedWith === 'JOSE') return 'VC-JOSE (EdDSA)';
+  return result.securedWith ? 'Data Integrity (eddsa-rdfc-2022)' : null;
 }
 
 /**
@@ -110,57 +177,50 @@ export function checkList(checks) {
  * @param {Verification} result
  */
 export function credentialDetails(result) {
-  const document = record(result.credential);
-  const subject = record(list(document.credentialSubject)[0]);
-  const achievement = record(subject.achievement);
-  const issuer = profile(document.issuer);
-  const trusted = result.issuer !== null && result.checks.some((c) => c.name === 'ISSUER' && c.outcome === 'PASSED');
-  const holder = list(subject.identifier)
-    .map(record)
-    .find((i) => i.identityType === 'name' && i.hashed === false);
+  const { document, subject, achievement, issuer, holder, title, date: awarded } = claims(result);
   const grade = text(record(list(subject.result)[0]).value);
   const isDegree = achievement.achievementType === 'MasterDegree';
   const coAwarders = list(document.coAwardedBy).map(profile);
   // Degrees name their modules as evidence; older ones only list them by id.
   const evidence = new Map(list(document.evidence).map((e) => [text(record(e).id), record(e)]));
-  const stacked = list(document.relatedResource).map((r) => {
+  // A module credential's relatedResource pins its contexts; only a degree's name the modules it stacks.
+  const stacked = (isDegree ? list(document.relatedResource) : []).map((r) => {
     const id = text(record(r).id) ?? '';
     const named = evidence.get(id);
-    return { id, name: text(named?.name), description: text(named?.description) };
+    return { id, name: localizedNode(named?.name), description: localizedNode(named?.description) };
   });
+  const trust = failed(result) ? 'untrusted' : 'trusted';
 
   return h(
     'div',
-    { id: 'details' },
-    h('h2', {}, 'Issued by'),
+    { id: 'details', class: `claims claims-${trust}`, 'data-trust': trust },
+    untrustedWarning(result, 'untrusted-details'),
+    h('h2', {}, t('verify:details.issuedBy')),
     facts([
-      ['Issuer', result.issuer?.name ?? issuer.name],
-      ['Country', result.issuer?.countryCode ?? issuer.country],
-      [
-        'Consortium member',
-        trusted
-          ? h('span', { class: 'badge badge-good' }, 'Yes — in the MAGIX trust registry')
-          : h('span', { class: 'badge badge-bad' }, 'No — not a trusted consortium issuer'),
-      ],
-      ['Issuer identifier', issuer.did],
+      [t('verify:details.issuer'), (!failed(result) ? result.issuer?.name : null) ?? issuer.name ?? t('verify:details.unknown')],
+      [t('verify:details.country'), (!failed(result) ? result.issuer?.countryCode : null) ?? issuer.country],
+      [t('verify:details.member'), memberBadge(result)],
+      [t('verify:details.issuerId'), issuer.did],
     ]),
-    h('h2', {}, 'Awarded to'),
-    facts([['Name', text(holder?.identityHash) ?? 'Not stated']]),
-    h('h2', {}, 'For'),
+    h('h2', {}, t('verify:details.awardedTo')),
+    facts([[t('verify:details.name'), holder ?? t('verify:details.notStated')]]),
+    h('h2', {}, t('verify:details.for')),
     facts([
-      [isDegree ? 'Degree' : 'Module', text(achievement.name) ?? text(document.name)],
-      ['Code', text(achievement.humanCode)],
-      ['ECTS credits', text(subject.creditsEarned) ?? text(achievement.creditsAvailable)],
-      ['EQF level', eqfLevel(achievement)],
-      ['Grade', grade],
-      ['Date', date(text(subject.activityEndDate) ?? text(document.validFrom) ?? text(document.issuanceDate))],
-      ['Valid until', date(text(document.validUntil))],
-      ['Secured with', result.securedWith === 'JOSE' ? 'VC-JOSE (EdDSA)' : result.securedWith ? 'Data Integrity (eddsa-rdfc-2022)' : null],
-      ['Credential id', result.credentialId ?? text(document.id)],
+      [isDegree ? t('verify:details.degree') : t('verify:details.module'), title],
+      [t('verify:details.description'), localizedNode(achievement.description)],
+      [t('verify:details.criteria'), localizedNode(record(achievement.criteria).narrative)],
+      [t('verify:details.code'), text(achievement.humanCode)],
+      [t('verify:details.ects'), text(subject.creditsEarned) ?? text(achievement.creditsAvailable)],
+      [t('verify:details.eqf'), eqfLevel(achievement)],
+      [t('verify:details.grade'), grade],
+      [t('verify:details.date'), awarded],
+      [t('verify:details.validUntil'), date(text(document.validUntil))],
+      [t('verify:details.securedWith'), securedWith(result)],
+      [t('verify:details.credentialId'), result.credentialId ?? text(document.id)],
     ]),
     isDegree || coAwarders.length
       ? [
-          h('h2', {}, 'Co-awarded by'),
+          h('h2', {}, t('verify:details.coAwardedBy')),
           h(
             'ul',
             { id: 'co-awarders' },
@@ -170,16 +230,35 @@ export function credentialDetails(result) {
       : null,
     stacked.length
       ? [
-          h('h2', {}, `Stacks ${stacked.length} module credential${stacked.length === 1 ? '' : 's'}`),
-          h('p', { class: 'hint' }, 'Each is bound to this degree by a digest: any change to a module credential would show.'),
+          h('h2', {}, t('verify:details.stacks', { number: stacked.length })),
+          h('p', { class: 'hint' }, t('verify:details.stacksHint')),
           h(
             'ul',
             { id: 'stacked' },
             stacked.map(({ id, name, description }) =>
-              h('li', {}, name ? [h('strong', {}, name), description ? ` — ${description}` : '', h('br', {})] : null, h('code', {}, id)),
+              h('li', {}, name ? [h('strong', {}, name), description ? ' — ' : '', description, h('br', {})] : null, h('code', {}, id)),
             ),
           ),
         ]
       : null,
+  );
+}
+
+/**
+ * The credential as it was received, behind a control: most readers never need it.
+ * @param {string} raw
+ */
+export function rawCredential(raw) {
+  let shown = raw.trim();
+  try {
+    shown = JSON.stringify(JSON.parse(shown), null, 2);
+  } catch {
+    // A VC-JOSE token or malformed text is shown as it came.
+  }
+  return h(
+    'details',
+    { class: 'raw-credential', id: 'raw-credential' },
+    h('summary', {}, t('verify:result.showCredential')),
+    h('pre', { tabindex: 0 }, h('code', {}, shown)),
   );
 }

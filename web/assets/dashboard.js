@@ -3,6 +3,9 @@ import { gql, signedInRole, signOut } from './api.js';
 import { byId, facts, h, replace } from './dom.js';
 import { barChart, lineChart, progressBar } from './charts.js';
 import { showLogin } from './login.js';
+import { formatDate, formatNumber, initI18n, t } from './i18n.js';
+
+await initI18n(['dashboard']);
 
 /**
  * @typedef {{ target: number, actual: number, percentOfTarget: number, projected: number | null, onTrack: boolean }} CountTarget
@@ -22,15 +25,19 @@ const TARGETS = `query($editionId: ID) { programmeTargets(editionId: $editionId)
   monthly { month participants graduates publicSharePercent } projectionTo } }`;
 
 const main = byId('app');
+/** A percentage as the reader writes it ("12.5%", "12,5 %"). @param {number} n */
+const pct = (n) => formatNumber(n / 100, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** @param {number} n */
-const pct = (n) => `${n.toFixed(1)} %`;
+const num = (n) => formatNumber(n);
+/** A month of the projection ("2027-06") for people. @param {string} month */
+const monthName = (month) => formatDate(`${month.slice(0, 7)}-01`, { month: 'short', year: 'numeric' });
 
 /**
  * @param {string} id
  * @param {string} title
- * @param {CountTarget} t
+ * @param {CountTarget} target
  */
-function countCard(id, title, t) {
+function countCard(id, title, target) {
   return h(
     'section',
     { class: 'card', id, 'aria-labelledby': `${id}-title` },
@@ -38,16 +45,22 @@ function countCard(id, title, t) {
     h(
       'p',
       {},
-      h('strong', { 'data-actual': t.actual }, String(t.actual)),
-      ` of ${t.target} — `,
-      h('span', { 'data-percent': t.percentOfTarget }, pct(t.percentOfTarget)),
+      h('strong', { 'data-actual': target.actual }, num(target.actual)),
+      ` ${t('of', { target: num(target.target) })} — `,
+      h('span', { 'data-percent': target.percentOfTarget }, pct(target.percentOfTarget)),
     ),
-    progressBar({ label: title, value: t.actual, max: t.target, text: `${t.actual} of ${t.target}`, marker: t.projected }),
+    progressBar({
+      label: title,
+      value: target.actual,
+      max: target.target,
+      text: t('common:chart.ofTotal', { value: num(target.actual), total: num(target.target) }),
+      marker: target.projected,
+    }),
     h(
       'p',
       { class: 'hint' },
-      t.projected === null ? 'No projection yet.' : `Projected by the programme’s end: ${t.projected} `,
-      h('span', { class: `badge ${t.onTrack ? 'badge-good' : 'badge-bad'}` }, t.onTrack ? 'on track' : 'behind'),
+      target.projected === null ? t('noProjection') : `${t('projectedBy', { value: num(target.projected) })} `,
+      h('span', { class: `badge ${target.onTrack ? 'badge-good' : 'badge-bad'}` }, target.onTrack ? t('onTrack') : t('behind')),
     ),
   );
 }
@@ -65,84 +78,87 @@ function breakdownChart(id, title, rows) {
     barChart({
       id,
       title,
-      series: ['participants', 'public sector', 'graduates'],
+      series: [t('series.participants'), t('series.public'), t('series.graduates')],
       rows: rows.map((r) => ({ label: r.label, values: [r.participants, r.publicParticipants, r.graduates] })),
     }),
   );
 }
 
-/** @param {Targets} t */
-function targetsView(t) {
-  const share = t.publicSectorShare;
+/** @param {Targets} targets */
+function targetsView(targets) {
+  const share = targets.publicSectorShare;
   return [
     h(
       'div',
       { class: 'charts', id: 'targets' },
-      countCard('graduates', 'Graduates', t.graduates),
-      countCard('participants', 'Participants in self-standing modules', t.moduleParticipants),
+      countCard('graduates', t('graduates'), targets.graduates),
+      countCard('participants', t('participants'), targets.moduleParticipants),
       h(
         'section',
         { class: 'card', id: 'public-share', 'aria-labelledby': 'public-share-title' },
-        h('h3', { id: 'public-share-title' }, 'Public-sector share'),
+        h('h3', { id: 'public-share-title' }, t('publicShare')),
         h(
           'p',
           {},
           h('strong', { 'data-actual': share.actual }, pct(share.actual)),
-          ` against ${pct(share.target)} (${share.publicParticipants} of ${share.participants})`,
+          ` ${t('publicShareText', { target: pct(share.target), public: num(share.publicParticipants), total: num(share.participants) })}`,
         ),
         progressBar({
-          label: 'Public-sector share',
+          label: t('publicShare'),
           value: share.actual,
           max: 100,
-          text: `${pct(share.actual)}, target ${pct(share.target)}`,
+          text: t('publicShareBar', { actual: pct(share.actual), target: pct(share.target) }),
           marker: share.target,
         }),
         h(
           'p',
           { class: 'hint' },
-          h('span', { class: `badge ${share.onTrack ? 'badge-good' : 'badge-bad'}` }, share.onTrack ? 'on track' : 'behind'),
+          h('span', { class: `badge ${share.onTrack ? 'badge-good' : 'badge-bad'}` }, share.onTrack ? t('onTrack') : t('behind')),
         ),
       ),
     ),
-    h('h2', {}, 'Projection'),
+    h('h2', {}, t('projection')),
     h(
       'div',
       { class: 'charts' },
       h(
         'figure',
         { class: 'card' },
-        h('figcaption', {}, 'Graduates, cumulative'),
+        h('figcaption', {}, t('graduatesLine')),
         lineChart({
           id: 'graduates-line',
-          title: 'Graduates',
-          points: t.monthly.map((m) => ({ month: m.month, value: m.graduates })),
-          projected: t.graduates.projected === null ? null : { month: t.projectionTo.slice(0, 7), value: t.graduates.projected },
-          target: t.graduates.target,
+          title: t('graduates'),
+          points: targets.monthly.map((m) => ({ month: monthName(m.month), value: m.graduates })),
+          projected:
+            targets.graduates.projected === null ? null : { month: monthName(targets.projectionTo), value: targets.graduates.projected },
+          target: targets.graduates.target,
         }),
       ),
       h(
         'figure',
         { class: 'card' },
-        h('figcaption', {}, 'Module participants, cumulative'),
+        h('figcaption', {}, t('participantsLine')),
         lineChart({
           id: 'participants-line',
-          title: 'Module participants',
-          points: t.monthly.map((m) => ({ month: m.month, value: m.participants })),
+          title: t('moduleParticipants'),
+          points: targets.monthly.map((m) => ({ month: monthName(m.month), value: m.participants })),
           projected:
-            t.moduleParticipants.projected === null ? null : { month: t.projectionTo.slice(0, 7), value: t.moduleParticipants.projected },
-          target: t.moduleParticipants.target,
+            targets.moduleParticipants.projected === null
+              ? null
+              : { month: monthName(targets.projectionTo), value: targets.moduleParticipants.projected },
+          target: targets.moduleParticipants.target,
         }),
       ),
     ),
-    facts([['Projected to', t.projectionTo]]),
-    h('h2', {}, 'Breakdowns'),
+    facts([[t('projectedTo'), formatDate(targets.projectionTo)]]),
+    h('h2', {}, t('breakdowns')),
     h(
       'div',
       { class: 'charts' },
-      breakdownChart('by-edition', 'By edition', t.byEdition),
-      breakdownChart('by-country', 'By country', t.byCountry),
-      breakdownChart('by-partner', 'By partner university', t.byPartner),
-      breakdownChart('by-sector', 'By sector', t.bySector),
+      breakdownChart('by-edition', t('by.edition'), targets.byEdition),
+      breakdownChart('by-country', t('by.country'), targets.byCountry),
+      breakdownChart('by-partner', t('by.partner'), targets.byPartner),
+      breakdownChart('by-sector', t('by.sector'), targets.bySector),
     ),
   ];
 }
@@ -159,13 +175,13 @@ async function render() {
     h(
       'select',
       { id: 'edition' },
-      h('option', { value: '' }, 'All editions'),
+      h('option', { value: '' }, t('allEditions')),
       programme.editions.map((e) => h('option', { value: e.id }, e.code)),
     )
   );
   const body = h('div', { id: 'targets-body', 'aria-live': 'polite' });
   const load = async () => {
-    replace(body, h('p', {}, 'Loading…'));
+    replace(body, h('p', {}, t('common:loading')));
     /** @type {{ programmeTargets: Targets }} */
     const data = await gql(TARGETS, { editionId: select.value || null });
     replace(body, targetsView(data.programmeTargets));
@@ -176,8 +192,8 @@ async function render() {
     h(
       'div',
       { class: 'actions' },
-      h('div', {}, h('label', { for: 'edition' }, 'Edition'), select),
-      h('button', { type: 'button', class: 'secondary', onclick: () => (signOut(), start()) }, 'Sign out'),
+      h('div', {}, h('label', { for: 'edition' }, t('edition')), select),
+      h('button', { type: 'button', class: 'secondary', onclick: () => (signOut(), start()) }, t('common:signOut')),
     ),
     body,
   );
@@ -190,8 +206,8 @@ function start() {
     return;
   }
   showLogin(main, {
-    heading: 'Sign in as the programme office',
-    hint: 'Demo: office@magix.example, password magix-demo-2026.',
+    heading: t('signIn.heading'),
+    hint: t('signIn.hint'),
     onSignedIn: start,
   });
 }

@@ -67,7 +67,11 @@ export async function initI18n(namespaces) {
     languages.flatMap((lng) =>
       all.map(async (ns) => {
         resources[lng] = resources[lng] ?? {};
-        resources[lng][ns] = await catalog(lng, ns);
+        // A catalog missing in the reader's language falls back to English, key by key; English itself must load.
+        resources[lng][ns] = await catalog(lng, ns).catch((/** @type {unknown} */ error) => {
+          if (lng === FALLBACK) throw error;
+          return {};
+        });
       }),
     ),
   );
@@ -98,6 +102,15 @@ export function t(key, values) {
   return i18next.t(key, values ?? {});
 }
 
+/**
+ * Whether a message exists (in the reader's language or English), for values the server may extend.
+ * @param {string} key
+ * @returns {boolean}
+ */
+export function exists(key) {
+  return i18next.exists(key);
+}
+
 /** @returns {string} */
 export function language() {
   return i18next.language ?? FALLBACK;
@@ -115,8 +128,11 @@ export function translateDocument(root) {
   }
   for (const element of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of (element.getAttribute('data-i18n-attr') ?? '').split(';')) {
-      const [attribute, key] = pair.split(':').map((part) => part.trim());
-      if (attribute && key) element.setAttribute(attribute, t(key));
+      // Only the first colon separates the attribute: the key may name its namespace ("aria-label:common:nav.label").
+      const split = pair.indexOf(':');
+      const attribute = pair.slice(0, split).trim();
+      const key = pair.slice(split + 1).trim();
+      if (split > 0 && attribute && key) element.setAttribute(attribute, t(key));
     }
   }
 }

@@ -3,6 +3,10 @@ import { gql, signedInRole, signOut } from './api.js';
 import { byId, download, facts, h, replace } from './dom.js';
 import { progressBar, progressRing } from './charts.js';
 import { showLogin } from './login.js';
+import { exists as i18nExists, formatDate, formatNumber, initI18n, language, t } from './i18n.js';
+import { localized } from './localized.js';
+
+await initI18n(['learner']);
 
 /**
  * @typedef {{ id: string, kind: string, state: string, issuedAt: string, json: string, issuer: { name: string, countryCode: string } }} Credential
@@ -25,18 +29,24 @@ const PROGRESS = `query { myPathwayProgress {
 const main = byId('app');
 
 /** @param {string} iso */
-const day = (iso) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const day = (iso) => formatDate(iso, { dateStyle: 'medium' });
+/** @param {number} n */
+const num = (n) => formatNumber(n);
 
 /** @param {Credential} credential */
 function titleOf(credential) {
   /** @type {unknown} */
   const parsed = JSON.parse(credential.json);
   const doc =
-    /** @type {{ name?: string, credentialSubject?: { achievement?: { name?: string, humanCode?: string, creditsAvailable?: number } } }} */ (
+    /** @type {{ name?: unknown, credentialSubject?: { achievement?: { name?: unknown, humanCode?: string, creditsAvailable?: number } } }} */ (
       parsed
     );
   const a = doc.credentialSubject?.achievement;
-  return { name: a?.name ?? doc.name ?? 'Credential', code: a?.humanCode ?? null, ects: a?.creditsAvailable ?? null };
+  return {
+    name: localized(a?.name, language()) ?? localized(doc.name, language()) ?? t('credentialFallback'),
+    code: a?.humanCode ?? null,
+    ects: a?.creditsAvailable ?? null,
+  };
 }
 
 /** @param {Progress} p */
@@ -44,7 +54,7 @@ function progressView(p) {
   return h(
     'section',
     { 'aria-labelledby': 'progress-heading', class: 'panel', id: 'progress' },
-    h('h2', { id: 'progress-heading' }, 'Progress toward the joint degree'),
+    h('h2', { id: 'progress-heading' }, t('progress.heading')),
     h(
       'div',
       { class: 'actions' },
@@ -52,51 +62,67 @@ function progressView(p) {
       h(
         'div',
         {},
-        h('p', {}, h('strong', {}, p.eligible ? 'You meet every rule for the degree.' : 'Not yet eligible.')),
+        h('p', {}, h('strong', {}, p.eligible ? t('progress.eligible') : t('progress.notEligible'))),
         p.reasons.length
           ? h(
               'ul',
               {},
-              p.reasons.map((r) => h('li', {}, r)),
+              // The server states its reasons in English.
+              p.reasons.map((r) => h('li', { lang: 'en' }, r)),
             )
           : null,
       ),
     ),
-    h('h3', {}, 'Mandatory modules'),
+    h('h3', {}, t('progress.mandatory')),
     h(
       'ul',
       {},
-      p.mandatory.map((m) => h('li', {}, m.satisfied ? '✔ ' : '✘ ', m.moduleCode, m.satisfied ? ' — done' : ' — still needed')),
+      p.mandatory.map((m) =>
+        h('li', {}, m.satisfied ? '✔ ' : '✘ ', m.moduleCode, ' — ', m.satisfied ? t('progress.done') : t('progress.needed')),
+      ),
     ),
-    h('h3', {}, 'Elective groups'),
+    h('h3', {}, t('progress.groups')),
     p.groups.map((g) =>
       h(
         'div',
         { class: 'field' },
-        h('p', { class: 'hint' }, `${g.name}: ${g.countedEcts} of ${g.minEcts} ECTS`),
-        progressBar({ label: g.name, value: g.countedEcts, max: g.minEcts, text: `${g.countedEcts} of ${g.minEcts} ECTS` }),
+        h('p', { class: 'hint' }, t('progress.groupEcts', { name: g.name, counted: num(g.countedEcts), required: num(g.minEcts) })),
+        progressBar({
+          label: g.name,
+          value: g.countedEcts,
+          max: g.minEcts,
+          text: t('progress.ectsOf', { counted: num(g.countedEcts), required: num(g.minEcts) }),
+        }),
       ),
     ),
-    h('h3', {}, 'Partner universities'),
+    h('h3', {}, t('progress.partners')),
     h(
       'p',
       { class: 'hint' },
-      `${p.partners.partners.length} of ${p.partners.required} required: ${p.partners.partners.join(', ') || 'none yet'}`,
+      t('progress.partnersText', {
+        number: num(p.partners.partners.length),
+        required: num(p.partners.required),
+        names: p.partners.partners.join(', ') || t('progress.partnersNone'),
+      }),
     ),
     progressBar({
-      label: 'Partner universities',
+      label: t('progress.partners'),
       value: p.partners.partners.length,
       max: p.partners.required,
-      text: `${p.partners.partners.length} of ${p.partners.required}`,
+      text: t('common:chart.ofTotal', { value: num(p.partners.partners.length), total: num(p.partners.required) }),
     }),
     facts([
-      ['Recognised prior learning', `${p.recognition.countedEcts} of at most ${p.recognition.cap} ECTS`],
-      [
-        'Deadline',
-        p.timeLimit.deadline ? `${p.timeLimit.deadline}${p.timeLimit.expired ? ' (passed)' : ''}` : 'Starts with your first credit',
-      ],
+      [t('progress.recognition'), t('progress.recognitionText', { counted: num(p.recognition.countedEcts), cap: num(p.recognition.cap) })],
+      [t('progress.deadline'), deadline(p.timeLimit)],
     ]),
   );
+}
+
+/** @param {Progress['timeLimit']} limit */
+function deadline(limit) {
+  if (!limit.deadline) return t('progress.deadlineNone');
+  const shown = formatDate(limit.deadline);
+  return limit.expired ? t('progress.deadlinePassed', { date: shown }) : shown;
 }
 
 /**
@@ -108,7 +134,7 @@ function linkItem(link, refresh) {
   return h(
     'li',
     { 'data-share-link': link.id, 'data-state': link.state },
-    open ? h('img', { src: `/c/${link.token}/qr.svg`, alt: `QR code for ${link.url}` }) : null,
+    open ? h('img', { src: `/c/${link.token}/qr.svg`, alt: t('links.qr', { url: link.url }) }) : null,
     h(
       'div',
       {},
@@ -116,13 +142,17 @@ function linkItem(link, refresh) {
       h(
         'p',
         { class: 'hint' },
-        `Created ${day(link.createdAt)} · ${link.expiresAt ? `expires ${day(link.expiresAt)}` : 'no expiry'} · ${link.state.toLowerCase()}`,
+        [
+          t('links.created', { date: day(link.createdAt) }),
+          link.expiresAt ? t('links.expires', { date: day(link.expiresAt) }) : t('links.noExpiry'),
+          stateName('links.state', link.state),
+        ].join(' · '),
       ),
       open
         ? h(
             'p',
             { class: 'actions' },
-            h('a', { class: 'button secondary', href: `/c/${link.token}/certificate.pdf` }, 'Certificate (PDF)'),
+            h('a', { class: 'button secondary', href: `/c/${link.token}/certificate.pdf` }, t('links.certificate')),
             h(
               'button',
               {
@@ -132,13 +162,23 @@ function linkItem(link, refresh) {
                   gql('mutation($id: ID!) { revokeShareLink(id: $id) { id } }', { id: link.id }).then(refresh, alertError);
                 },
               },
-              'Withdraw link',
+              t('links.withdraw'),
             ),
           )
         : null,
     ),
   );
 }
+
+/**
+ * A credential's or a link's state in words; an unknown one as the server wrote it.
+ * @param {'state' | 'links.state'} group
+ * @param {string} state
+ */
+const stateName = (group, state) => {
+  const key = `${group}.${state}`;
+  return i18nExists(key) ? t(key) : state.toLowerCase();
+};
 
 /** @param {unknown} error */
 function alertError(error) {
@@ -159,8 +199,8 @@ function credentialCard(credential, links, refresh) {
   const share = h(
     'form',
     { class: 'actions' },
-    h('div', {}, h('label', { for: expiryId }, 'Link expires on (optional)'), expiry),
-    h('button', { type: 'submit' }, 'Create share link'),
+    h('div', {}, h('label', { for: expiryId }, t('links.expiry')), expiry),
+    h('button', { type: 'submit' }, t('links.create')),
   );
   share.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -173,13 +213,13 @@ function credentialCard(credential, links, refresh) {
   return h(
     'li',
     { class: 'card', 'data-credential': credential.id },
-    h('h3', {}, name, credential.kind === 'DEGREE' ? ' (joint degree)' : ''),
+    h('h3', {}, name, credential.kind === 'DEGREE' ? ` ${t('credentials.degreeSuffix')}` : ''),
     facts([
-      ['Code', code],
-      ['ECTS', ects],
-      ['Issued by', `${credential.issuer.name} (${credential.issuer.countryCode})`],
-      ['Issued', day(credential.issuedAt)],
-      ['State', credential.state.toLowerCase()],
+      [t('credentials.code'), code],
+      [t('credentials.ects'), ects === null ? null : num(ects)],
+      [t('credentials.issuedBy'), `${credential.issuer.name} (${credential.issuer.countryCode})`],
+      [t('credentials.issued'), day(credential.issuedAt)],
+      [t('credentials.state'), stateName('state', credential.state)],
     ]),
     h(
       'p',
@@ -187,7 +227,7 @@ function credentialCard(credential, links, refresh) {
       h(
         'button',
         { type: 'button', class: 'secondary', onclick: () => download(`${slug}.json`, credential.json, 'application/json') },
-        'Download JSON',
+        t('credentials.downloadJson'),
       ),
       h(
         'button',
@@ -201,23 +241,23 @@ function credentialCard(credential, links, refresh) {
             );
           },
         },
-        'Download VC-JOSE',
+        t('credentials.downloadJose'),
       ),
     ),
-    h('h4', {}, 'Share links'),
+    h('h4', {}, t('links.heading')),
     links.length
       ? h(
           'ul',
           { class: 'links' },
           links.map((l) => linkItem(l, refresh)),
         )
-      : h('p', { class: 'hint' }, 'Not shared yet.'),
+      : h('p', { class: 'hint' }, t('links.none')),
     share,
   );
 }
 
 async function render() {
-  replace(main, h('p', {}, 'Loading…'));
+  replace(main, h('p', {}, t('common:loading')));
   /** @type {Promise<{ myCredentials: { items: Credential[] }, myShareLinks: ShareLink[] }>} */
   const loading = gql(DATA);
   // A learner outside any edition has no degree rules to measure against: show the credentials anyway.
@@ -228,10 +268,14 @@ async function render() {
   const refresh = () => void render().catch(alertError);
   replace(
     main,
-    h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => (signOut(), start()) }, 'Sign out')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => (signOut(), start()) }, t('common:signOut')),
+    ),
     h('p', { id: 'status', role: 'status' }),
     progress ? progressView(progress.myPathwayProgress) : null,
-    h('h2', {}, `Your credentials (${data.myCredentials.items.length})`),
+    h('h2', {}, t('credentials.heading', { number: num(data.myCredentials.items.length) })),
     h(
       'ul',
       { class: 'cards', id: 'credentials' },
@@ -252,8 +296,8 @@ function start() {
     return;
   }
   showLogin(main, {
-    heading: 'Sign in as a learner',
-    hint: 'Demo: lucia.martin@madrid.example or ieva.berzina@vid.example, password magix-demo-2026.',
+    heading: t('signIn.heading'),
+    hint: t('signIn.hint'),
     onSignedIn: start,
   });
 }

@@ -1,10 +1,11 @@
 // A sign-in form shared by the learner page and the dashboard.
 import { signIn } from './api.js';
 import { h, replace } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * @param {HTMLElement} container
- * @param {{ heading: string, hint: string, onSignedIn: () => void }} options
+ * @param {{ heading: string, hint: string, onSignedIn: () => void }} options heading and hint already translated
  */
 export function showLogin(container, { heading, hint, onSignedIn }) {
   const error = h('p', { class: 'error', role: 'alert', id: 'login-error' });
@@ -19,16 +20,16 @@ export function showLogin(container, { heading, hint, onSignedIn }) {
     { class: 'panel', id: 'login-form' },
     h('h2', {}, heading),
     h('p', { class: 'hint' }, hint),
-    h('div', { class: 'field' }, h('label', { for: 'login-email' }, 'Email'), email),
-    h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Password'), password),
+    h('div', { class: 'field' }, h('label', { for: 'login-email' }, t('common:email')), email),
+    h('div', { class: 'field' }, h('label', { for: 'login-password' }, t('common:password')), password),
     error,
-    h('p', { class: 'actions' }, h('button', { type: 'submit', id: 'login-button' }, 'Sign in')),
+    h('p', { class: 'actions' }, h('button', { type: 'submit', id: 'login-button' }, t('common:signIn'))),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     replace(error);
     signIn(email.value.trim(), password.value).then(onSignedIn, (/** @type {unknown} */ e) =>
-      replace(error, e instanceof Error ? e.message : 'Sign-in failed'),
+      replace(error, e instanceof Error ? e.message : t('common:signInFailed')),
     );
   });
   replace(container, form);

@@ -1,8 +1,12 @@
-/* global location, fetch */
+/* global document, location, fetch, setTimeout */
 // The verification page: paste, drop or choose a credential, or arrive by a share link / ?credential=.
+// The verdict comes first; after a paste, drop or file it scrolls into view and takes focus.
 import { gql } from './api.js';
 import { byId, h, replace } from './dom.js';
-import { checkList, credentialDetails, verdictBanner } from './credential-view.js';
+import { checkList, claimsSummary, credentialDetails, rawCredential, verdictBanner } from './credential-view.js';
+import { initI18n, t } from './i18n.js';
+
+await initI18n(['verify']);
 
 /** @typedef {import('./credential-view.js').Verification} Verification */
 
@@ -32,26 +36,39 @@ function parse(raw) {
   return trimmed;
 }
 
-/** @param {string} raw */
-async function verify(raw) {
+/**
+ * @param {string} raw
+ * @param {{ focus: boolean }} options focus moves to the verdict when the reader just gave a credential
+ */
+async function verify(raw, { focus }) {
   if (!raw.trim()) {
-    replace(result, h('p', { class: 'error' }, 'Paste a credential, or choose a file, first.'));
+    replace(result, h('p', { class: 'error', role: 'alert' }, t('form.empty')));
     return;
   }
-  replace(result, h('p', {}, 'Checking…'));
+  replace(result, h('p', {}, t('result.checking')));
   try {
     /** @type {{ verifyCredential: Verification }} */
     const data = await gql(VERIFY, { c: parse(raw) });
     const report = data.verifyCredential;
+    const verdict = verdictBanner(report);
     replace(
       result,
-      verdictBanner(report),
-      h('h2', {}, 'Checks'),
+      verdict,
+      claimsSummary(report),
+      h('h2', {}, t('result.checks')),
       checkList(report.checks),
       report.credential ? credentialDetails(report) : null,
+      rawCredential(raw),
     );
+    if (focus) {
+      verdict.scrollIntoView({ block: 'start' });
+      verdict.focus({ preventScroll: true });
+    }
   } catch (error) {
-    replace(result, h('p', { class: 'error' }, `The check could not be run: ${error instanceof Error ? error.message : String(error)}`));
+    replace(
+      result,
+      h('p', { class: 'error', role: 'alert' }, t('result.failed', { message: error instanceof Error ? error.message : String(error) })),
+    );
   }
 }
 
@@ -59,12 +76,17 @@ async function verify(raw) {
 async function verifyFile(chosen) {
   const content = await chosen.text();
   input.value = content;
-  await verify(content);
+  await verify(content, { focus: true });
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void verify(input.value);
+  void verify(input.value, { focus: true });
+});
+
+// A paste is the reader's "here it is": verify it at once, once the pasted text is in the box.
+input.addEventListener('paste', () => {
+  setTimeout(() => void verify(input.value, { focus: true }), 0);
 });
 
 file.addEventListener('change', () => {
@@ -84,28 +106,35 @@ dropZone.addEventListener('drop', (event) => {
   if (chosen) void verifyFile(chosen);
 });
 
-/** A share link (/c/<token>) or ?credential=… opens with its verdict already shown. */
+/**
+ * A share link (/c/<token>) opens on its verdict: the form and the introduction make way, the
+ * credential itself waits behind "show the credential".
+ */
 async function preload() {
   const share = /^\/c\/([A-Za-z0-9_-]+)\/?$/.exec(location.pathname);
   if (share) {
     const base = `/c/${share[1]}`;
+    document.body.classList.add('shared-credential');
     byId('shared-note').hidden = false;
+    byId('intro').hidden = true;
+    form.hidden = true;
     const pdf = /** @type {HTMLAnchorElement} */ (byId('shared-pdf'));
     pdf.href = `${base}/certificate.pdf`;
+    byId('result-section').after(
+      h('p', { class: 'actions' }, h('a', { class: 'button secondary', href: '/verify', id: 'verify-another' }, t('shared.another'))),
+    );
     const response = await fetch(`${base}/credential.json`);
     if (!response.ok) {
-      replace(result, h('p', { class: 'error' }, 'This link no longer leads to a credential.'));
+      replace(result, h('p', { class: 'error', role: 'alert' }, t('shared.gone')));
       return;
     }
-    const text = await response.text();
-    input.value = text;
-    await verify(text);
+    await verify(await response.text(), { focus: false });
     return;
   }
   const given = new URLSearchParams(location.search).get('credential');
   if (given) {
     input.value = given;
-    await verify(given);
+    await verify(given, { focus: true });
   }
 }
 

@@ -1,7 +1,19 @@
 // A sign-in form shared by the learner page and the dashboard.
-import { signIn } from './api.js';
+import { ApiError, signIn } from './api.js';
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
+
+/**
+ * Why a sign-in failed, in the reader's language; the server's own words (English) only when no message here covers them.
+ * @param {unknown} error
+ * @returns {Array<string | HTMLElement>}
+ */
+function reason(error) {
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return [t('common:signInRefused')];
+  if (error instanceof ApiError && error.code === 'NETWORK') return [error.message];
+  if (error instanceof Error) return [`${t('common:signInFailed')}: `, h('span', { lang: 'en' }, error.message)];
+  return [t('common:signInFailed')];
+}
 
 /**
  * @param {HTMLElement} container
@@ -28,9 +40,7 @@ export function showLogin(container, { heading, hint, onSignedIn }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     replace(error);
-    signIn(email.value.trim(), password.value).then(onSignedIn, (/** @type {unknown} */ e) =>
-      replace(error, e instanceof Error ? e.message : t('common:signInFailed')),
-    );
+    signIn(email.value.trim(), password.value).then(onSignedIn, (/** @type {unknown} */ e) => replace(error, ...reason(e)));
   });
   replace(container, form);
   email.focus();

@@ -23,6 +23,7 @@ export function linkErrorPage(error: DomainError): string {
 <title data-i18n="${key}.title">${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
+<link rel="stylesheet" href="/assets/verify.css">
 <script type="module" src="/assets/link-error.js"></script>
 </head>
 <body>

@@ -7,6 +7,11 @@ import { LANGUAGES, message, seriousAccessibilityProblems } from './catalogs';
 const LEARNER = 'lucia.martin@madrid.example';
 const PHONE = { width: 390, height: 844 };
 
+/** A credential value's English text, whether a plain string or VC 2.0 language-tagged values. */
+function englishOf(value: string | Array<{ '@value': string; '@language'?: string }>): string {
+  return typeof value === 'string' ? value : (value.find((v) => v['@language']?.startsWith('en')) ?? value[0])['@value'];
+}
+
 /** Real Chromium: the verdict before anything else, claims that failed a check marked, and axe on every page. */
 describe('verdict first, on a phone and on /verify', () => {
   let server: TestServer;
@@ -56,7 +61,7 @@ describe('verdict first, on a phone and on /verify', () => {
     expect(await page.textContent('#verdict')).toContain(message(language, 'verify', 'verdict.VALID.title'));
     const subject = JSON.parse(credentialJson).credentialSubject;
     const summary = await page.textContent('#summary');
-    expect(summary).toContain(subject.achievement.name);
+    expect(summary).toContain(englishOf(subject.achievement.name));
     expect(summary).toContain(subject.identifier.find((i: { identityType: string }) => i.identityType === 'name').identityHash);
     for (const box of ['#verdict', '#summary']) expect([box, (await bottomOf(page, box)).bottom <= PHONE.height]).toEqual([box, true]);
     // The raw credential waits behind "show the credential"; no JSON box is on the page.
@@ -107,6 +112,30 @@ describe('verdict first, on a phone and on /verify', () => {
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('verdict');
     expect(await page.getAttribute('#summary', 'data-trust')).toBe('trusted');
     expect(await page.locator('#result .badge-good').textContent()).toBe(message('it', 'verify', 'details.memberYes'));
+    await page.close();
+  });
+
+  it("shows a credential's language-tagged name in the reader's language, else in English", async () => {
+    const document = JSON.parse(credentialJson);
+    const english = englishOf(document.credentialSubject.achievement.name);
+    document.credentialSubject.achievement.name = [
+      { '@value': english, '@language': 'en' },
+      { '@value': 'Arquitecturas de la administración electrónica', '@language': 'es' },
+    ];
+    const page = await browser.page();
+    for (const [language, shown, tagged] of [
+      ['es', 'Arquitecturas de la administración electrónica', null],
+      ['et', english, 'en'],
+    ]) {
+      await page.goto(`${server.url}/verify?lang=${language}`);
+      await page.fill('#credential-input', JSON.stringify(document));
+      await page.click('#verify-button');
+      await page.waitForSelector('#summary');
+      const name = page.locator('#summary dd').nth(1);
+      expect(await name.textContent()).toBe(shown);
+      // A name in another language than the page's says so, for screen readers.
+      expect(await name.locator('span').getAttribute('lang')).toBe(tagged);
+    }
     await page.close();
   });
 

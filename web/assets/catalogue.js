@@ -3,7 +3,7 @@ import { gql } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { formatDate, formatNumber, initI18n, t } from './i18n.js';
 import { mountLearner, openApplyForm } from './catalogue-apply.js';
-import { errorText, field, notice, translateChrome } from './staff-session.js';
+import { errorText, field, labelled, notice, translateChrome } from './staff-session.js';
 
 /**
  * @typedef {{ id: string, code: string, title: string, description: string, ectsCredits: number, eqfLevel: number, language: string,
@@ -74,10 +74,9 @@ function moduleCard(module, offerings) {
                 {
                   type: 'button',
                   class: 'secondary',
-                  'aria-label': t('browse.applyTo', { title: module.title, code: offering.code }),
                   onclick: () => openApplyForm({ offeringId: offering.id, label: `${module.title} (${offering.code})` }),
                 },
-                t('browse.apply'),
+                labelled(t('browse.apply'), `${module.title}, ${offering.code}`),
               ),
             ),
           ),

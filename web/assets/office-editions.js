@@ -2,7 +2,7 @@
 import { gql } from './api.js';
 import { h, replace } from './dom.js';
 import { formatDate, formatNumber, t } from './i18n.js';
-import { dataTable, errorText, field, notice } from './staff-session.js';
+import { dataTable, errorText, field, labelled, notice } from './staff-session.js';
 
 /**
  * @typedef {{ id: string, code: string, state: string, startsOn: string, endsOn: string, degreePlaces: number,
@@ -158,10 +158,9 @@ export function mountEditions(section) {
                 {
                   type: 'button',
                   class: 'secondary',
-                  'aria-label': t('editions.editLabel', { code: edition.code }),
                   onclick: () => editionForm(area, edition, () => void refresh()),
                 },
-                t('edit'),
+                labelled(t('edit'), edition.code),
               ),
             ]),
             'editions-table',

@@ -2,7 +2,7 @@
 import { gql } from './api.js';
 import { h, replace } from './dom.js';
 import { formatNumber, t } from './i18n.js';
-import { dataTable, errorText, field, notice } from './staff-session.js';
+import { dataTable, errorText, field, labelled, notice } from './staff-session.js';
 
 /**
  * @typedef {{ id: string, code: string, title: string, description: string, ectsCredits: number, workloadHours: number, eqfLevel: number,
@@ -219,10 +219,9 @@ export function mountModules(section) {
                   {
                     type: 'button',
                     class: 'secondary',
-                    'aria-label': t('modules.updateLabel', { code: module.code }),
                     onclick: () => update(module),
                   },
-                  t('modules.update'),
+                  labelled(t('modules.update'), module.code),
                 ),
                 module.retiredAt
                   ? null
@@ -231,10 +230,9 @@ export function mountModules(section) {
                       {
                         type: 'button',
                         class: 'danger',
-                        'aria-label': t('modules.retireLabel', { code: module.code }),
                         onclick: () => retire(module),
                       },
-                      t('modules.retire'),
+                      labelled(t('modules.retire'), module.code),
                     ),
               ),
             ]),

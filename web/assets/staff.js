@@ -3,7 +3,7 @@ import { gql } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { formatDate, initI18n, t } from './i18n.js';
 import { mountImport } from './staff-import.js';
-import { dataTable, errorText, field, focusHeading, notice, sessionBar, translateChrome, withRole } from './staff-session.js';
+import { dataTable, errorText, field, focusHeading, labelled, notice, sessionBar, translateChrome, withRole } from './staff-session.js';
 
 /**
  * @typedef {{ id: string, enrolledAt: string, learner: { givenName: string, familyName: string, email: string },
@@ -127,7 +127,6 @@ async function showAwaiting() {
           type: 'button',
           class: 'secondary',
           'data-enrolment': enrolment.id,
-          'aria-label': t('awaiting.recordFor', { name: nameOf(enrolment), offering: enrolment.offering.code }),
           onclick: () => {
             replace(
               byId('record-area'),
@@ -136,7 +135,7 @@ async function showAwaiting() {
             byId('grade').focus();
           },
         },
-        t('awaiting.record'),
+        labelled(t('awaiting.record'), `${nameOf(enrolment)}, ${enrolment.offering.code}`),
       ),
     ]);
     replace(

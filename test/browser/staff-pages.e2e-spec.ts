@@ -131,6 +131,7 @@ describe('staff, office and catalogue pages in Chromium', () => {
     await card.locator('button[type="submit"]').click();
     await page.waitForSelector(`article.application[data-application="${application.id}"] .status-ACCEPTED`);
     await page.waitForSelector('#batch-close:not([disabled])');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('batch-close'); // the keyboard goes on to what is left to do
     await page.click('#batch-close');
     await page.waitForSelector('#batch-open');
     await browser.screenshot(page, 'office decided a batch');

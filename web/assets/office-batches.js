@@ -148,6 +148,12 @@ function applicationCard(batch, application, onDecided) {
   );
 }
 
+/** After a decision the batch is drawn again: the keyboard goes on to the next undecided application, or to closing. */
+function focusNext() {
+  const next = /** @type {HTMLElement | null} */ (document.querySelector('#batch-area form.decide-form input[type="radio"]'));
+  (next ?? /** @type {HTMLElement | null} */ (document.getElementById('batch-close')))?.focus();
+}
+
 /**
  * @param {HTMLElement} place
  * @param {Batch} batch
@@ -163,7 +169,7 @@ async function showBatch(place, batch, onClosed) {
     place,
     h('h3', { id: 'batch-heading' }, t('batches.batchHeading', { date: formatDate(batch.openedAt), count: items.length })),
     h('p', { id: 'batch-undecided' }, t('batches.undecided', { count: undecided })),
-    items.map((application) => applicationCard(batch, application, () => void showBatch(place, batch, onClosed))),
+    items.map((application) => applicationCard(batch, application, () => void showBatch(place, batch, onClosed).then(focusNext))),
     h(
       'p',
       { class: 'actions' },

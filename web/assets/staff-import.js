@@ -68,7 +68,7 @@ async function follow(output, first) {
 function showReport(output, report, onImported) {
   const summary = h(
     'p',
-    { id: 'import-summary' },
+    { id: 'import-summary', tabindex: -1 },
     t('import.summary', { rows: report.rows, toRecord: report.toRecord, unchanged: report.unchanged, errors: report.errors.length }),
   );
   if (!report.valid) {
@@ -150,6 +150,8 @@ export function mountImport(section, organisationId, onImported) {
       .then(
         (/** @type {{ importResults: Report }} */ data) => {
           showReport(output, data.importResults, onImported);
+          // The outcome is read from its summary on, errors table included.
+          /** @type {HTMLElement | null} */ (output.querySelector('#import-summary'))?.focus();
         },
         (error) => replace(output, notice(errorText(error), true)),
       );

@@ -80,13 +80,19 @@ function applicationCard(batch, application, onDecided) {
       h(
         'label',
         { class: 'choice', for: `${prefix}-${decision}` },
-        h('input', { type: 'radio', name: prefix, id: `${prefix}-${decision}`, value: decision }),
+        h('input', { type: 'radio', name: prefix, id: `${prefix}-${decision}`, value: decision, checked: application.status === decision }),
         t(`batches.decisions.${decision}`),
       ),
     ),
   );
   const choiceError = h('p', { class: 'field-error', id: `${prefix}-choice-error` });
-  const reason = field(`${prefix}-reason`, t('batches.reason'), h('input', { type: 'text' }), t('batches.reasonHint'));
+  // A decision stays open to change until the batch closes: the form starts from it.
+  const reason = field(
+    `${prefix}-reason`,
+    t('batches.reason'),
+    h('input', { type: 'text', value: application.decisionReason ?? '' }),
+    t('batches.reasonHint'),
+  );
   const form = h(
     'form',
     { class: 'decide-form', novalidate: true, 'data-application': application.id },
@@ -116,7 +122,7 @@ function applicationCard(batch, application, onDecided) {
   const decided = application.status !== 'SUBMITTED';
   return h(
     'article',
-    { class: 'application', 'data-application': application.id, 'aria-labelledby': `${prefix}-name` },
+    { class: 'application', 'data-application': application.id, 'data-status': application.status, 'aria-labelledby': `${prefix}-name` },
     h(
       'h4',
       { id: `${prefix}-name` },
@@ -150,7 +156,9 @@ function applicationCard(batch, application, onDecided) {
 
 /** After a decision the batch is drawn again: the keyboard goes on to the next undecided application, or to closing. */
 function focusNext() {
-  const next = /** @type {HTMLElement | null} */ (document.querySelector('#batch-area form.decide-form input[type="radio"]'));
+  const next = /** @type {HTMLElement | null} */ (
+    document.querySelector('#batch-area article[data-status="SUBMITTED"] input[type="radio"]')
+  );
   (next ?? /** @type {HTMLElement | null} */ (document.getElementById('batch-close')))?.focus();
 }
 

@@ -124,7 +124,10 @@ export function mountImport(section, organisationId, onImported) {
 
   gql(OFFERINGS).then(
     (/** @type {{ offerings: { items: OwnOffering[] } }} */ data) => {
-      const mine = data.offerings.items.filter((item) => item.module.providerId === organisationId);
+      // The newest run first: the one whose results are usually due.
+      const mine = data.offerings.items
+        .filter((item) => item.module.providerId === organisationId)
+        .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
       replace(
         offering.control,
         mine.map((item) => h('option', { value: item.code }, `${item.code} — ${item.module.title}`)),

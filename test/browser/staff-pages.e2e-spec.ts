@@ -151,6 +151,55 @@ describe('staff, office and catalogue pages in Chromium', () => {
     await page.close();
   });
 
+  it('lets the programme office plan and change an edition, and make a new version of a module and retire another', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/office`);
+    await signIn(page, ADMIN);
+    await page.click('#edition-new');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('edition-code');
+    await page.click('#edition-save');
+    expect(await page.textContent('#edition-starts-error')).toBe('This field is required.');
+    await page.fill('#edition-code', '2028-2029');
+    await page.fill('#edition-starts', '2028-09-01');
+    await page.fill('#edition-ends', '2029-08-31');
+    await page.fill('#edition-places', '40');
+    await page.fill('#edition-target-GRADUATES', '35');
+    await page.click('#edition-save');
+    const row = page.locator('#editions-table tbody tr', { hasText: '2028-2029' });
+    await row.waitFor();
+    await row.locator('button').click();
+    expect(await page.inputValue('#edition-target-GRADUATES')).toBe('35');
+    await page.fill('#edition-places', '45');
+    await page.fill('#edition-window-opens', '2028-01-10');
+    await page.fill('#edition-window-closes', '2028-05-31');
+    await page.click('#edition-save');
+    await page.waitForSelector('#edition-area .notice');
+
+    await page.locator('#modules-table tbody tr', { hasText: 'UPM-AIG-01' }).locator('button', { hasText: 'New version' }).click();
+    await page.fill('#module-ects', '7');
+    await page.fill('#module-reason', 'A seventh credit for the new lab on public-sector LLMs');
+    await page.click('#module-save');
+    await page.waitForSelector('#module-area .notice');
+    await page.locator('#modules-table tbody tr', { hasText: 'FAU-LAW-02' }).locator('button', { hasText: 'Retire' }).click();
+    await page.fill('#module-retire-reason', 'Merged into a new module next year');
+    await page.click('#module-save');
+    await page.locator('#modules-table tbody tr', { hasText: 'FAU-LAW-02' }).locator('td', { hasText: 'Retired' }).waitFor();
+
+    const { data } =
+      await server.gql(`{ programme { editions { code degreePlaces degreeApplicationsOpenOn degreeApplicationsCloseOn targets { metric targetValue } } }
+      aig: module(code: "UPM-AIG-01") { version ectsCredits } law: module(code: "FAU-LAW-02") { retiredAt retiredReason } }`);
+    expect(data.programme.editions.find((e: { code: string }) => e.code === '2028-2029')).toEqual({
+      code: '2028-2029',
+      degreePlaces: 45,
+      degreeApplicationsOpenOn: '2028-01-10',
+      degreeApplicationsCloseOn: '2028-05-31',
+      targets: [{ metric: 'GRADUATES', targetValue: 35 }],
+    });
+    expect(data.aig).toEqual({ version: 2, ectsCredits: 7 });
+    expect(data.law.retiredReason).toBe('Merged into a new module next year');
+    await page.close();
+  });
+
   it('lets a learner browse the catalogue, apply to an offering with a CV and see the application', async () => {
     const page = await phonePage();
     await page.goto(`${server.url}/catalogue`);

@@ -73,6 +73,7 @@ const RULES: Record<string, Rule> = {
       },
     },
   },
+  auditLog: { roles: ['ADMIN'], rows: staffWide },
   credential: { roles: SIGNED_IN, rows: { refused: { as: 'fau', variables: (f) => ({ id: f.aliceCredentialId }) } } },
   degreesToReview: { roles: ['ADMIN'], rows: staffWide },
   enrolments: {
@@ -96,6 +97,7 @@ const RULES: Record<string, Rule> = {
       },
     },
   },
+  reviewBatches: { roles: ['ADMIN'], rows: staffWide },
   issuedCredentials: {
     roles: ['ADMIN', 'ISSUER'],
     rows: {

@@ -11,6 +11,7 @@ import { OutboxService } from './outbox.service';
 import { PlacesService } from './places.service';
 import { ReviewBatchesService } from './review-batches.service';
 import { RevocationNoticeService } from './revocation-notice.service';
+import { ReviewBatchListResolver } from './review-batch-list.resolver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationDocument, ReviewBatch, OutboxMessage]), EnrolmentModule],
@@ -24,6 +25,7 @@ import { RevocationNoticeService } from './revocation-notice.service';
     BatchScheduleService,
     RevocationNoticeService,
     AdmissionsResolver,
+    ReviewBatchListResolver,
   ],
   exports: [OutboxService, PlacesService, ApplicationsService, ReviewBatchesService, BatchScheduleService],
 })

@@ -8,10 +8,13 @@ export class ApiError extends Error {
   /**
    * @param {string} message
    * @param {string} code
+   * @param {{ field?: string, rule?: string }} [details] the input field the server refused, and why
    */
-  constructor(message, code) {
+  constructor(message, code, details = {}) {
     super(message);
     this.code = code;
+    this.field = details.field;
+    this.rule = details.rule;
   }
 }
 
@@ -45,9 +48,13 @@ export async function gql(query, variables = {}) {
   }
   /** @type {unknown} */
   const raw = await response.json();
-  const body = /** @type {{ data?: T, errors?: Array<{ message: string, extensions?: { code?: string } }> }} */ (raw);
+  const body =
+    /** @type {{ data?: T, errors?: Array<{ message: string, extensions?: { code?: string, field?: string, rule?: string } }> }} */ (raw);
   const error = body.errors?.[0];
-  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'ERROR');
+  if (error) {
+    const { code, field, rule } = error.extensions ?? {};
+    throw new ApiError(error.message, code ?? 'ERROR', { field, rule });
+  }
   if (!body.data) throw new ApiError(t('common:error.noAnswer'), 'ERROR');
   return body.data;
 }

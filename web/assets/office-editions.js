@@ -20,7 +20,7 @@ const UPDATE = `mutation($input: UpdateEditionInput!) { updateEdition(input: $in
 const dateOrDash = (day) => (day ? formatDate(day) : '—');
 
 /**
- * Which input a refused edition is about, from the server's message (see staff.js on extensions.field).
+ * Which input a refused edition is about, from the server's message (editions name no field in their errors).
  * @param {string} message
  */
 function fieldOf(message) {

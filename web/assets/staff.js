@@ -1,5 +1,5 @@
 // HEI staff: the enrolments awaiting a result, a form to record one, and a results CSV import.
-import { gql } from './api.js';
+import { ApiError, gql } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { formatDate, initI18n, t } from './i18n.js';
 import { mountImport } from './staff-import.js';
@@ -21,13 +21,14 @@ const app = byId('app');
 const nameOf = (enrolment) => `${enrolment.learner.givenName} ${enrolment.learner.familyName}`;
 
 /**
- * Which field a refused result is about. The server names it (extensions.field); api.js keeps only
- * the message for now, so its wording decides, date and pass/fail first.
+ * Which field a refused result is about: the one the server names (extensions.field, kept by
+ * ApiError), else the message's wording for errors that name no field (date and pass/fail first).
  * @param {unknown} error
  * @returns {'grade' | 'passed' | 'assessedOn' | null}
  */
 function fieldOf(error) {
-  const named = /** @type {{ field?: unknown }} */ (error).field;
+  const named = error instanceof ApiError ? error.field : undefined;
+  if (named === 'grade' || named === 'passed' || named === 'assessedOn') return named;
   const text = typeof named === 'string' ? named : error instanceof Error ? error.message : '';
   if (/assessedOn|date|day/i.test(text)) return 'assessedOn';
   if (/\bpassed\b|this grade (passes|fails)/i.test(text)) return 'passed';

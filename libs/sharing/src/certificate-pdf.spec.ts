@@ -3,7 +3,7 @@ import { aModuleCredential } from '../../credentials/src/testing/credential-fact
 import { pdfText } from '../../../test/support/pdf-text';
 import jsQR from 'jsqr';
 import { certificatePdf, qrSquares } from './certificate-pdf';
-import { credentialFacts, languageText } from './credential-facts';
+import { credentialFacts, GradeScale, languageText } from './credential-facts';
 
 const SHARE_URL = 'https://magix.example/c/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
@@ -99,6 +99,60 @@ describe('the certificate PDF', () => {
     expect(german.text).toContain('KI in der Verwaltung\nAI in administration');
     expect(german.text).toContain('20. November 2026');
     expect(german.text).toContain('Note / Grade');
+  });
+
+  it('explains the grade by its scale’s range and pass mark, in both languages', async () => {
+    const scales: Array<[string, string, GradeScale, string[]]> = [
+      [
+        'ES',
+        '8.5',
+        { kind: 'NUMERIC', minGrade: 0, maxGrade: 10, passMark: 5, higherIsBetter: true, decimals: 1, letters: null, passingLetters: null },
+        ['8,5 (escala de 0 a 10, aprobado desde 5)', '8.5 (scale 0 to 10, pass 5)'],
+      ],
+      [
+        'IT',
+        '28',
+        {
+          kind: 'NUMERIC',
+          minGrade: 0,
+          maxGrade: 30,
+          passMark: 18,
+          higherIsBetter: true,
+          decimals: 0,
+          letters: null,
+          passingLetters: null,
+        },
+        ['28 (scala da 0 a 30, sufficienza 18)', '28 (scale 0 to 30, pass 18)'],
+      ],
+      [
+        'DE',
+        '1.7',
+        { kind: 'NUMERIC', minGrade: 1, maxGrade: 5, passMark: 4, higherIsBetter: false, decimals: 1, letters: null, passingLetters: null },
+        ['1,7 (Skala 1 bis 5, beste 1, bestanden bis 4)', '1.7 (scale 1 to 5, best 1, pass 4)'],
+      ],
+      [
+        'EE',
+        'B',
+        {
+          kind: 'LETTER',
+          minGrade: null,
+          maxGrade: null,
+          passMark: null,
+          higherIsBetter: true,
+          decimals: 0,
+          letters: ['A', 'B', 'C', 'D', 'E', 'F'],
+          passingLetters: ['A', 'B', 'C', 'D', 'E'],
+        },
+        ['B (skaala A kuni F, positiivne kuni E)', 'B (scale A to F, pass E)'],
+      ],
+    ];
+    for (const [countryCode, grade, scale, expected] of scales) {
+      const document = aCredential('Jan Łukasiewicz', undefined, { name: `An HEI in ${countryCode}`, countryCode });
+      ((document.credentialSubject as Json).result as Json[])[0].value = grade;
+      const facts = { ...credentialFacts(document), scale };
+      const text = (await pdfText(await certificatePdf(facts, SHARE_URL))).lines.map((line) => line.text).join('\n');
+      for (const line of expected) expect({ countryCode, text }).toEqual({ countryCode, text: expect.stringContaining(line) });
+    }
   });
 
   it('keeps a degree with three co-awarders on one page, its foot below the details', async () => {

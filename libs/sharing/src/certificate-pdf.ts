@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { fontFileOf } from '@magix/badges';
 import { formatDate, formatNumber, Language, translate, Values } from '@magix/i18n';
-import { CredentialFacts, englishOf, textIn } from './credential-facts';
+import { CredentialFacts, englishOf, GradeScale, textIn } from './credential-facts';
 
 const A4 = 'A4';
 const INK = '#1a1a2e';
@@ -81,6 +81,23 @@ function gradeIn(language: Language, grade: string): string {
   return formatNumber(language, Number(grade), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
+/** "scale 0 to 10, pass 5" in the language, from the scale's data. */
+function scaleIn(language: Language, scale: GradeScale): string | null {
+  const key = (name: string) => `certificate.scale.${name}`;
+  if (scale.kind === 'LETTER') {
+    const letters = scale.letters ?? [];
+    const passing = letters.filter((letter) => scale.passingLetters?.includes(letter));
+    if (letters.length === 0 || passing.length === 0) return null;
+    return translate(language, key('letters'), { from: letters[0], to: letters[letters.length - 1], pass: passing[passing.length - 1] });
+  }
+  if (scale.minGrade === null || scale.maxGrade === null || scale.passMark === null) return null;
+  const n = (value: number) => formatNumber(language, value, { maximumFractionDigits: scale.decimals });
+  const [best, worst] = scale.higherIsBetter ? [scale.maxGrade, scale.minGrade] : [scale.minGrade, scale.maxGrade];
+  return scale.higherIsBetter
+    ? translate(language, key('numeric'), { from: n(worst), to: n(best), pass: n(scale.passMark) })
+    : translate(language, key('lowerIsBetter'), { from: n(best), to: n(worst), pass: n(scale.passMark) });
+}
+
 type Row = { label: string; value: string; english?: string };
 
 function detailRows(facts: CredentialFacts, words: Bilingual): Row[] {
@@ -92,7 +109,8 @@ function detailRows(facts: CredentialFacts, words: Bilingual): Row[] {
   if (facts.grade !== null) {
     const grade = (language: Language) => {
       const value = gradeIn(language, facts.grade!);
-      return facts.gradingScale ? translate(language, 'certificate.gradeOnScale', { grade: value, scale: facts.gradingScale }) : value;
+      const scale = (facts.scale && scaleIn(language, facts.scale)) ?? facts.gradingScale;
+      return scale ? translate(language, 'certificate.gradeOnScale', { grade: value, scale }) : value;
     };
     rows.push({ label: words.both('grade'), value: grade(primary), english: pair(grade(primary), grade('en')) });
   }

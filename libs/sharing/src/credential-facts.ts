@@ -11,6 +11,18 @@ export interface LanguageText {
   byLanguage: Record<string, string>;
 }
 
+/** A grading scale as the certificate explains it: its range and its pass mark (from the scale's row). */
+export interface GradeScale {
+  kind: 'NUMERIC' | 'LETTER';
+  minGrade: number | null;
+  maxGrade: number | null;
+  passMark: number | null;
+  higherIsBetter: boolean;
+  decimals: number;
+  letters: string[] | null;
+  passingLetters: string[] | null;
+}
+
 /** What a person reads on a certificate, taken from an Open Badges 3.0 credential as issued. */
 export interface CredentialFacts {
   credentialId: string;
@@ -21,8 +33,10 @@ export interface CredentialFacts {
   ects: number | null;
   eqfLevel: number | null;
   grade: string | null;
-  /** The grading scale the grade is in, named as the issuer names it (e.g. "Spanish scale 0–10"). */
+  /** The grading scale the grade is in, as the credential names it ("Spanish university scale 0–10 (pass 5)"). */
   gradingScale: string | null;
+  /** That scale's range and pass mark, when the platform knows the scale (see ShareLinksService.gradeScale). */
+  scale?: GradeScale | null;
   /** A calendar date, YYYY-MM-DD. */
   date: string | null;
   issuer: { name: string; countryCode: string | null };

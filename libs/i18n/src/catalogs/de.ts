@@ -114,6 +114,11 @@ export const de: Catalog = {
     eqf: 'EQR-Niveau',
     grade: 'Note',
     gradeOnScale: '{{grade}} ({{scale}})',
+    scale: {
+      numeric: 'Skala {{from}} bis {{to}}, bestanden ab {{pass}}',
+      lowerIsBetter: 'Skala {{from}} bis {{to}}, beste {{from}}, bestanden bis {{pass}}',
+      letters: 'Skala {{from}} bis {{to}}, bestanden bis {{pass}}',
+    },
     date: 'Datum',
     issuedBy: 'Ausgestellt von',
     coAwardedBy: 'Gemeinsam verliehen von',

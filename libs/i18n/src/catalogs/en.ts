@@ -110,6 +110,11 @@ export const en = {
     eqf: 'EQF level',
     grade: 'Grade',
     gradeOnScale: '{{grade}} ({{scale}})',
+    scale: {
+      numeric: 'scale {{from}} to {{to}}, pass {{pass}}',
+      lowerIsBetter: 'scale {{from}} to {{to}}, best {{from}}, pass {{pass}}',
+      letters: 'scale {{from}} to {{to}}, pass {{pass}}',
+    },
     date: 'Date',
     issuedBy: 'Issued by',
     coAwardedBy: 'Co-awarded by',

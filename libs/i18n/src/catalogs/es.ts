@@ -108,6 +108,11 @@ export const es: Catalog = {
     eqf: 'Nivel EQF',
     grade: 'Calificación',
     gradeOnScale: '{{grade}} ({{scale}})',
+    scale: {
+      numeric: 'escala de {{from}} a {{to}}, aprobado desde {{pass}}',
+      lowerIsBetter: 'escala de {{from}} a {{to}}, mejor {{from}}, aprobado hasta {{pass}}',
+      letters: 'escala de {{from}} a {{to}}, aprobado hasta {{pass}}',
+    },
     date: 'Fecha',
     issuedBy: 'Emitido por',
     coAwardedBy: 'Otorgado conjuntamente por',

@@ -107,6 +107,11 @@ export const et: Catalog = {
     eqf: 'EKR tase',
     grade: 'Hinne',
     gradeOnScale: '{{grade}} ({{scale}})',
+    scale: {
+      numeric: 'skaala {{from}} kuni {{to}}, positiivne alates {{pass}}',
+      lowerIsBetter: 'skaala {{from}} kuni {{to}}, parim {{from}}, positiivne kuni {{pass}}',
+      letters: 'skaala {{from}} kuni {{to}}, positiivne kuni {{pass}}',
+    },
     date: 'Kuupäev',
     issuedBy: 'Väljaandja',
     coAwardedBy: 'Kaasväljaandja',

@@ -109,6 +109,11 @@ export const it: Catalog = {
     eqf: 'Livello EQF',
     grade: 'Voto',
     gradeOnScale: '{{grade}} ({{scale}})',
+    scale: {
+      numeric: 'scala da {{from}} a {{to}}, sufficienza {{pass}}',
+      lowerIsBetter: 'scala da {{from}} a {{to}}, migliore {{from}}, sufficienza fino a {{pass}}',
+      letters: 'scala da {{from}} a {{to}}, sufficienza fino a {{pass}}',
+    },
     date: 'Data',
     issuedBy: 'Rilasciato da',
     coAwardedBy: 'Rilasciato congiuntamente da',

@@ -91,7 +91,7 @@ describe('mails in the learner’s language', () => {
 
     const [letter] = await mailsTo(learner.email);
     expect(letter.subject).toMatch(/^Ihr Nachweis „.+“ wurde widerrufen$/);
-    expect(letter.body).toMatch(/^Guten Tag Jörg,\n\n/);
+    expect(letter.body).toMatch(/^Guten Tag, Jörg,\n\n/);
     expect(letter.body).toMatch(/ausgestellt am \w+, \d{1,2}\. \w+ 20\d\d um \d\d:\d\d MES?Z/);
     expect(letter.body).toContain('Angegebener Grund: Fehler in der Notenliste');
     expect(letter.body).toContain(`/credentials/${credentialId}`);

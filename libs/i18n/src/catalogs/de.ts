@@ -2,7 +2,7 @@ import { Catalog } from './en';
 
 export const de: Catalog = {
   mail: {
-    greeting: 'Guten Tag {{name}},',
+    greeting: 'Guten Tag, {{name}},',
     officeSignature: 'Das MAGIX-Programmbüro',
     platformSignature: 'MAGIX',
     keepInformed:

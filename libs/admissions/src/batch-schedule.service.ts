@@ -8,7 +8,7 @@ import { daily, PeriodicJobs } from '@magix/jobs';
 import { Programme } from '@magix/programme';
 import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
 import { batchPeriodAt, BatchPeriod } from './batch-schedule';
-import { batchOpenedLetter, batchReminderLetter, Letter } from './letters';
+import { batchOpenedLetter, batchReminderLetter, Letter, signedByPlatform } from './letters';
 import { OutboxService } from './outbox.service';
 import { PlacesService } from './places.service';
 import { ReviewBatchesService } from './review-batches.service';
@@ -99,6 +99,7 @@ export class BatchScheduleService implements OnModuleInit {
   /** The academic commission reviews degree applications through the programme office's accounts. */
   private async tellCommission(manager: EntityManager, letter: Letter): Promise<void> {
     const office = await manager.find(User, { where: { role: Role.ADMIN, disabledAt: IsNull() }, order: { email: 'ASC' } });
-    for (const member of office) await this.outbox.enqueue(manager, member.email, letter.subject, `${letter.body}\n\nMAGIX`);
+    const { subject, body } = signedByPlatform(letter);
+    for (const member of office) await this.outbox.enqueue(manager, member.email, subject, body);
   }
 }

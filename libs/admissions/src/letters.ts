@@ -1,14 +1,18 @@
-import { formatDateForPeople } from '@magix/common';
+import { formatDate, formatList, formatNumber, Language, languageOf, renderMail, translate } from '@magix/i18n';
 
 /**
- * What the applicant is told, as plain text for the outbox. Every date is written for the reader
- * (their time zone, never a raw timestamp) and every letter carries the link that helps: the
- * registration system after an acceptance, the interest list after a refusal or a reserve place.
+ * What the applicant is told, as plain text for the outbox, in the reader's language (their
+ * preferred language, English by default; messages in libs/i18n). Every date is written for the
+ * reader (their language and time zone, never a raw timestamp) and every letter carries the link
+ * that helps: the registration system after an acceptance, the interest list after a refusal or a
+ * reserve place.
  */
 
 export interface Reader {
   givenName: string;
   timeZone: string;
+  /** One of the five languages, or null: English. */
+  preferredLanguage?: string | null;
 }
 
 export interface LetterLinks {
@@ -23,9 +27,11 @@ export interface Letter {
 
 export const interestListUrl = (links: Pick<LetterLinks, 'publicUrl'>) => `${links.publicUrl}/interest-list`;
 
-const when = (reader: Reader, value: Date | string) => formatDateForPeople(value, { timeZone: reader.timeZone });
+const languageOfReader = (reader: Pick<Reader, 'preferredLanguage'>): Language => languageOf(reader.preferredLanguage);
 
-const keepInformed = (links: LetterLinks) => `To hear when the next editions open, join the interest list: ${interestListUrl(links)}`;
+const when = (reader: Reader, value: Date | string) => formatDate(languageOfReader(reader), value, { timeZone: reader.timeZone });
+
+const keepInformed = (links: LetterLinks): [string, { url: string }] => ['mail.keepInformed', { url: interestListUrl(links) }];
 
 /** The degree: accepted by the commission, or admitted from the reserve list. */
 export function degreeAdmittedLetter(
@@ -34,17 +40,16 @@ export function degreeAdmittedLetter(
   intake: { code: string; startsOn: string },
   fromReserve: boolean,
 ): Letter {
-  const opening = fromReserve
-    ? `A place freed up in the ${intake.code} intake of the MAGIX joint master’s degree and it goes to you from the reserve list: you are admitted to the degree.`
-    : `Your application to the ${intake.code} intake of the MAGIX joint master’s degree is accepted: you are admitted to the degree.`;
-  return {
-    subject: fromReserve ? `A degree place in ${intake.code} is yours` : 'Your application: accepted',
-    body: [
-      opening,
-      `Next step: register through the official registration system of Universidad Politécnica de Madrid: ${links.registrationUrl}`,
-      `The edition starts on ${when(reader, intake.startsOn)}.`,
-    ].join('\n\n'),
-  };
+  const m = 'mail.degreeAdmitted';
+  return renderMail(
+    languageOfReader(reader),
+    [fromReserve ? `${m}.subjectFromReserve` : `${m}.subject`, { intake: intake.code }],
+    [
+      [fromReserve ? `${m}.openingFromReserve` : `${m}.opening`, { intake: intake.code }],
+      [`${m}.register`, { url: links.registrationUrl }],
+      [`${m}.starts`, { date: when(reader, intake.startsOn) }],
+    ],
+  );
 }
 
 /** The degree: the programme office confirmed the learner's registration at UPM. */
@@ -53,14 +58,16 @@ export function degreeWelcomeLetter(
   links: LetterLinks,
   edition: { code: string; startsOn: string; endsOn: string },
 ): Letter {
-  return {
-    subject: `Welcome to MAGIX ${edition.code}`,
-    body: [
-      `Your registration at Universidad Politécnica de Madrid is confirmed: you are a student of the MAGIX joint master’s degree, ${edition.code} edition.`,
-      `The edition runs from ${when(reader, edition.startsOn)} to ${when(reader, edition.endsOn)}.`,
-      `Your modules, results and credentials are in MAGIX: ${links.publicUrl}`,
-    ].join('\n\n'),
-  };
+  const m = 'mail.degreeWelcome';
+  return renderMail(
+    languageOfReader(reader),
+    [`${m}.subject`, { edition: edition.code }],
+    [
+      [`${m}.registered`, { edition: edition.code }],
+      [`${m}.runs`, { from: when(reader, edition.startsOn), to: when(reader, edition.endsOn) }],
+      [`${m}.platform`, { url: links.publicUrl }],
+    ],
+  );
 }
 
 /** A module place offered: by the commission's acceptance, or from the reserve list. */
@@ -71,57 +78,72 @@ export function placeOfferedLetter(
   deadline: Date,
   fromReserve: boolean,
 ): Letter {
-  const opening = fromReserve
-    ? `A place freed up in ${offering.code} and it is offered to you from the reserve list.`
-    : `Your application to the module offering ${offering.code} is accepted: a place is yours.`;
-  return {
-    subject: fromReserve ? `A place in ${offering.code} is yours` : 'Your application: accepted',
-    body: [
-      opening,
-      `Take it before ${when(reader, deadline)} (in MAGIX: ${links.publicUrl}/graphql, acceptOffer); then you are enrolled.`,
-      `Register as well through the programme’s official registration system: ${links.registrationUrl}`,
-      `The module starts on ${when(reader, offering.startsOn)}.`,
-    ].join('\n\n'),
-  };
+  const m = 'mail.placeOffered';
+  return renderMail(
+    languageOfReader(reader),
+    [fromReserve ? `${m}.subjectFromReserve` : `${m}.subject`, { offering: offering.code }],
+    [
+      [fromReserve ? `${m}.openingFromReserve` : `${m}.opening`, { offering: offering.code }],
+      [`${m}.take`, { deadline: when(reader, deadline), url: `${links.publicUrl}/graphql` }],
+      [`${m}.register`, { url: links.registrationUrl }],
+      [`${m}.starts`, { date: when(reader, offering.startsOn) }],
+    ],
+  );
 }
 
-export function reserveLetter(links: LetterLinks, what: string, rank: number | null): Letter {
-  return {
-    subject: 'Your application: reserve list',
-    body: [
-      `Your application to ${what} is on the reserve list, in place ${rank ?? '–'}. If a place frees up, it is offered to you and you hear from us at once.`,
-      keepInformed(links),
-    ].join('\n\n'),
-  };
+/** What an application was for, as the reserve and refusal letters name it: a module offering, or the degree. */
+export type AppliedFor = { offeringCode: string } | 'degree';
+
+const whatIn = (language: Language, appliedFor: AppliedFor) =>
+  appliedFor === 'degree'
+    ? translate(language, 'mail.what.degree')
+    : translate(language, 'mail.what.offering', { offering: appliedFor.offeringCode });
+
+export function reserveLetter(reader: Reader, links: LetterLinks, appliedFor: AppliedFor, rank: number | null): Letter {
+  const language = languageOfReader(reader);
+  const place = rank === null ? '–' : formatNumber(language, rank);
+  return renderMail(
+    language,
+    ['mail.reserve.subject'],
+    [['mail.reserve.body', { what: whatIn(language, appliedFor), rank: place }], keepInformed(links)],
+  );
 }
 
-export function rejectedLetter(links: LetterLinks, what: string): Letter {
-  return {
-    subject: 'Your application: not accepted',
-    body: [`Your application to ${what} was not accepted this time.`, keepInformed(links)].join('\n\n'),
-  };
+export function rejectedLetter(reader: Reader, links: LetterLinks, appliedFor: AppliedFor): Letter {
+  const language = languageOfReader(reader);
+  return renderMail(
+    language,
+    ['mail.rejected.subject'],
+    [['mail.rejected.body', { what: whatIn(language, appliedFor) }], keepInformed(links)],
+  );
 }
 
 export function offerExpiredLetter(reader: Reader, links: LetterLinks, offering: { code: string }, deadline: Date | null): Letter {
-  const until = deadline ? ` by ${when(reader, deadline)}` : ' in time';
-  return {
-    subject: `Your offer in ${offering.code} has expired`,
-    body: [
-      `The place offered to you in ${offering.code} was not taken${until} and went to the next on the reserve list.`,
+  const m = 'mail.offerExpired';
+  return renderMail(
+    languageOfReader(reader),
+    [`${m}.subject`, { offering: offering.code }],
+    [
+      deadline
+        ? [`${m}.body`, { offering: offering.code, deadline: when(reader, deadline) }]
+        : [`${m}.bodyNoDeadline`, { offering: offering.code }],
       keepInformed(links),
-    ].join('\n\n'),
-  };
+    ],
+  );
 }
 
 /** A place was due to the applicant, but a prerequisite is missing: not offered, the next in line gets it. */
-export function ineligibleLetter(links: LetterLinks, offering: { code: string }, missing: string[]): Letter {
-  return {
-    subject: `No place in ${offering.code}: a prerequisite is missing`,
-    body: [
-      `A place in ${offering.code} was due to you, but it cannot be offered: the module requires ${missing.join(', ')}, and you hold no valid credential for ${missing.length > 1 ? 'them' : 'it'}. The place went to the next in line.`,
-      `Once you hold ${missing.length > 1 ? 'them' : 'it'}, you are welcome to apply again. ${keepInformed(links)}`,
-    ].join('\n\n'),
-  };
+export function ineligibleLetter(reader: Reader, links: LetterLinks, offering: { code: string }, missing: string[]): Letter {
+  const language = languageOfReader(reader);
+  const m = 'mail.ineligible';
+  const count = missing.length;
+  const again = translate(language, `${m}.again`, { count });
+  const informed = translate(language, ...keepInformed(links));
+  return renderMail(
+    language,
+    [`${m}.subject`, { offering: offering.code }],
+    [[`${m}.body`, { count, offering: offering.code, missing: formatList(language, missing) }], { text: `${again} ${informed}` }],
+  );
 }
 
 /** The credential's issuer revoked it: which one, why, when, and where to see it. */
@@ -130,36 +152,79 @@ export function credentialRevokedLetter(
   links: LetterLinks,
   credential: { id: string; name: string; issuedAt: Date; revokedAt: Date; reason: string },
 ): Letter {
-  return {
-    subject: `Your credential “${credential.name}” was revoked`,
-    body: [
-      `Your credential “${credential.name}”, issued on ${when(reader, credential.issuedAt)}, was revoked by its issuer on ${when(reader, credential.revokedAt)}.`,
-      `The reason given: ${credential.reason}`,
-      `A verifier checking it now sees it as revoked. The credential and its status: ${links.publicUrl}/credentials/${credential.id}`,
-      'If you think this is a mistake, reply to this message or write to the programme office.',
-    ].join('\n\n'),
-  };
+  const m = 'mail.credentialRevoked';
+  return renderMail(
+    languageOfReader(reader),
+    [`${m}.subject`, { name: credential.name }],
+    [
+      [
+        `${m}.revoked`,
+        { name: credential.name, issuedAt: when(reader, credential.issuedAt), revokedAt: when(reader, credential.revokedAt) },
+      ],
+      [`${m}.reason`, { reason: credential.reason }],
+      [`${m}.status`, { url: `${links.publicUrl}/credentials/${credential.id}` }],
+      [`${m}.mistake`],
+    ],
+  );
 }
 
-/** The commission: a batch the schedule opened. */
-export function batchOpenedLetter(links: LetterLinks, batch: { applications: number; periodEndsOn: string }, timeZone: string): Letter {
-  return {
-    subject: `Review batch opened: ${batch.applications} degree application${batch.applications === 1 ? '' : 's'}`,
-    body: [
-      `The schedule opened a review batch with ${batch.applications} degree application${batch.applications === 1 ? '' : 's'} submitted since the last cut-off.`,
-      `Please decide each one and close the batch by ${formatDateForPeople(batch.periodEndsOn, { timeZone })}.`,
-      `Review them in MAGIX: ${links.publicUrl}/graphql (applications, decideApplication, closeReviewBatch).`,
-    ].join('\n\n'),
-  };
+/** The commission's reason, as staff wrote it, after the letter of a decision. */
+export function withCommissionReason(reader: Reader, letter: Letter, reason: string | null): Letter {
+  const line = translate(languageOfReader(reader), 'mail.commissionReason', { reason: reason ?? '' });
+  return { subject: letter.subject, body: `${letter.body}\n\n${line}` };
+}
+
+/** A letter to a learner: greeted by name and signed by the office, in their language. */
+export function addressedTo(reader: Reader, letter: Letter): Letter {
+  const language = languageOfReader(reader);
+  const greeting = translate(language, 'mail.greeting', { name: reader.givenName });
+  const signature = translate(language, 'mail.officeSignature');
+  return { subject: letter.subject, body: `${greeting}\n\n${letter.body}\n\n${signature}` };
+}
+
+/** The commission: a batch the schedule opened (staff have no language preference: English). */
+export function batchOpenedLetter(
+  links: LetterLinks,
+  batch: { applications: number; periodEndsOn: string },
+  timeZone: string,
+  language: Language = 'en',
+): Letter {
+  const m = 'mail.batchOpened';
+  const count = batch.applications;
+  const n = formatNumber(language, count);
+  return renderMail(
+    language,
+    [`${m}.subject`, { count, n }],
+    [
+      [`${m}.opened`, { count, n }],
+      [`${m}.decide`, { date: formatDate(language, batch.periodEndsOn, { timeZone }) }],
+      [`${m}.review`, { url: `${links.publicUrl}/graphql` }],
+    ],
+  );
 }
 
 /** The commission: a batch still has undecided applications near the end of its period. */
-export function batchReminderLetter(links: LetterLinks, batch: { undecided: number; periodEndsOn: string }, timeZone: string): Letter {
-  return {
-    subject: `Reminder: ${batch.undecided} degree application${batch.undecided === 1 ? '' : 's'} to decide by ${formatDateForPeople(batch.periodEndsOn, { timeZone })}`,
-    body: [
-      `The open review batch still has ${batch.undecided} application${batch.undecided === 1 ? '' : 's'} without a decision; its period ends on ${formatDateForPeople(batch.periodEndsOn, { timeZone })}.`,
-      `Decide them and close the batch in MAGIX: ${links.publicUrl}/graphql (decideApplication, closeReviewBatch).`,
-    ].join('\n\n'),
-  };
+export function batchReminderLetter(
+  links: LetterLinks,
+  batch: { undecided: number; periodEndsOn: string },
+  timeZone: string,
+  language: Language = 'en',
+): Letter {
+  const m = 'mail.batchReminder';
+  const count = batch.undecided;
+  const values = { count, n: formatNumber(language, count), date: formatDate(language, batch.periodEndsOn, { timeZone }) };
+  return renderMail(
+    language,
+    [`${m}.subject`, values],
+    [
+      [`${m}.pending`, values],
+      [`${m}.decide`, { url: `${links.publicUrl}/graphql` }],
+    ],
+  );
 }
+
+/** Signed by the platform, for the office's own mails. */
+export const signedByPlatform = (letter: Letter, language: Language = 'en'): Letter => ({
+  subject: letter.subject,
+  body: `${letter.body}\n\n${translate(language, 'mail.platformSignature')}`,
+});

@@ -22,6 +22,7 @@ import {
 import { degreePlaceCounts, isDegreeApplication, lockEdition } from './degree-intake';
 import { SetDegreeIntakeInput } from './dto/admission.inputs';
 import {
+  addressedTo,
   degreeAdmittedLetter,
   degreeWelcomeLetter,
   ineligibleLetter,
@@ -305,7 +306,7 @@ export class PlacesService implements OnModuleInit {
       entityId: application.id,
       details: { decision: ApplicationStatus.INELIGIBLE, missingPrerequisites: missing },
     });
-    await this.notify(manager, application.learnerId, () => ineligibleLetter(this.links, offering, missing));
+    await this.notify(manager, application.learnerId, (reader) => ineligibleLetter(reader, this.links, offering, missing));
     return true;
   }
 
@@ -361,10 +362,10 @@ export class PlacesService implements OnModuleInit {
     await manager.update(Application, { id: application.id }, { status, updatedAt: this.clock.now() });
   }
 
-  /** A letter to the learner through the outbox, in this transaction; written for them (their time zone). */
+  /** A letter to the learner through the outbox, in this transaction; written for them (their language and time zone). */
   async notify(manager: EntityManager, learnerId: string, letter: Letter | ((reader: Reader) => Letter)): Promise<void> {
     const learner = await manager.findOneByOrFail(Learner, { id: learnerId });
-    const { subject, body } = typeof letter === 'function' ? letter(learner) : letter;
-    await this.outbox.enqueue(manager, learner.email, subject, `Dear ${learner.givenName},\n\n${body}\n\nThe MAGIX programme office`);
+    const { subject, body } = addressedTo(learner, typeof letter === 'function' ? letter(learner) : letter);
+    await this.outbox.enqueue(manager, learner.email, subject, body);
   }
 }

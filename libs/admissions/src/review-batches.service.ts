@@ -21,7 +21,16 @@ import {
 } from './admissions.errors';
 import { degreePlaceCounts, lockEdition } from './degree-intake';
 import { DecideApplicationInput } from './dto/admission.inputs';
-import { degreeAdmittedLetter, Letter, placeOfferedLetter, Reader, rejectedLetter, reserveLetter } from './letters';
+import {
+  AppliedFor,
+  degreeAdmittedLetter,
+  Letter,
+  placeOfferedLetter,
+  Reader,
+  rejectedLetter,
+  reserveLetter,
+  withCommissionReason,
+} from './letters';
 import { freePlaces, offerDeadline } from './places';
 import { PlacesService } from './places.service';
 
@@ -181,14 +190,13 @@ export class ReviewBatchesService {
           editions.set(editionId, edition);
           letter = (reader) => degreeAdmittedLetter(reader, links, edition, false);
         } else if (application.status === ApplicationStatus.RESERVE) {
-          letter = () => reserveLetter(links, this.what(offering), application.reserveRank);
+          letter = (reader) => reserveLetter(reader, links, this.appliedFor(offering), application.reserveRank);
         } else {
-          letter = () => rejectedLetter(links, this.what(offering));
+          letter = (reader) => rejectedLetter(reader, links, this.appliedFor(offering));
         }
-        await this.places.notify(manager, application.learnerId, (reader) => {
-          const { subject, body } = letter(reader);
-          return { subject, body: `${body}\n\nThe commission’s reason: ${application.decisionReason}` };
-        });
+        await this.places.notify(manager, application.learnerId, (reader) =>
+          withCommissionReason(reader, letter(reader), application.decisionReason),
+        );
       }
       await manager.update(ReviewBatch, { id: batch.id }, { closedAt, closedBy: principal.userId });
       // A place freed while the batch was open (an applicant found ineligible, a withdrawal) goes to
@@ -218,8 +226,8 @@ export class ReviewBatchesService {
     return rows.map((r) => r.id);
   }
 
-  private what(offering: Offering | null): string {
-    return offering ? `the module offering ${offering.code}` : 'the MAGIX joint master’s programme';
+  private appliedFor(offering: Offering | null): AppliedFor {
+    return offering ? { offeringCode: offering.code } : 'degree';
   }
 
   /** An application is accepted only with its CV and a motivation, as text or as a one-page PDF. */

@@ -2,6 +2,7 @@ export * from './badges.module';
 export * from './badges.service';
 export * from './colours';
 export * from './degree-badge';
+export { FONT_FAMILY, fontFileOf } from './fonts';
 export * from './hei';
 export * from './image-object';
 export * from './issuer-logo';

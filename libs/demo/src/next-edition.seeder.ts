@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import {
   Application,
@@ -16,16 +15,9 @@ import { Clock } from '@magix/common';
 import { InterestListMember, InterestListService, MembershipStatus } from '@magix/interest-list';
 import { Learner } from '@magix/learners';
 import { Edition, EditionsService, EditionState } from '@magix/programme';
+import { demoCv } from './demo-cv';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from './demo-data';
 import { demoDegreeApplicants, demoInterestList, demoNextEdition } from './next-edition-data';
-
-/** A one-page CV, as an applicant would upload it (the call asks for at most two pages). */
-async function aCv(name: string): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.addPage().drawText(`Curriculum vitae: ${name}`, { x: 50, y: 780, size: 14, font });
-  return Buffer.from(await pdf.save({ useObjectStreams: false }));
-}
 
 const learnerPrincipal = (user: User): Principal => ({
   userId: user.id,
@@ -95,7 +87,7 @@ export class NextEditionSeeder {
         { editionId: edition.id, motivation: applicant.motivation, ...applicant.profile },
         learnerPrincipal(user),
       );
-      const cv = await aCv(`${applicant.givenName} ${applicant.familyName}`);
+      const cv = await demoCv(`${applicant.givenName} ${applicant.familyName}`);
       const file = { originalname: 'cv.pdf', mimetype: 'application/pdf', size: cv.length, buffer: cv };
       await this.applications.upload(application.id, DocumentKind.CV, file, learnerPrincipal(user));
       submitted.push(application);

@@ -21,15 +21,24 @@ describe('interest list mails', () => {
     expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}(?!-)/);
   });
 
-  it('writes dates in the member’s language, and says when no degree places are offered', () => {
-    const { body } = openingMail(
+  it('writes the mail and its dates in the member’s language, and says when no degree places are offered', () => {
+    const { subject, body } = openingMail(
       { ...edition, degreePlaces: 0 },
       'Joint Master',
       { ...reader, preferredLanguage: 'es' },
       'https://m.example',
     );
-    expect(body).toContain('miércoles, 1 de septiembre de 2027');
-    expect(body).toContain('takes no new degree students');
+    expect(subject).toBe('La edición 2027-2028 de MAGIX está abierta');
+    expect(body).toContain('Va del miércoles, 1 de septiembre de 2027 al jueves, 31 de agosto de 2028.');
+    expect(body).toContain('no admite nuevos estudiantes de máster');
+    expect(body).toContain(`https://m.example/interest-list/leave?token=${'T'.repeat(43)}`);
+  });
+
+  it('uses the primary language of a regional tag, and English for a language it does not write', () => {
+    const german = openingMail(edition, 'Joint Master', { ...reader, preferredLanguage: 'de-AT' }, 'https://m.example');
+    expect(german.body).toContain('für 30 Plätze');
+    const portuguese = openingMail(edition, 'Joint Master', { ...reader, preferredLanguage: 'pt-BR' }, 'https://m.example');
+    expect(portuguese.subject).toBe('The 2027-2028 edition of MAGIX is open');
   });
 
   it('asks a new member to confirm with their confirmation link, and carries the leave link', () => {

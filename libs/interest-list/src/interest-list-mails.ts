@@ -1,4 +1,4 @@
-import { formatDateForPeople } from '@magix/common';
+import { formatDate, formatNumber, languageOf, renderMail, translate } from '@magix/i18n';
 
 /** What an opening mail says of the edition. */
 export interface OpenedEdition {
@@ -12,6 +12,7 @@ export interface OpenedEdition {
 
 export interface Reader {
   name: string;
+  /** A language tag; the mail is in its primary language when that is one of the five, else in English. */
   preferredLanguage: string | null;
   leaveToken: string;
 }
@@ -25,50 +26,56 @@ const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 
 export const leaveLink = (publicUrl: string, token: string) => `${base(publicUrl)}/interest-list/leave?token=${token}`;
 
-const footer = (reader: Reader, publicUrl: string) =>
-  `You receive this because you joined the MAGIX interest list. To leave it: ${leaveLink(publicUrl, reader.leaveToken)}\n\nThe MAGIX programme office`;
+const m = 'mail.interestList';
+
+/** Why they get it, how to leave, and who writes: the closing of every interest-list mail. */
+const footer = (reader: Reader, publicUrl: string) => {
+  const language = languageOf(reader.preferredLanguage);
+  return [
+    translate(language, `${m}.footer`, { url: leaveLink(publicUrl, reader.leaveToken) }),
+    translate(language, 'mail.officeSignature'),
+  ].join('\n\n');
+};
 
 /** The mail each member gets when an edition opens: its dates for people, the degree window, the link to apply. */
 export function openingMail(edition: OpenedEdition, programmeTitle: string, reader: Reader, publicUrl: string): Mail {
-  const date = (value: string) => formatDateForPeople(value, { locale: reader.preferredLanguage ?? undefined });
+  const language = languageOf(reader.preferredLanguage);
+  const date = (value: string) => formatDate(language, value);
   const closes = date(edition.degreeApplicationsCloseOn ?? edition.endsOn);
   const window = edition.degreeApplicationsOpenOn
-    ? `from ${date(edition.degreeApplicationsOpenOn)} to ${closes}`
-    : `from now until ${closes}`;
-  const degree =
-    edition.degreePlaces > 0
-      ? `Applications to the full degree are taken ${window}, for ${edition.degreePlaces} places.`
-      : 'This edition takes no new degree students; its modules are open to everyone.';
-  return {
-    subject: `The ${edition.code} edition of MAGIX is open`,
-    body: [
-      `Dear ${reader.name},`,
-      `The ${edition.code} edition of the ${programmeTitle} is open. It runs from ${date(edition.startsOn)} to ${date(edition.endsOn)}.`,
-      degree,
-      `Apply, or pick self-standing modules from the catalogue: ${base(publicUrl)}`,
-      footer(reader, publicUrl),
-    ].join('\n\n'),
-  };
+    ? translate(language, `${m}.windowDates`, { from: date(edition.degreeApplicationsOpenOn), to: closes })
+    : translate(language, `${m}.windowNow`, { to: closes });
+  const places = edition.degreePlaces;
+  return renderMail(
+    language,
+    [`${m}.openingSubject`, { edition: edition.code }],
+    [
+      ['mail.greeting', { name: reader.name }],
+      [`${m}.openingIntro`, { edition: edition.code, programme: programmeTitle, from: date(edition.startsOn), to: date(edition.endsOn) }],
+      places > 0 ? [`${m}.degree`, { count: places, n: formatNumber(language, places), window }] : [`${m}.noDegree`],
+      [`${m}.apply`, { url: base(publicUrl) }],
+      { text: footer(reader, publicUrl) },
+    ],
+  );
 }
 
 export const confirmLink = (publicUrl: string, token: string) => `${base(publicUrl)}/interest-list/confirm?token=${token}`;
-
-export const CONFIRMATION_SUBJECT = 'Confirm your place on the MAGIX interest list';
 
 /**
  * The mail a pending member gets: nothing more is sent to the address until its owner follows
  * the link, so someone who typed another person's address mails them this once and no more.
  */
 export function confirmationMail(reader: Reader, confirmToken: string, publicUrl: string): Mail {
-  return {
-    subject: CONFIRMATION_SUBJECT,
-    body: [
-      `Dear ${reader.name},`,
-      'Someone, we hope you, asked to hear when the next edition of the MAGIX joint master’s opens. To confirm that this address wants that one mail, follow this link and press the button:',
-      confirmLink(publicUrl, confirmToken),
-      'If you did not ask, do nothing: without a confirmation you get no other mail from the list, and the address is deleted within 30 days.',
-      `The programme and its modules: ${base(publicUrl)}`,
-      footer(reader, publicUrl),
-    ].join('\n\n'),
-  };
+  return renderMail(
+    languageOf(reader.preferredLanguage),
+    [`${m}.confirmSubject`],
+    [
+      ['mail.greeting', { name: reader.name }],
+      [`${m}.confirmAsk`],
+      { text: confirmLink(publicUrl, confirmToken) },
+      [`${m}.confirmIgnore`],
+      [`${m}.programme`, { url: base(publicUrl) }],
+      { text: footer(reader, publicUrl) },
+    ],
+  );
 }

@@ -6,15 +6,13 @@ import { escapeHtml } from '@magix/common';
  * the Content-Security-Policy to refuse), the site's own stylesheet, nothing from another origin.
  */
 
+// The languages the mails are written in (libs/i18n).
 const LANGUAGES: Array<[string, string]> = [
   ['en', 'English'],
   ['es', 'Español'],
   ['it', 'Italiano'],
   ['de', 'Deutsch'],
   ['et', 'Eesti'],
-  ['lv', 'Latviešu'],
-  ['fr', 'Français'],
-  ['pt', 'Português'],
 ];
 
 const PROFILES: Array<[ApplicantProfile, string]> = [
@@ -75,7 +73,7 @@ ${error ? `      <p class="error" role="alert">${escapeHtml(error)}</p>\n` : ''}
           <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${value('email')}" />
         </div>
         <div class="field">
-          <label for="preferredLanguage">Language for dates in the mail (optional)</label>
+          <label for="preferredLanguage">Language of the mail (optional)</label>
           <select id="preferredLanguage" name="preferredLanguage">
             <option value="">—</option>
             ${LANGUAGES.map((l) => option('preferredLanguage', l)).join('\n            ')}

@@ -49,6 +49,10 @@ export class Learner {
   @Column({ name: 'time_zone', default: 'Europe/Madrid' })
   timeZone!: string;
 
+  @Field({ description: 'The language MAGIX writes to the learner in (mails): en, es, it, de or et; en unless set' })
+  @Column({ name: 'preferred_language', default: 'en' })
+  preferredLanguage!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { ClientAddress, CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { GraphQLContext, PageArgs, Paginated } from '@magix/common';
 import { Organisation } from '@magix/organisations';
-import { CreateLearnerInput, LearnerFilter, RegisterLearnerInput } from './dto/learner.inputs';
+import { CreateLearnerInput, LearnerFilter, RegisterLearnerInput, SetPreferredLanguageInput } from './dto/learner.inputs';
 import { Learner } from './learner.entity';
 import { LearnersService } from './learners.service';
 
@@ -21,6 +21,12 @@ export class LearnersResolver {
   @Query(() => Learner, { description: 'The signed-in learner’s profile' })
   myProfile(@CurrentUser() user: Principal) {
     return this.service.self(user);
+  }
+
+  @Roles(Role.LEARNER)
+  @Mutation(() => Learner, { description: 'The language MAGIX writes your mails in: en, es, it, de or et' })
+  setMyPreferredLanguage(@Args('input') input: SetPreferredLanguageInput, @CurrentUser() user: Principal) {
+    return this.service.setPreferredLanguage(user, input.language);
   }
 
   @Public()

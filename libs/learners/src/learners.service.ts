@@ -51,6 +51,12 @@ export class LearnersService {
     return learner;
   }
 
+  async setPreferredLanguage(principal: Principal, language: string): Promise<Learner> {
+    const learner = await this.self(principal);
+    await this.dataSource.getRepository(Learner).update({ id: learner.id }, { preferredLanguage: language });
+    return { ...learner, preferredLanguage: language };
+  }
+
   /** Public sign-up: throttled per client address, since each answer tells whether an email is taken. */
   async register(input: RegisterLearnerInput, clientAddress: string): Promise<Learner> {
     await this.throttle.hit(

@@ -50,7 +50,9 @@ export class ShareLinksController {
   @Get(':token/certificate.pdf')
   async certificate(@Param('token') token: string, @Res() response: Response): Promise<void> {
     const { link, credential } = await this.shareLinks.open(token);
-    const pdf = await certificatePdf(credentialFacts(JSON.parse(credential.json) as Record<string, unknown>), this.shareLinks.urlOf(link));
+    const facts = credentialFacts(JSON.parse(credential.json) as Record<string, unknown>);
+    facts.scale = await this.shareLinks.gradeScale(facts.gradingScale);
+    const pdf = await certificatePdf(facts, this.shareLinks.urlOf(link));
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Content-Disposition', `inline; filename="certificate-${credential.id}.pdf"`);
     response.type('application/pdf').send(pdf);

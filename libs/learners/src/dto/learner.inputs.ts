@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { LANGUAGES } from '@magix/i18n';
 import { Sector } from '../learner.entity';
 import { IsCountryCode } from '@magix/common';
 
@@ -39,6 +40,11 @@ export class CreateLearnerInput {
   @MaxLength(64)
   timeZone?: string;
 
+  @Field({ nullable: true, description: 'The language of the learner’s mails: en, es, it, de or et (default en)' })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `preferredLanguage must be one of ${LANGUAGES.join(', ')}` })
+  preferredLanguage?: string;
+
   // Length and strength are the password policy's (libs/auth/src/password-policy.ts), one message for both.
   @Field({
     nullable: true,
@@ -56,6 +62,13 @@ export class RegisterLearnerInput extends CreateLearnerInput {
   @IsString()
   @MaxLength(200)
   declare password: string;
+}
+
+@InputType()
+export class SetPreferredLanguageInput {
+  @Field({ description: 'en, es, it, de or et' })
+  @IsIn(LANGUAGES, { message: `language must be one of ${LANGUAGES.join(', ')}` })
+  language!: string;
 }
 
 @ArgsType()

@@ -20,8 +20,11 @@ import process from 'node:process';
 const ROOT = join(import.meta.dirname, '..');
 /** Folders the build compiles (apps/api/tsconfig.app.json's include). */
 const SOURCE_DIRS = ['apps', 'libs', 'migrations', 'types'];
-/** Files that change what it emits: compiler settings, Nest's build settings, the dependencies. */
-const SETTINGS = ['nest-cli.json', 'package-lock.json'];
+/**
+ * Files that change what it emits: the compiler settings (apps/api/tsconfig.app.json extends the
+ * root one; Jest's and the bench's play no part), Nest's build settings, the dependencies.
+ */
+const SETTINGS = ['tsconfig.json', 'nest-cli.json', 'package-lock.json'];
 const STAMP = join('dist', '.sources.sha256');
 const ENTRY = join('dist', 'apps', 'api', 'src', 'main.js');
 
@@ -45,12 +48,7 @@ function filesUnder(root, dir) {
 
 /** The SHA-256 of every input's path and content, in a fixed order. */
 function sourcesHash(root = ROOT) {
-  const rootTsconfigs = readdirSync(root).filter((name) => /^tsconfig.*\.json$/.test(name));
-  const files = [
-    ...SOURCE_DIRS.flatMap((dir) => filesUnder(root, dir)),
-    ...rootTsconfigs,
-    ...SETTINGS.filter((f) => existsSync(join(root, f))),
-  ];
+  const files = [...SOURCE_DIRS.flatMap((dir) => filesUnder(root, dir)), ...SETTINGS.filter((f) => existsSync(join(root, f)))];
   const hash = createHash('sha256');
   for (const file of files.map((f) => f.split(sep).join('/')).sort()) {
     hash.update(`${file}\0`);

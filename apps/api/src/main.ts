@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig, loadSecrets } from '@magix/config';
 import { openDatabase } from '@magix/database';
 import { DEMO_PASSWORD, DemoSeeder } from '@magix/demo';
-import { configureLogging, logSettings, nestLevelsFor, PinoLoggerService } from '@magix/observability';
+import { configureLogging, logSettings, nestLevelsFor, PinoLoggerService, postgresOutputForLog } from '@magix/observability';
 import { ShareLinksService } from '@magix/sharing';
 import { createApp } from './create-app';
 import { exitOnFatal } from './exit-on-fatal';
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const logger = new Logger('MAGIX');
   const config = loadConfig();
   const secrets = loadSecrets(config);
-  const database = await openDatabase(config, { log: (line) => logger.verbose(line), notice: (line) => logger.warn(line) });
+  const database = await openDatabase(config, {
+    log: (output) => postgresOutputForLog(output).forEach((line) => logger.verbose(line)),
+    notice: (line) => logger.warn(line),
+  });
   logger.log(`Database: ${database.description}`);
   const app = await createApp({ config, secrets, databaseUrl: database.url, logger: nestLevelsFor(logging.level) });
   const shutdown = async () => {

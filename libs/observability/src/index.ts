@@ -7,3 +7,4 @@ export * from './http/request-id';
 export * from './metrics/process-metrics';
 export * from './metrics/database-figures';
 export * from './metrics/metrics-access';
+export * from './logging/postgres-output';

@@ -128,7 +128,11 @@ describe('operations: the built server on its embedded database', () => {
 
     const lines = jsonLines(stdout);
     for (const id of ids) expect(answered().find((line) => line.reqId === id)).toMatchObject({ req: { method: expect.any(String) } });
-    expect(answered().find((line) => line.reqId === 'ops-query')).toMatchObject({ res: { statusCode: 200, route: '/health' } });
+    // LOG_LEVEL=trace shows what info hides: health checks are logged at debug.
+    expect(answered().find((line) => line.reqId === 'ops-query')).toMatchObject({
+      level: 'debug',
+      res: { statusCode: 200, route: '/health' },
+    });
     // Every line about a request names it; every line has its level, time and message.
     for (const line of lines) {
       expect(line).toMatchObject({ level: expect.any(String), time: expect.any(String) });
@@ -158,5 +162,9 @@ describe('operations: the built server on its embedded database', () => {
     jsonLines(migrate.stderr);
     // The server still has its database.
     expect((await fetch(`${url}/health`)).status).toBe(200);
+    // A log level it does not know stops it before it does anything, in one line.
+    const refused = await run(['dist/apps/api/src/cli/migrate.js'], { ...env, LOG_LEVEL: 'loud' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent (got "loud")');
   }, 60_000);
 });

@@ -36,4 +36,17 @@ describe('PinoLoggerService', () => {
     ]);
     expect(lines[0]).not.toHaveProperty('reqId');
   });
+
+  it('writes readable lines with LOG_FORMAT=pretty, on the stream it was given', () => {
+    jest.restoreAllMocks();
+    let written = '';
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written += chunk.toString();
+      return true;
+    });
+    root.configureLogging({ level: 'info', format: 'pretty' }, 2);
+    requestContext.run({ reqId: 'r-7' }, () => new Logger('Jobs').warn('A results-import job failed'));
+    expect(written).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3} WARN {2}\[Jobs\] A results-import job failed \(request r-7\)\n$/);
+    root.configureLogging({ level: 'silent', format: 'json' });
+  });
 });

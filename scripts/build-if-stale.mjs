@@ -18,8 +18,12 @@ import { join, relative, sep } from 'node:path';
 import process from 'node:process';
 
 const ROOT = join(import.meta.dirname, '..');
-/** Folders the build compiles (apps/api/tsconfig.app.json's include). */
-const SOURCE_DIRS = ['apps', 'libs', 'migrations', 'types'];
+/**
+ * Folders the build compiles: apps/api/tsconfig.app.json's include, where the libraries' tests
+ * are compiled too (its `**\/*.spec.ts` exclude is relative to apps/api/), with the test helpers
+ * they import from test/support/.
+ */
+const SOURCE_DIRS = ['apps', 'libs', 'migrations', 'types', join('test', 'support')];
 /**
  * Files that change what it emits: the compiler settings (apps/api/tsconfig.app.json extends the
  * root one; Jest's and the bench's play no part), Nest's build settings, the dependencies.
@@ -27,9 +31,6 @@ const SOURCE_DIRS = ['apps', 'libs', 'migrations', 'types'];
 const SETTINGS = ['tsconfig.json', 'nest-cli.json', 'package-lock.json'];
 const STAMP = join('dist', '.sources.sha256');
 const ENTRY = join('dist', 'apps', 'api', 'src', 'main.js');
-
-/** Files tsconfig.app.json excludes: a changed test needs no new build. */
-const excluded = (/** @type {string} */ name) => name.endsWith('.spec.ts');
 
 /** @param {string} root @param {string} dir @returns {string[]} */
 function filesUnder(root, dir) {
@@ -39,7 +40,7 @@ function filesUnder(root, dir) {
     for (const entry of readdirSync(join(root, current), { withFileTypes: true })) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && !excluded(entry.name)) found.push(path);
+      else if (entry.isFile()) found.push(path);
     }
   };
   if (existsSync(join(root, dir))) walk(dir);

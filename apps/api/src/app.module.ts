@@ -38,6 +38,7 @@ import { SharingModule } from '@magix/sharing';
 import { TargetsModule } from '@magix/targets';
 import { VcApiModule } from '@magix/vc-api';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 
 export const MAX_QUERY_DEPTH = 8;
 
@@ -88,7 +89,7 @@ export class AppModule {
         VcApiModule,
         DemoModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_PIPE, useValue: validationPipe }],
     };
   }

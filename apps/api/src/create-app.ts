@@ -6,6 +6,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { graphqlIde, publicCors, securityHeaders, vendorScripts } from '@magix/common';
 import { AppConfig, Secrets } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
+import { observeRequests } from '@magix/observability';
 import { webRoot } from '@magix/sharing';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http-error.filter';
@@ -33,6 +34,8 @@ async function assemble({ config, secrets, databaseUrl, logger }: AppOptions): P
     httpsOptions: config.tls ? { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) } : undefined,
   });
   app.disable('x-powered-by');
+  // First: every answer carries its request id, and every request is logged and measured.
+  app.use(observeRequests());
   keepConnectionsAsProxiesDo(app.getHttpServer());
   // Before everything else, so that every answer (errors, Apollo, static files) carries them.
   app.use(securityHeaders(Boolean(config.tls)));

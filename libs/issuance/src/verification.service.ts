@@ -19,6 +19,7 @@ import {
 } from '@magix/credentials';
 import { HolderIdentityService } from '@magix/learners';
 import { IssuerIdentityService } from '@magix/organisations';
+import { countVerification } from '@magix/observability';
 import { StatusListService } from './status-list.service';
 import { IssuanceRecordCache, moduleCodeOf, planFor, readSnapshot, VerificationPlan, VerificationSnapshot } from './verification-snapshot';
 
@@ -49,7 +50,7 @@ export class VerificationService {
   }
 
   credential(input: unknown): Promise<VerificationReport> {
-    return verifyCredential(input, this.snapshotContext(planFor(input, this.config.publicUrl)));
+    return verifyCredential(input, this.snapshotContext(planFor(input, this.config.publicUrl))).then(countVerification);
   }
 
   /**

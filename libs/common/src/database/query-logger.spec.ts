@@ -56,4 +56,12 @@ describe('QueryLogger', () => {
     const plain = new Error('not a database error');
     expect(describeErrorForLog(plain)).toBe(plain.stack);
   });
+
+  it('a slow query is logged by its statement with the literals cut out, never with its parameters', () => {
+    const warned: string[] = [];
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warned.push(String(message)));
+    const query = "SELECT id FROM learner WHERE email = 'ieva@example.lv' OR motivation = $1";
+    typeOrmLogger().logQuerySlow(1500, query, [MOTIVATION]);
+    expect(warned).toEqual(["slow query (1500 ms): SELECT id FROM learner WHERE email = '…' OR motivation = $1"]);
+  });
 });

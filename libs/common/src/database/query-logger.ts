@@ -4,7 +4,8 @@ import { describeDatabaseError, isDatabaseUnavailable, isInvalidTextRepresentati
 
 /**
  * TypeORM's log, without what the queries carried: its own logger prints a failed query with its
- * parameters (emails, CV bytes, credential JSON). Errors the API answers itself — an outage (503)
+ * parameters (emails, CV bytes, credential JSON); this one never logs a parameter, nor a literal
+ * written into the statement. Errors the API answers itself — an outage (503)
  * or a value the column cannot read (400) — are left to the one place that maps them.
  */
 export class QueryLogger implements Logger {
@@ -32,6 +33,10 @@ export class QueryLogger implements Logger {
   }
 }
 
+/** The statement on one line, its literals cut out: a value written into the SQL is a parameter too. */
 function firstLine(query: string): string {
-  return query.replace(/\s+/g, ' ').slice(0, 200);
+  return query
+    .replace(/'(?:[^']|'')*'/g, "'…'")
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
 }

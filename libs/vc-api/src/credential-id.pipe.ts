@@ -1,0 +1,17 @@
+import { PipeTransform } from '@nestjs/common';
+import { badInput } from '@magix/common';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const CREDENTIAL_ID = new RegExp(`^(?:urn:uuid:)?(${UUID})$`, 'i');
+
+/**
+ * A credential's id in a path: its row's UUID, or the `urn:uuid:…` id the credential itself
+ * carries (URL-encoded or not), so a client can fetch a credential by the id it holds.
+ */
+export class CredentialIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    const match = CREDENTIAL_ID.exec(value ?? '');
+    if (!match) throw badInput('id', 'id must be a UUID or the credential’s urn:uuid: id');
+    return match[1].toLowerCase();
+  }
+}

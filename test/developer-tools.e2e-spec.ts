@@ -115,7 +115,10 @@ describe('tools that load: introspection, schema.graphql, the OpenAPI examples',
         expect({ path, answered: answered.length > 0 }).toEqual({ path, answered: true });
       }
       // Error answers share one description; an example given for one must not appear on the others.
-      expect(document.paths['/credentials/issue'].post.responses[401].content['application/json'].examples).toBeUndefined();
+      const issue = document.paths['/credentials/issue'].post.responses;
+      expect(issue[401].content['application/json'].examples.unauthenticated.value.code).toBe('UNAUTHENTICATED');
+      expect(issue[403].content['application/json'].examples.forbidden.value.code).toBe('FORBIDDEN');
+      expect(issue[413].content['application/json'].examples).toBeUndefined();
     });
 
     it('issues the Open Badges 3.0 example as pasted, as the HEI it names, and it verifies; the status example revokes it', async () => {
@@ -136,6 +139,18 @@ describe('tools that load: introspection, schema.graphql, the OpenAPI examples',
       const revoke = exampleOf('/credentials/status', 'revoke');
       const revoked = await call('POST', '/credentials/status', { ...revoke, credentialId: credential.id }, fau);
       expect(revoked.body).toEqual({ credentialId: credential.id, state: 'revoked' });
+    });
+
+    it('shows the error answers the server gives', async () => {
+      const answers = document.paths['/credentials/issue'].post.responses;
+      const example = (status: number) =>
+        Object.values(answers[status].content['application/json'].examples as Record<string, Json>)[0].value;
+      expect(await call('POST', '/credentials/issue', {})).toEqual({ status: 401, body: example(401) });
+      expect(await call('POST', '/credentials/issue', {}, await server.login('lucia.martin@madrid.example'))).toEqual({
+        status: 403,
+        body: example(403),
+      });
+      expect(await call('POST', '/credentials/issue', {}, await server.login(FAU_STAFF))).toEqual({ status: 400, body: example(400) });
     });
 
     it('answers the verify example itself (its proof is shortened) with 422 and the reason, never a 5xx', async () => {

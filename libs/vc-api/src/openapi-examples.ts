@@ -116,6 +116,8 @@ const unproven = {
 };
 
 const error = (code: string, message: string, field?: string) => ({ value: { code, message, ...(field ? { field } : {}) } });
+const signIn = { unauthenticated: error('UNAUTHENTICATED', 'Sign in first: a valid bearer access token is required') };
+const issuerOnly = { forbidden: error('FORBIDDEN', 'This needs the role ISSUER') };
 
 /** Every POST's request examples, and its answers', by path: `[requestExamples, {status: example}]`. */
 function examplesByPath(issuer: ExampleIssuer, publicUrl: string): Record<string, [object, Record<string, object>]> {
@@ -134,6 +136,9 @@ function examplesByPath(issuer: ExampleIssuer, publicUrl: string): Record<string
       },
       {
         201: { issued: { value: { verifiableCredential: credential } } },
+        400: { notAnObject: error('MALFORMED_REQUEST', 'credential must be a JSON object', 'credential') },
+        401: signIn,
+        403: issuerOnly,
         422: { otherIssuer: error('INVALID_CREDENTIAL', `issuer must be your HEI's DID, ${issuer.did}`, 'credential.issuer') },
       },
     ],
@@ -148,7 +153,11 @@ function examplesByPath(issuer: ExampleIssuer, publicUrl: string): Record<string
           value: { verifiableCredential: credential, options: { checks: ['proof', 'status', 'validity', 'issuer'] } },
         },
       },
-      { 200: { valid: { value: verified(issuer) } }, 422: { tampered: { value: tampered(issuer) } } },
+      {
+        200: { valid: { value: verified(issuer) } },
+        400: { missing: error('MALFORMED_REQUEST', 'verifiableCredential is required', 'verifiableCredential') },
+        422: { tampered: { value: tampered(issuer) } },
+      },
     ],
     '/presentations/verify': [
       {
@@ -194,6 +203,9 @@ function examplesByPath(issuer: ExampleIssuer, publicUrl: string): Record<string
       },
       {
         200: { revoked: { value: { credentialId: CREDENTIAL_ID, state: 'revoked' } } },
+        401: signIn,
+        403: issuerOnly,
+        404: { notYours: error('NOT_FOUND', 'Credential not found') },
         409: { final: error('CREDENTIAL_REVOKED', 'The credential is revoked; revocation is final', 'id') },
       },
     ],

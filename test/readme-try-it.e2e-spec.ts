@@ -61,6 +61,10 @@ describe('the README, as a new user follows it', () => {
       expect({ email, listed: table.includes(email) }).toEqual({ email, listed: true });
       await login(email);
     }
+    // What `npm start` prints: the same accounts, every learner among them.
+    const printed = server.app.get(DemoSeeder).accounts();
+    expect(printed.map((a) => a.email).filter((email) => !table.includes(email))).toEqual([]);
+    expect(printed.filter((a) => String(a.role) === 'LEARNER')).toHaveLength(data.learners.totalCount);
     const { rows } = await server.db.query<{ email: string; modules: string }>(
       `SELECT l.email, count(*) AS modules FROM credential c JOIN learner l ON l.id = c.learner_id WHERE c.kind = 'MODULE' GROUP BY l.email`,
     );

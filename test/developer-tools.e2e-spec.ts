@@ -162,6 +162,26 @@ describe('tools that load: introspection, schema.graphql, the OpenAPI examples',
     });
   });
 
+  it('serves the OpenAPI viewer at /api-docs under the strict CSP, every file from this server', async () => {
+    const page = await fetch(`${server.url}/api-docs`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    const html = await page.text();
+    // No inline script or style: every <script> has a src, and there is no <style> or style="".
+    expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
+    expect(html).not.toMatch(/<style|\sstyle=/);
+    const files = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((url) => url !== '/' && !url.startsWith('data:'));
+    expect(files).toEqual(
+      expect.arrayContaining(['/swagger-ui/swagger-ui.css', '/swagger-ui/swagger-ui-bundle.js', '/assets/api-docs-init.js']),
+    );
+    for (const file of files) {
+      expect(file).toMatch(/^\//);
+      expect({ file, status: (await fetch(`${server.url}${file}`)).status }).toEqual({ file, status: 200 });
+    }
+  });
+
   describe('GET /credentials/{id}', () => {
     it('takes the credential’s own urn:uuid id, URL-encoded or not, and the bare UUID, with a token that may read it', async () => {
       const upm = await server.login(UPM_STAFF);

@@ -109,7 +109,7 @@ describe('the README, as a new user follows it', () => {
 
     const fetched = await shell(vcApi);
     expect({ code: fetched.code, stderr: fetched.stderr }).toEqual({ code: 0, stderr: '' });
-    const issued = JSON.parse(readFileSync(join(home, 'issued.json'), 'utf8')).verifiableCredential;
+    const issued = JSON.parse(readFileSync(join(home, '.data', 'issued.json'), 'utf8')).verifiableCredential;
     expect(issued.id).toMatch(/^urn:uuid:/);
     expect(JSON.parse(fetched.stdout)).toEqual(issued);
     // The body shown below the commands is the example the commands send, but for the DID.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildClientSchema, getIntrospectionQuery, IntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
@@ -198,6 +199,16 @@ describe('tools that load: introspection, schema.graphql, the OpenAPI examples',
       }
       expect((await get(encodeURIComponent(json.id))).status).toBe(401);
       expect((await get(encodeURIComponent(json.id), await server.login(FAU_STAFF))).status).toBe(404);
+      // A credential the HEI submitted with its own urn:uuid id keeps it, and is found by it.
+      const own = `urn:uuid:${randomUUID()}`;
+      const submitted = await fetch(`${server.url}/credentials/issue`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${upm}` },
+        body: JSON.stringify({ credential: { ...json, id: own, proof: undefined, credentialStatus: undefined } }),
+      });
+      expect(submitted.status).toBe(201);
+      expect((await get(encodeURIComponent(own), upm)).body.id).toBe(own);
+      expect((await get(`urn:uuid:${randomUUID()}`, upm)).status).toBe(404);
       const bad = await get('urn:uuid:not-a-uuid', upm);
       expect(bad.status).toBe(400);
       expect(bad.body.code).toBe('BAD_USER_INPUT');

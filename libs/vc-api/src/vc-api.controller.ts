@@ -38,7 +38,8 @@ export class VcApiController {
     @CurrentUser() user: Principal,
     @Res() response: Response,
   ): Promise<void> {
-    const credential = await this.credentials.one(id, user);
+    // By the document's own id first (a submitted `id` is kept), then only if this user may read it.
+    const credential = await this.credentials.one((await this.vcApi.findByDocumentId(id)).id, user);
     if (accept?.includes(VC_JWT_MEDIA_TYPE)) {
       response.type(VC_JWT_MEDIA_TYPE).send(await this.credentials.jwtOf(credential));
       return;

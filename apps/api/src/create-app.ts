@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { graphqlIde, publicCors, securityHeaders, vendorScripts } from '@magix/common';
+import { apiDocsAssets, graphqlIde, publicCors, securityHeaders, vendorScripts } from '@magix/common';
 import { AppConfig, Secrets } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
 import { observeRequests } from '@magix/observability';
@@ -43,6 +43,8 @@ async function assemble({ config, secrets, databaseUrl, logger }: AppOptions): P
   // GraphiQL from our own node_modules at GET /graphql (a browser's Accept), not Apollo's CDN page.
   app.use(graphqlIde(join(webRoot(), 'graphiql.html')));
   app.use(vendorScripts());
+  // Swagger UI for /openapi.json at /api-docs, from our own node_modules.
+  app.use(apiDocsAssets());
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/ld+json'] });
   app.useGlobalFilters(new HttpErrorFilter());
   // The web pages (/verify, /learner, /dashboard) are plain files: no build, no second server.

@@ -12,6 +12,7 @@ export * from './database/query-logger';
 export * from './http/security-headers';
 export * from './http/public-cors';
 export * from './http/graphql-ide';
+export * from './http/api-docs';
 export * from './http/vendor-scripts';
 export * from './country-codes';
 export * from './clock';

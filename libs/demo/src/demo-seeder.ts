@@ -23,6 +23,7 @@ import {
   demoProgramme,
   lastYear,
 } from './demo-data';
+import { demoDegreeApplicants } from './next-edition-data';
 import { NextEditionSeeder } from './next-edition.seeder';
 
 /** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
@@ -95,7 +96,8 @@ export class DemoSeeder {
     return [
       { email: DEMO_ADMIN_EMAIL, role: Role.ADMIN, acts: 'programme office' },
       ...demoHeis.map((hei) => ({ email: hei.staffEmail, role: Role.ISSUER, acts: hei.name })),
-      ...demoLearners.map((l) => ({
+      // The 2027-2028 degree applicants sign in too: every learner the demo holds is listed.
+      ...[...demoLearners, ...demoDegreeApplicants].map((l) => ({
         email: l.email,
         role: Role.LEARNER,
         acts: `${l.givenName} ${l.familyName} (${l.sector.toLowerCase()} sector)`,

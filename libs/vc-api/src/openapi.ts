@@ -215,8 +215,9 @@ export const VC_API_OPENAPI = {
             }),
           },
           400: { description: 'Malformed', ...errorBody },
-          403: { description: 'Not your HEI’s credential', ...errorBody },
-          404: { description: 'No such credential', ...errorBody },
+          401: { description: 'No valid access token', ...errorBody },
+          403: { description: 'Not an ISSUER', ...errorBody },
+          404: { description: 'No such credential, or not one your HEI issued', ...errorBody },
           409: { description: 'Revoked credentials cannot change: revocation is final', ...errorBody },
           413: tooLarge,
         },
@@ -225,12 +226,24 @@ export const VC_API_OPENAPI = {
     '/credentials/{id}': {
       get: {
         summary: 'A credential as issued; `Accept: application/vc+jwt` gives its VC-JOSE form',
+        description:
+          'Issuer-protected, as in the VC-API: send an access token (GraphQL `login`) of the issuing HEI’s staff, of the learner it was issued to, or of the programme office. Anyone else gets 404, as for an absent credential.',
         security: [{ bearer: [] }],
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The credential’s own id (`urn:uuid:…`, URL-encoded or not) or its bare UUID',
+            schema: { type: 'string', pattern: '^(urn:uuid:)?[0-9a-fA-F-]{36}$' },
+            examples: { credentialId: { value: 'urn:uuid:26c432c1-8d0a-4a05-9c1d-a8abfe5f1256' } },
+          },
+        ],
         responses: {
           200: { description: 'The credential', content: { 'application/vc+ld+json': {}, 'application/vc+jwt': {} } },
-          403: { description: 'Not yours', ...errorBody },
-          404: { description: 'No such credential', ...errorBody },
+          400: { description: 'Not a UUID or urn:uuid: id', ...errorBody },
+          401: { description: 'No valid access token', ...errorBody },
+          404: { description: 'No such credential, or not one this token may read', ...errorBody },
         },
       },
     },

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
-import { uuidParam } from '@magix/common';
+import { APP_CONFIG, AppConfig } from '@magix/config';
 import { VC_JWT_MEDIA_TYPE } from '@magix/credentials';
 import { CredentialsQueryService } from '@magix/issuance';
-import { VC_API_OPENAPI } from './openapi';
+import { IssuerIdentityService } from '@magix/organisations';
+import { CredentialIdPipe } from './credential-id.pipe';
+import { openApiWithExamples } from './openapi-examples';
 import { VcApiService } from './vc-api.service';
 
 /**
@@ -17,22 +19,27 @@ export class VcApiController {
   constructor(
     private readonly vcApi: VcApiService,
     private readonly credentials: CredentialsQueryService,
+    private readonly issuers: IssuerIdentityService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
   @Get('openapi.json')
-  openApi() {
-    return VC_API_OPENAPI;
+  async openApi() {
+    // One of this server's HEIs, so that the issue example works when pasted with its token.
+    const issuer = (await this.issuers.registry()).find((entry) => entry.active && !entry.retiredAt);
+    return openApiWithExamples(issuer ? { did: issuer.did, name: issuer.name } : null, this.config.publicUrl);
   }
 
   @Get('credentials/:id')
   async credential(
-    @Param('id', uuidParam()) id: string,
+    @Param('id', new CredentialIdPipe()) id: string,
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: Principal,
     @Res() response: Response,
   ): Promise<void> {
-    const credential = await this.credentials.one(id, user);
+    // By the document's own id first (a submitted `id` is kept), then only if this user may read it.
+    const credential = await this.credentials.one((await this.vcApi.findByDocumentId(id)).id, user);
     if (accept?.includes(VC_JWT_MEDIA_TYPE)) {
       response.type(VC_JWT_MEDIA_TYPE).send(await this.credentials.jwtOf(credential));
       return;

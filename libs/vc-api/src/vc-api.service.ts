@@ -242,7 +242,11 @@ export class VcApiService {
     throw malformedRequest('statusPurpose must be revocation or suspension', 'credentialStatus');
   }
 
-  private async findByDocumentId(credentialId: string): Promise<IssuedCredential> {
+  /**
+   * A stored credential by the id its document carries (`urn:uuid:…`, ours or one the HEI
+   * submitted) or by its row's UUID; NOT_FOUND when none. No access check: the caller makes it.
+   */
+  async findByDocumentId(credentialId: string): Promise<IssuedCredential> {
     const id = credentialId.replace(/^urn:uuid:/, '');
     const repository = this.dataSource.getRepository(IssuedCredential);
     const byUuid = /^[0-9a-f-]{36}$/i.test(id) ? await repository.findOneBy({ id }) : null;

@@ -10,16 +10,22 @@ const INTROSPECTION_LISTS = new Set(['types', 'fields', 'args', 'inputFields', '
  */
 export const MAX_INTROSPECTION_DEPTH = 20;
 export const MAX_INTROSPECTION_LISTS = 3;
+/** `__schema` answers the whole schema: aliased many times over, one small query would answer it again and again. */
+export const MAX_SCHEMA_INTROSPECTIONS = 1;
 
-/** Depths below a selection set, relative to it: data fields, and introspection (levels and nested lists). */
+/**
+ * Depths below a selection set, relative to it: data fields, and introspection (levels and nested
+ * lists); and how many `__schema` fields it holds, summed (each is answered).
+ */
 interface Shape {
   depth: number;
   lists: number;
   introspectionDepth: number;
   introspectionLists: number;
+  schemas: number;
 }
 
-const FLAT: Shape = { depth: 0, lists: 0, introspectionDepth: 0, introspectionLists: 0 };
+const FLAT: Shape = { depth: 0, lists: 0, introspectionDepth: 0, introspectionLists: 0, schemas: 0 };
 const isIntrospection = (name: string) => name.startsWith('__') && name !== '__typename';
 
 const widest = (shapes: Shape[]): Shape =>
@@ -29,6 +35,7 @@ const widest = (shapes: Shape[]): Shape =>
       lists: Math.max(a.lists, b.lists),
       introspectionDepth: Math.max(a.introspectionDepth, b.introspectionDepth),
       introspectionLists: Math.max(a.introspectionLists, b.introspectionLists),
+      schemas: a.schemas + b.schemas,
     }),
     FLAT,
   );
@@ -63,8 +70,10 @@ export function depthLimit(maxDepth: number): ValidationRule {
           const name = selection.name.value;
           if (mode === 'data' && isIntrospection(name)) {
             const inner = selection.selectionSet ? measure(selection.selectionSet, 'introspection', seen) : FLAT;
-            // Adds nothing to the depth of the data fields around it.
-            return { ...FLAT, introspectionDepth: 1 + inner.depth, introspectionLists: inner.lists };
+            // Adds nothing to the depth of the data fields around it. Below it only introspection
+            // types exist (__Schema, __Type, …: the schema cannot put a data field there), so
+            // nothing deep can hide inside it; its own levels and lists are bounded instead.
+            return { ...FLAT, introspectionDepth: 1 + inner.depth, introspectionLists: inner.lists, schemas: name === '__schema' ? 1 : 0 };
           }
           const inner = selection.selectionSet ? measure(selection.selectionSet, mode, seen) : null;
           if (mode === 'introspection') {
@@ -80,6 +89,14 @@ export function depthLimit(maxDepth: number): ValidationRule {
         if (shape.depth > maxDepth) {
           context.reportError(
             new GraphQLError(`The query is nested ${shape.depth} levels deep; the most allowed is ${maxDepth}`, {
+              nodes: [operation],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+          );
+        }
+        if (shape.schemas > MAX_SCHEMA_INTROSPECTIONS) {
+          context.reportError(
+            new GraphQLError(`The operation asks for __schema ${shape.schemas} times; the most allowed is ${MAX_SCHEMA_INTROSPECTIONS}`, {
               nodes: [operation],
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
             }),

@@ -20,6 +20,27 @@ import { ImportReport } from './import-report';
 import { CsvRowCode, parseResultsCsv, RowError } from './results-csv';
 import { ResultErrorCode } from '../results.errors';
 
+type ResultFields = { grade: string; passed: boolean; assessedOn: string; creditsAwarded: number };
+
+/**
+ * The column where a row differs from the result already recorded, and what to do: naming only
+ * the grade when the date differs would send staff looking for a grade error that is not there.
+ */
+export function differenceFromRecorded(recorded: ResultFields, row: ResultFields): [column: string, reason: string] {
+  const columns: Array<[string, keyof ResultFields]> = [
+    ['grade', 'grade'],
+    ['assessed_on', 'assessedOn'],
+    ['passed', 'passed'],
+    ['credits', 'creditsAwarded'],
+  ];
+  const differing = columns.filter(([, field]) => recorded[field] !== row[field]);
+  const said = differing.map(([column, field]) => `${column} ${String(recorded[field])} (the file says ${String(row[field])})`);
+  return [
+    differing[0]?.[0] ?? 'grade',
+    `already recorded with ${said.join(', ')}: correct the recorded result with correctResult, or this row`,
+  ];
+}
+
 /**
  * Bulk results from an HEI's student information system: the whole file is checked first (any
  * bad row → nothing recorded, every problem listed); then a background job records the results in
@@ -96,11 +117,10 @@ export class ResultsImportService implements OnModuleInit {
       else {
         const existing = recorded.get(enrolment.enrolment_id);
         if (existing && sameResult(existing, row)) unchanged++;
-        else if (existing)
-          errors.push(
-            rowError('grade', `a different result (${existing.grade}) is already recorded`, ResultErrorCode.RESULT_ALREADY_RECORDED),
-          );
-        else planned.push({ ...row, enrolmentId: enrolment.enrolment_id });
+        else if (existing) {
+          const [column, reason] = differenceFromRecorded(existing, row);
+          errors.push(rowError(column, reason, ResultErrorCode.RESULT_ALREADY_RECORDED));
+        } else planned.push({ ...row, enrolmentId: enrolment.enrolment_id });
       }
     }
     errors.sort((a, b) => a.line - b.line);

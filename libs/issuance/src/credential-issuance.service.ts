@@ -67,8 +67,8 @@ interface StoredCredential {
   learnerId: string | null;
   organisationId: string;
   key: IssuerKeyMaterial;
-  /** The signed document's JSON, as stored. */
-  json: string;
+  /** The signed document's JSON in UTF-8, as stored. */
+  json: Uint8Array;
   issuedAt: Date;
   status: StatusAllocation | null;
 }
@@ -78,6 +78,22 @@ declare module '@magix/common' {
     /** A credential was written (once per credential), in the issuing transaction. */
     'credential.issued': { credential: IssuedCredential };
   }
+}
+
+/**
+ * The stored document on the entity returned, as text only when read: an import's chunk never reads
+ * it, and would otherwise hold every document twice (bytes and string) in the main heap.
+ */
+function keepJson(credential: IssuedCredential, utf8: Uint8Array): void {
+  let text: string | null = null;
+  Object.defineProperty(credential, 'json', {
+    enumerable: true,
+    configurable: true,
+    get: () => (text ??= Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8')),
+    set: (value: string) => {
+      text = value;
+    },
+  });
 }
 
 @Injectable()
@@ -119,6 +135,9 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
       const statuses = await this.statusLists.allocateMany(manager, organisation.id, group.length);
       const issuedAt = this.clock.now();
       const prerequisites = new Map<string, string[]>();
+      // Rendered once per group, not per row: a badge is an SVG and PNG, ≈ 10 KB of garbage each.
+      const issuerImage = issuerLogo(heiFactsOf(organisation)).dataUri;
+      const badges = new Map<string, string>();
       const drafts: Array<{ id: string; passed: PassedModule; unsigned: UnsignedCredential }> = [];
       const subjects = await this.holders.subjectDids(
         manager,
@@ -126,18 +145,14 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
       );
       for (const [i, p] of group.entries()) {
         if (!prerequisites.has(p.module.id)) prerequisites.set(p.module.id, await this.prerequisiteCodes(manager, p.module.id));
+        if (!badges.has(p.module.id)) badges.set(p.module.id, moduleBadge(moduleBadgeFactsOf(p.module, organisation)).dataUri);
         const id = randomUUID();
         const subjectDid = subjects.get(p.learner.id)!;
-        const unsigned = this.moduleCredential(
-          id,
-          p,
-          issuedAt,
-          organisation,
-          key,
-          subjectDid,
-          prerequisites.get(p.module.id)!,
-          statuses[i],
-        );
+        const unsigned = this.moduleCredential(id, p, issuedAt, organisation, key, subjectDid, statuses[i], {
+          prerequisites: prerequisites.get(p.module.id)!,
+          issuerImage,
+          badge: badges.get(p.module.id)!,
+        });
         drafts.push({ id, passed: p, unsigned });
       }
       const signed = await this.signAll(
@@ -189,8 +204,8 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
     organisation: SigningIdentity['organisation'],
     key: IssuerKeyMaterial,
     subjectDid: string,
-    prerequisites: string[],
     status: StatusAllocation,
+    shared: { prerequisites: string[]; issuerImage: string; badge: string },
   ): UnsignedCredential {
     const { module, learner } = passed;
     return buildModuleCredential({
@@ -202,7 +217,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         name: organisation.name,
         countryCode: organisation.countryCode,
         url: organisation.website ?? undefined,
-        image: issuerLogo(heiFactsOf(organisation)).dataUri,
+        image: shared.issuerImage,
       },
       recipient: { id: subjectDid, name: fullName(learner), email: learner.email },
       achievement: {
@@ -218,8 +233,8 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         assessmentType: module.assessmentType,
         participationForm: module.participationForm,
         qualityAssurance: module.qualityAssurance,
-        prerequisites,
-        image: moduleBadge(moduleBadgeFactsOf(module, organisation)).dataUri,
+        prerequisites: shared.prerequisites,
+        image: shared.badge,
       },
       result: {
         grade: passed.grade,
@@ -302,7 +317,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
     });
     const order = new Map(credentials.map((c, i) => [c.id, i]));
     written.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    for (const credential of written) credential.json = credentials[order.get(credential.id)!].json;
+    for (const credential of written) keepJson(credential, credentials[order.get(credential.id)!].json);
     for (const credential of written) await this.events.emit(manager, 'credential.issued', { credential });
     return written;
   }
@@ -325,13 +340,13 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
    * in one go holds the loop for seconds, and keep-alive sockets time out under their clients'
    * next requests (ECONNRESET).
    */
-  private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<string[]> {
+  private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<Uint8Array[]> {
     const signer = this.signer();
-    if (signer.threads > 0) return signer.signManyJson(credentials, key);
-    const signed: string[] = [];
+    if (signer.threads > 0) return signer.signManyUtf8(credentials, key);
+    const signed: Uint8Array[] = [];
     for (const credential of credentials) {
       await turnOfTheLoop();
-      signed.push(JSON.stringify(await signCredential(credential, key)));
+      signed.push(Buffer.from(JSON.stringify(await signCredential(credential, key))));
     }
     return signed;
   }

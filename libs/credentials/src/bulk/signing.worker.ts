@@ -9,15 +9,21 @@ import { serveTasks } from './worker-pool';
 export interface SigningTask {
   credentials: UnsignedCredential[];
   key: IssuerKeyMaterial;
-  /** Each signed document as its JSON: one flat string crosses to the main thread, not a tree of objects. */
-  asJson?: boolean;
+  /**
+   * Each signed document as its JSON in UTF-8, in a buffer of its own: the buffers are moved to the
+   * main thread, not copied, and outside its JavaScript heap (a string would be copied into it).
+   */
+  asUtf8?: boolean;
 }
 
-export async function signBatch(task: SigningTask): Promise<Array<Record<string, unknown> | string>> {
-  const signed: Array<Record<string, unknown> | string> = [];
+const utf8 = new TextEncoder();
+
+export async function signBatch(task: SigningTask): Promise<Array<Record<string, unknown> | Uint8Array>> {
+  const signed: Array<Record<string, unknown> | Uint8Array> = [];
   for (const credential of task.credentials) {
     const document = await signCredential(credential, task.key);
-    signed.push(task.asJson ? JSON.stringify(document) : document);
+    // TextEncoder gives each its own ArrayBuffer (Buffer.from may share a pooled one): safe to transfer.
+    signed.push(task.asUtf8 ? utf8.encode(JSON.stringify(document)) : document);
   }
   return signed;
 }

@@ -156,6 +156,14 @@ function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+/** The buffers of a result's byte arrays (itself, or the items of an array of them): moved to the main thread, not copied. */
+function transferable(result: unknown): ArrayBuffer[] {
+  const arrays = (Array.isArray(result) ? result : [result]).filter((item): item is Uint8Array => item instanceof Uint8Array);
+  // Only buffers each array has to itself: a shared (pooled) one would be taken from its other users.
+  const whole = arrays.every((a) => a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength);
+  return whole ? arrays.map((a) => a.buffer as ArrayBuffer) : [];
+}
+
 /** The worker's side: answers each task the pool posts, by its id, at a priority below the main thread's. */
 export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>): void {
   const port = parentPort;
@@ -163,7 +171,7 @@ export function serveTasks<Task, Result>(handle: (task: Task) => Promise<Result>
   lowerThisThreadsPriority();
   port.on('message', ({ id, task }: Request<Task>) => {
     handle(task).then(
-      (result) => port.postMessage({ id, result } satisfies Reply<Result>),
+      (result) => port.postMessage({ id, result } satisfies Reply<Result>, transferable(result)),
       (error: unknown) => port.postMessage({ id, error: messageOf(error) } satisfies Reply<Result>),
     );
   });

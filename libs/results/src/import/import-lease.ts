@@ -32,7 +32,12 @@ export class ImportLease {
   /** The import, now held by this worker; null when it is finished or another live worker holds it. */
   async claim(): Promise<ImportJob | null> {
     // Read before the claim: the status tells a resumed run from a first one.
-    const job = await this.dataSource.getRepository(ImportJob).findOneBy({ id: this.id });
+    const job = await this.dataSource
+      .getRepository(ImportJob)
+      .createQueryBuilder('job')
+      .addSelect('job.rows')
+      .where('job.id = :id', { id: this.id })
+      .getOne();
     if (!job || job.status === 'DONE' || job.status === 'FAILED') return null;
     const claimed = await this.update(
       `status = 'RUNNING', lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3)`,
@@ -59,7 +64,7 @@ export class ImportLease {
   async finish(counters: ImportCounters, enrolmentIds: string[]): Promise<{ issued: number }> {
     const status = counters.failed === 0 ? 'DONE' : 'FAILED';
     await this.write(counters, enrolmentIds, `status = '${status}', finished_at = now(), lease_owner = NULL, lease_expires_at = NULL`);
-    const job = await this.dataSource.getRepository(ImportJob).findOneByOrFail({ id: this.id });
+    const [job] = await this.dataSource.query<Array<{ issued: number }>>('SELECT issued FROM import_job WHERE id = $1', [this.id]);
     return { issued: job.issued };
   }
 

@@ -85,7 +85,8 @@ function claims(result) {
     achievement,
     issuer: profile(document.issuer),
     holder: text(holder?.identityHash),
-    title: localizedNode(achievement.name) ?? localizedNode(document.name),
+    // MAGIX context v3 keeps the plain English `name` Open Badges requires and every language in `localizedName`.
+    title: localizedNode(achievement.localizedName ?? achievement.name) ?? localizedNode(document.localizedName ?? document.name),
     date: date(text(subject.activityEndDate) ?? text(document.validFrom) ?? text(document.issuanceDate)),
   };
 }
@@ -187,7 +188,11 @@ export function credentialDetails(result) {
   const stacked = (isDegree ? list(document.relatedResource) : []).map((r) => {
     const id = text(record(r).id) ?? '';
     const named = evidence.get(id);
-    return { id, name: localizedNode(named?.name), description: localizedNode(named?.description) };
+    return {
+      id,
+      name: localizedNode(named?.localizedName ?? named?.name),
+      description: localizedNode(named?.localizedDescription ?? named?.description),
+    };
   });
   const trust = failed(result) ? 'untrusted' : 'trusted';
 
@@ -207,7 +212,7 @@ export function credentialDetails(result) {
     h('h2', {}, t('verify:details.for')),
     facts([
       [isDegree ? t('verify:details.degree') : t('verify:details.module'), title],
-      [t('verify:details.description'), localizedNode(achievement.description)],
+      [t('verify:details.description'), localizedNode(achievement.localizedDescription ?? achievement.description)],
       [t('verify:details.criteria'), localizedNode(record(achievement.criteria).narrative)],
       [t('verify:details.code'), text(achievement.humanCode)],
       [t('verify:details.ects'), text(subject.creditsEarned) ?? text(achievement.creditsAvailable)],

@@ -114,7 +114,11 @@ export function credentialFacts(document: Json): CredentialFacts {
   return {
     credentialId: text(document.id) ?? '',
     learnerName: text(name?.identityHash) ?? 'The holder',
-    achievement: languageText(achievement.name) ?? languageText(document.name) ?? { fallback: 'Achievement', byLanguage: {} },
+    // Every language sits in `localizedName` (MAGIX context v3) beside the plain English `name`.
+    achievement: languageText(achievement.localizedName) ??
+      languageText(achievement.name) ??
+      languageText(document.localizedName) ??
+      languageText(document.name) ?? { fallback: 'Achievement', byLanguage: {} },
     achievementType: text(achievement.achievementType) ?? 'Achievement',
     code: text(achievement.humanCode),
     ects: num(subject.creditsEarned) ?? num(achievement.creditsAvailable),

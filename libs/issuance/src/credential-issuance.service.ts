@@ -220,6 +220,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         qualityAssurance: module.qualityAssurance,
         prerequisites,
         image: moduleBadge(moduleBadgeFactsOf(module, organisation)).dataUri,
+        translations: module.translations,
       },
       result: {
         grade: passed.grade,

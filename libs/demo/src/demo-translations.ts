@@ -2,8 +2,11 @@ import type { ModuleTranslation } from '@magix/catalogue';
 
 type Texts = [title: string, description: string, outcomes: string[]];
 
+/** Sorted by language, as the catalogue stores translations. */
 const inLanguages = (texts: Record<'es' | 'it' | 'de' | 'et', Texts>): ModuleTranslation[] =>
-  Object.entries(texts).map(([language, [title, description, learningOutcomes]]) => ({ language, title, description, learningOutcomes }));
+  Object.entries(texts)
+    .map(([language, [title, description, learningOutcomes]]) => ({ language, title, description, learningOutcomes }))
+    .sort((a, b) => a.language.localeCompare(b.language));
 
 /**
  * The demo modules in the consortium's other languages (their English texts are in demo-data.ts),

@@ -38,12 +38,9 @@ export class ModuleVersionsService {
       if (module.retiredAt) throw moduleRetired(module.code);
       // Translations left out are kept, so they must still match the outcomes (new ones included).
       const outcomeCount = (input.changes.learningOutcomes ?? module.learningOutcomes).length;
-      const translations = normalizedTranslations(
-        input.changes.translations ?? module.translations,
-        outcomeCount,
-        'input.changes.translations',
-      );
-      const changed = changedFields(module, { ...input.changes, translations });
+      const given = input.changes.translations;
+      const translations = normalizedTranslations(given ?? module.translations, outcomeCount, 'input.changes.translations');
+      const changed = changedFields(module, { ...input.changes, translations: given ? translations : undefined });
       if (Object.keys(changed).length === 0) return module;
       const version = module.version + 1;
       await manager.insert(ModuleVersion, {

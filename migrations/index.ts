@@ -21,6 +21,7 @@ import { TargetCounters1765785600000 } from './1765785600000-target-counters';
 import { InterestListOptIn1765872000000 } from './1765872000000-interest-list-opt-in';
 import { OneActiveApplicationEnrolled1765958400000 } from './1765958400000-one-active-application-enrolled';
 import { EnrolmentTargetsOnChange1766044800000 } from './1766044800000-enrolment-targets-on-change';
+import { ModuleTranslations1766134800000 } from './1766134800000-module-translations';
 import { PreferredLanguage1766217600000 } from './1766217600000-preferred-language';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
@@ -48,5 +49,6 @@ export const migrations = [
   InterestListOptIn1765872000000,
   OneActiveApplicationEnrolled1765958400000,
   EnrolmentTargetsOnChange1766044800000,
+  ModuleTranslations1766134800000,
   PreferredLanguage1766217600000,
 ];

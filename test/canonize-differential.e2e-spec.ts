@@ -22,7 +22,7 @@ describe('compiled canonicalization equals jsonld.js byte for byte (fast-check, 
     await buildServer();
     const halves = [
       ['moduleCredential', 'statusList', 'credentialProofConfiguration', 'endorsement'],
-      ['degree', 'presentation', 'presentationProofConfiguration'],
+      ['degree', 'presentation', 'presentationProofConfiguration', 'multilingualModuleCredential'],
     ];
     const processes = halves.map((shapes) => startNode([RUNNER, String(RUNS), ...shapes], {}));
     const codes = await Promise.all(processes.map((p) => p.exited));
@@ -43,6 +43,7 @@ describe('compiled canonicalization equals jsonld.js byte for byte (fast-check, 
       'degree',
       'endorsement',
       'moduleCredential',
+      'multilingualModuleCredential',
       'presentation',
       'presentationProofConfiguration',
       'statusList',

@@ -59,7 +59,7 @@ describe('credentials the ecosystem accepts', () => {
     const { credential } = await anIssuedCredential(server);
     const doc = credential.document;
     const contextUrl = doc['@context'][2];
-    expect(contextUrl).toBe(`${server.url}/contexts/magix/v2`);
+    expect(contextUrl).toBe(`${server.url}/contexts/magix/v3`);
     const response = await fetch(contextUrl);
     expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -79,7 +79,7 @@ describe('credentials the ecosystem accepts', () => {
     // Beyond our server, DCC only tries 1EdTech's schema for its own optional schema note.
     const elsewhere = network.requested.filter((url) => !url.startsWith(server.url));
     expect(elsewhere.filter((url) => !url.includes('/ob_v3p0_achievementcredential_schema.json'))).toEqual([]);
-    expect(network.requested).toContain(`${server.url}/contexts/magix/v2`);
+    expect(network.requested).toContain(`${server.url}/contexts/magix/v3`);
     // What wallets show: the module's badge and the HEI's logo (PNG, embedded), and the credits
     // where DCC's wallet reads them.
     const achievement = credential.document.credentialSubject.achievement;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@magix/database';
+import { ModuleTranslation } from './translations/module-translation';
 
 export enum ParticipationForm {
   ONLINE = 'ONLINE',
@@ -54,6 +55,12 @@ export abstract class ModuleDescription {
   @Field()
   @Column({ name: 'quality_assurance' })
   qualityAssurance!: string;
+
+  @Field(() => [ModuleTranslation], {
+    description: 'Title, description and learning outcomes in other languages than English (which the fields above hold)',
+  })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  translations!: ModuleTranslation[];
 }
 
 /** The fields a new version may change; code, provider and prerequisites are the module's identity. */
@@ -68,6 +75,7 @@ export const VERSIONED_FIELDS = [
   'assessmentType',
   'participationForm',
   'qualityAssurance',
+  'translations',
 ] as const satisfies ReadonlyArray<keyof ModuleDescription>;
 export type VersionedField = (typeof VERSIONED_FIELDS)[number];
 

@@ -14,6 +14,7 @@ import {
   providerNotIssuingHei,
   unknownPrerequisites,
 } from './catalogue.errors';
+import { normalizedTranslations } from './translations/module-translation';
 import { CreateModuleInput, CreateOfferingInput, ModuleFilter, OfferingFilter } from './dto/catalogue.inputs';
 
 @Injectable()
@@ -59,7 +60,8 @@ export class CatalogueService {
   }
 
   async createModule(input: CreateModuleInput, principal: Principal): Promise<LearningModule> {
-    const { prerequisiteCodes, ...fields } = input;
+    const { prerequisiteCodes, translations: given, ...fields } = input;
+    const translations = normalizedTranslations(given ?? [], fields.learningOutcomes.length, 'input.translations');
     return this.dataSource.transaction(async (manager) => {
       const ids = [input.providerId];
       await this.access.require({ principal, permission: Permission.ORGANISATION_ACT, ids, manager, what: 'Organisation' });
@@ -69,7 +71,7 @@ export class CatalogueService {
       const prerequisites = await manager.findBy(LearningModule, { code: In(prerequisiteCodes) });
       const missing = prerequisiteCodes.filter((code) => !prerequisites.some((p) => p.code === code));
       if (missing.length > 0) throw unknownPrerequisites(missing);
-      const module = manager.create(LearningModule, { ...fields, version: 1, retiredAt: null, retiredReason: null });
+      const module = manager.create(LearningModule, { ...fields, translations, version: 1, retiredAt: null, retiredReason: null });
       await manager.insert(LearningModule, module);
       // Version 1 is written with the row (migration 1765526400000); it records who wrote it.
       await manager.update(ModuleVersion, { moduleId: module.id, version: 1 }, { createdBy: principal.userId });

@@ -12,6 +12,9 @@ const current: ModuleDescription = {
   assessmentType: 'Project',
   participationForm: ParticipationForm.ONLINE,
   qualityAssurance: 'ANECA',
+  translations: [
+    { language: 'es', title: 'Gobernanza de la IA', description: 'Gobernar la IA.', learningOutcomes: ['Evaluar', 'Redactar'] },
+  ],
 };
 
 describe('changedFields', () => {
@@ -30,5 +33,14 @@ describe('changedFields', () => {
   it('sees a reordered or shortened list of outcomes as a change', () => {
     expect(changedFields(current, { learningOutcomes: ['Write a policy', 'Assess an AI system'] })).toHaveProperty('learningOutcomes');
     expect(changedFields(current, { learningOutcomes: ['Assess an AI system'] })).toEqual({ learningOutcomes: ['Assess an AI system'] });
+  });
+
+  it('compares translations by content, whatever the key order the database gave them back in', () => {
+    const reordered = [
+      { learningOutcomes: ['Evaluar', 'Redactar'], description: 'Gobernar la IA.', title: 'Gobernanza de la IA', language: 'es' },
+    ];
+    expect(changedFields(current, { translations: reordered })).toEqual({});
+    const retitled = [{ ...reordered[0], title: 'Gobernanza de la inteligencia artificial' }];
+    expect(changedFields(current, { translations: retitled })).toEqual({ translations: retitled });
   });
 });

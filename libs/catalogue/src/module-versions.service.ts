@@ -8,6 +8,7 @@ import { LearningModule, ModuleVersion, Offering } from './catalogue.entities';
 import { moduleRetired } from './catalogue.errors';
 import { RetireModuleInput, UpdateModuleInput } from './dto/module-version.inputs';
 import { changedFields, descriptionOf } from './module-changes';
+import { normalizedTranslations } from './translations/module-translation';
 
 /**
  * The module as an offering teaches it: its identity (id, code, provider) with the descriptive
@@ -35,7 +36,11 @@ export class ModuleVersionsService {
     return this.dataSource.transaction(async (manager) => {
       const module = await this.lockManaged(manager, input.moduleId, principal);
       if (module.retiredAt) throw moduleRetired(module.code);
-      const changed = changedFields(module, input.changes);
+      // Translations left out are kept, so they must still match the outcomes (new ones included).
+      const outcomeCount = (input.changes.learningOutcomes ?? module.learningOutcomes).length;
+      const given = input.changes.translations;
+      const translations = normalizedTranslations(given ?? module.translations, outcomeCount, 'input.changes.translations');
+      const changed = changedFields(module, { ...input.changes, translations: given ? translations : undefined });
       if (Object.keys(changed).length === 0) return module;
       const version = module.version + 1;
       await manager.insert(ModuleVersion, {

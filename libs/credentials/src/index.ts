@@ -11,6 +11,7 @@ export * from './document-loader';
 export * from './issuer-key';
 export * from './key-vault';
 export * from './module-credential.builder';
+export * from './localized-text';
 export * from './status-list';
 export * from './presentation';
 export * from './bulk/bulk-signer';

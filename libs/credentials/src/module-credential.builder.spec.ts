@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildModuleCredential, toDateTimeStamp } from './module-credential.builder';
-import { MAGIX_CONTEXT_V2, MAGIX_CONTEXT_V2_DIGEST, MAGIX_CONTEXT_V2_TEXT, digestSri } from './contexts/magix-context';
+import { MAGIX_CONTEXT_V2, MAGIX_CONTEXT_V3, MAGIX_CONTEXT_V3_DIGEST, MAGIX_CONTEXT_V3_TEXT, digestSri } from './contexts/magix-context';
 import { dataModelProblems } from './data-model';
 import { aModuleCredential, TEST_CONTEXT_URL } from './testing/credential-factories';
 
@@ -15,7 +15,7 @@ describe('buildModuleCredential', () => {
     expect(credential['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-      'http://localhost:3000/contexts/magix/v2',
+      'http://localhost:3000/contexts/magix/v3',
     ]);
     expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
     expect(dataModelProblems(credential)).toEqual([]);
@@ -23,10 +23,16 @@ describe('buildModuleCredential', () => {
 
   it('carries the digest of the exact bytes of the MAGIX context it names', () => {
     expect(credential.relatedResource).toEqual([
-      { id: TEST_CONTEXT_URL, digestSRI: MAGIX_CONTEXT_V2_DIGEST, mediaType: 'application/ld+json' },
+      { id: TEST_CONTEXT_URL, digestSRI: MAGIX_CONTEXT_V3_DIGEST, mediaType: 'application/ld+json' },
     ]);
-    expect(MAGIX_CONTEXT_V2_DIGEST).toBe(digestSri(Buffer.from(MAGIX_CONTEXT_V2_TEXT, 'utf8')));
-    expect(JSON.parse(MAGIX_CONTEXT_V2_TEXT)).toEqual(MAGIX_CONTEXT_V2);
+    expect(MAGIX_CONTEXT_V3_DIGEST).toBe(digestSri(Buffer.from(MAGIX_CONTEXT_V3_TEXT, 'utf8')));
+    expect(JSON.parse(MAGIX_CONTEXT_V3_TEXT)).toEqual(MAGIX_CONTEXT_V3);
+  });
+
+  it('version 3 of the MAGIX context keeps every term of version 2 as it was', () => {
+    for (const [term, definition] of Object.entries(MAGIX_CONTEXT_V2['@context'])) {
+      expect({ term, definition: (MAGIX_CONTEXT_V3['@context'] as Record<string, unknown>)[term] }).toEqual({ term, definition });
+    }
   });
 
   it('states the EQF level as an Open Badges alignment, and the award date', () => {
@@ -83,7 +89,7 @@ describe('buildModuleCredential', () => {
   });
 
   it('uses only terms its contexts define for the MAGIX extensions', () => {
-    const defined = Object.keys(MAGIX_CONTEXT_V2['@context']);
+    const defined = Object.keys(MAGIX_CONTEXT_V3['@context']);
     for (const term of [
       'creditUnit',
       'workloadHours',

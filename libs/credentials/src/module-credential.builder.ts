@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL } from './credential.constants';
-import { MAGIX_CONTEXT_V2_DIGEST } from './contexts/magix-context';
+import { MAGIX_CONTEXT_V2_DIGEST, MAGIX_CONTEXT_V2_PATH, MAGIX_CONTEXT_V3_DIGEST } from './contexts/magix-context';
+import { inEveryLanguage, outcomesInEveryLanguage, TextTranslation } from './localized-text';
 
 export interface IssuerProfile {
   did: string;
@@ -28,6 +29,8 @@ export interface ModuleAchievement {
   prerequisites: string[];
   /** The module's badge: a URL or a data: URI (wallets show it as the credential's picture). */
   image?: string;
+  /** Title, description and outcomes in other languages; the fields above are the English ones. */
+  translations?: TextTranslation[];
 }
 
 export interface CredentialRecipient {
@@ -68,11 +71,12 @@ export function toDateTimeStamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** The contexts every MAGIX credential names, and the digest of the one only we define. */
+/** The contexts every MAGIX credential names, and the digest of the one only we define (of its version). */
 export function magixContexts(contextUrl: string) {
+  const digestSRI = contextUrl.endsWith(MAGIX_CONTEXT_V2_PATH) ? MAGIX_CONTEXT_V2_DIGEST : MAGIX_CONTEXT_V3_DIGEST;
   return {
     '@context': [CREDENTIALS_V2_CONTEXT_URL, OPEN_BADGES_CONTEXT_URL, contextUrl],
-    relatedResource: [{ id: contextUrl, digestSRI: MAGIX_CONTEXT_V2_DIGEST, mediaType: 'application/ld+json' }],
+    relatedResource: [{ id: contextUrl, digestSRI, mediaType: 'application/ld+json' }],
   };
 }
 
@@ -122,12 +126,20 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
   const { issuer, recipient, achievement, result } = facts;
   const gradeDescriptionId = `${achievement.id}#grade`;
   const { '@context': context, relatedResource } = magixContexts(facts.contextUrl);
+  const credentialName = (title: string) => `${title} (${achievement.ectsCredits} ECTS)`;
+  const translations = achievement.translations ?? [];
+  // Only a module with translations has them: the English-only credential is as before.
+  const localized = (pick: () => Record<string, unknown>) => (translations.length > 0 ? pick() : {});
   const credential: UnsignedCredential = {
     '@context': context,
     id: facts.credentialId,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: `${achievement.title} (${achievement.ectsCredits} ECTS)`,
+    name: credentialName(achievement.title),
+    ...localized(() => ({
+      localizedName: inEveryLanguage(credentialName(achievement.title), translations, (t) => credentialName(t.title)),
+    })),
     description: achievement.description,
+    ...localized(() => ({ localizedDescription: inEveryLanguage(achievement.description, translations, (t) => t.description) })),
     issuer: issuerProfile(issuer),
     validFrom: toDateTimeStamp(facts.issuedAt),
     awardedDate: toDateTimeStamp(facts.issuedAt),
@@ -158,7 +170,9 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
         achievementType: 'MicroCredential',
         humanCode: achievement.code,
         name: achievement.title,
+        ...localized(() => ({ localizedName: inEveryLanguage(achievement.title, translations, (t) => t.title) })),
         description: achievement.description,
+        ...localized(() => ({ localizedDescription: inEveryLanguage(achievement.description, translations, (t) => t.description) })),
         criteria: { narrative: criteriaNarrative(achievement) },
         ...(achievement.image ? { image: openBadgeImage(achievement.image, achievement.title) } : {}),
         alignment: [eqfAlignment(achievement.eqfLevel)],
@@ -171,6 +185,7 @@ export function buildModuleCredential(facts: ModuleCredentialFacts): UnsignedCre
         participationForm: achievement.participationForm,
         qualityAssurance: achievement.qualityAssurance,
         learningOutcome: achievement.learningOutcomes,
+        ...localized(() => ({ localizedLearningOutcome: outcomesInEveryLanguage(achievement.learningOutcomes, translations) })),
         prerequisite: achievement.prerequisites,
         resultDescription: [{ id: gradeDescriptionId, type: ['ResultDescription'], name: 'Final grade', resultType: 'Result' }],
       },

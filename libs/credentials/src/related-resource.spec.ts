@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { dataModelProblems } from './data-model';
-import { MAGIX_CONTEXT_V2_DIGEST, MAGIX_CONTEXT_V2_TEXT, magixContextUrl } from './contexts/magix-context';
+import {
+  MAGIX_CONTEXT_V2_DIGEST,
+  MAGIX_CONTEXT_V2_TEXT,
+  MAGIX_CONTEXT_V3_DIGEST,
+  magixContextUrl,
+  magixContextV2Url,
+} from './contexts/magix-context';
 import { PUBLISHED_CONTEXT_DIGESTS, parseDigestMultibase } from './related-resource';
 
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const EXAMPLES = 'https://www.w3.org/ns/credentials/examples/v2';
-const MAGIX = magixContextUrl('https://hei.example/');
+// Version 2, which credentials issued before issue 14 name (version 3 below).
+const MAGIX = magixContextV2Url('https://hei.example/');
 
 const base = {
   '@context': [V2],
@@ -105,6 +112,16 @@ describe('relatedResource digests', () => {
       expect(withResources({ id: 'http://localhost:3000/contexts/magix/v2', digestSRI: MAGIX_CONTEXT_V2_DIGEST })).toEqual([]);
       expect(withResources({ id: MAGIX, digestMultibase: `u${multihash(0x20, sha384).toString('base64url')}` })).toEqual([]);
       expect(withResources({ id: MAGIX, digestMultibase: base58btc(multihash(0x20, sha384)) })).toEqual([]);
+    });
+
+    it('holds each version’s own bytes: v3 with its digest, never with v2’s', () => {
+      const v3 = magixContextUrl('https://hei.example/');
+      expect(v3).toBe('https://hei.example/contexts/magix/v3');
+      expect(withResources({ id: v3, digestSRI: MAGIX_CONTEXT_V3_DIGEST })).toEqual([]);
+      expect(withResources({ id: v3, digestSRI: MAGIX_CONTEXT_V2_DIGEST })).toEqual([
+        `relatedResource ${v3}: digestSRI does not match the digest of the resource`,
+      ]);
+      expect(withResources({ id: MAGIX, digestSRI: MAGIX_CONTEXT_V3_DIGEST })).toHaveLength(1);
     });
 
     it('rejects a digest of other bytes', () => {

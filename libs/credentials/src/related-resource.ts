@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CREDENTIALS_V2_CONTEXT_URL, EXAMPLES_V2_CONTEXT_URL } from './credential.constants';
-import { MAGIX_CONTEXT_V2_PATH, MAGIX_CONTEXT_V2_TEXT } from './contexts/magix-context';
+import { magixContextTextAt } from './contexts/magix-context';
 
 /**
  * Integrity of related resources (VC Data Model 2.0 §5.3): "If the digest provided by the issuer does
@@ -126,15 +126,16 @@ export const PUBLISHED_CONTEXT_DIGESTS: Readonly<Record<string, readonly Partial
   ],
 };
 
-/** A deployment's MAGIX context URL (…/contexts/magix/v2): we hold its exact bytes. */
-export const isMagixContextUrl = (id: string) => /^https?:\/\/[^\s?#]+$/.test(id) && id.endsWith(MAGIX_CONTEXT_V2_PATH);
+/** A deployment's MAGIX context URL (…/contexts/magix/v2 or v3): we hold its exact bytes. */
+export const isMagixContextUrl = (id: string) => magixContextTextAt(id) !== undefined;
 
 /**
  * Whether a digest matches the resource `id`: true or false when we hold the resource (or its
  * published digest in that algorithm), undefined when it cannot be checked offline.
  */
 export function digestMatches(id: string, digest: Digest): boolean | undefined {
-  if (isMagixContextUrl(id)) return createHash(digest.algorithm).update(MAGIX_CONTEXT_V2_TEXT, 'utf8').digest().equals(digest.bytes);
+  const magixText = magixContextTextAt(id);
+  if (magixText !== undefined) return createHash(digest.algorithm).update(magixText, 'utf8').digest().equals(digest.bytes);
   const revisions = PUBLISHED_CONTEXT_DIGESTS[id];
   if (revisions === undefined) return undefined;
   const known = revisions.map((r) => r[digest.algorithm]).filter((hex): hex is string => hex !== undefined);

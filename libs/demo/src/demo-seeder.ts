@@ -25,6 +25,7 @@ import {
 } from './demo-data';
 import { demoDegreeApplicants } from './next-edition-data';
 import { NextEditionSeeder } from './next-edition.seeder';
+import { demoModuleTranslations } from './demo-translations';
 
 /** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
 async function outsideCredential(learner: Learner, contextUrl: string): Promise<Record<string, unknown>> {
@@ -149,7 +150,12 @@ export class DemoSeeder {
       );
       for (const { startsOn, endsOn, capacity, prerequisiteCodes, ...fields } of hei.modules) {
         const module = await manager.save(
-          manager.create(LearningModule, { ...fields, providerId: organisation.id, qualityAssurance: hei.qualityAssurance }),
+          manager.create(LearningModule, {
+            ...fields,
+            providerId: organisation.id,
+            qualityAssurance: hei.qualityAssurance,
+            translations: demoModuleTranslations[fields.code] ?? [],
+          }),
         );
         modulesByCode.set(module.code, module);
         for (const code of prerequisiteCodes ?? []) {

@@ -235,6 +235,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
         qualityAssurance: module.qualityAssurance,
         prerequisites: shared.prerequisites,
         image: shared.badge,
+        translations: module.translations,
       },
       result: {
         grade: passed.grade,

@@ -14,9 +14,12 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import { IsCalendarDate } from '@magix/common';
 import { ParticipationForm } from '../catalogue.entities';
+import { MAX_TRANSLATIONS, ModuleTranslationInput } from '../translations/module-translation';
 
 const MODULE_CODE = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 const MODULE_CODE_MESSAGE = 'must be 2 to 32 capital letters, digits or dashes';
@@ -83,6 +86,17 @@ export class CreateModuleInput {
   @IsString()
   @Length(3, 1000)
   qualityAssurance!: string;
+
+  // No initializer: PartialType would copy it into updates, where absent means "keep them".
+  @Field(() => [ModuleTranslationInput], {
+    nullable: true,
+    description: 'Title, description and outcomes in other languages, one per language; none when absent',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_TRANSLATIONS)
+  @ValidateNested({ each: true })
+  @Type(() => ModuleTranslationInput)
+  translations?: ModuleTranslationInput[];
 
   @Field(() => [String], { defaultValue: [], description: 'Codes of modules to complete first' })
   @ArrayMaxSize(10)

@@ -73,10 +73,43 @@ export const MAGIX_CONTEXT_V2_TEXT = `${JSON.stringify(MAGIX_CONTEXT_V2, null, 2
 
 export const MAGIX_CONTEXT_V2_PATH = '/contexts/magix/v2';
 
-/** Where a deployment serves (and its credentials name) the MAGIX context. */
-export const magixContextUrl = (publicUrl: string) => `${publicUrl.replace(/\/+$/, '')}${MAGIX_CONTEXT_V2_PATH}`;
+/**
+ * Version 3: version 2 and the language-tagged forms of a credential's texts (issue 14). The OB 3.0
+ * JSON Schema wants `name` and `description` to be strings, so those stay the English ones, and
+ * each `localized…` term holds the same property (schema:name, schema:description,
+ * magix:learningOutcome) as a set of language value objects: the RDF is the one VC 2.0's
+ * internationalization section gives for `"name": [{ "@value", "@language" }, …]`.
+ * Credentials name v3 from issue 14 on; v2 stays served and bundled for those issued before.
+ */
+export const MAGIX_CONTEXT_V3 = {
+  '@context': {
+    ...MAGIX_CONTEXT_V2['@context'],
+    localizedName: { '@id': 'https://schema.org/name', '@container': '@set' },
+    localizedDescription: { '@id': 'https://schema.org/description', '@container': '@set' },
+    localizedLearningOutcome: { '@id': 'magix:learningOutcome', '@container': '@set' },
+  },
+} as const;
+
+export const MAGIX_CONTEXT_V3_TEXT = `${JSON.stringify(MAGIX_CONTEXT_V3, null, 2)}\n`;
+
+export const MAGIX_CONTEXT_V3_PATH = '/contexts/magix/v3';
+
+/** Where a deployment serves (and its new credentials name) the MAGIX context. */
+export const magixContextUrl = (publicUrl: string) => `${publicUrl.replace(/\/+$/, '')}${MAGIX_CONTEXT_V3_PATH}`;
+
+/** Where the same deployment served version 2 (credentials issued before issue 14 name it). */
+export const magixContextV2Url = (publicUrl: string) => `${publicUrl.replace(/\/+$/, '')}${MAGIX_CONTEXT_V2_PATH}`;
 
 /** Subresource Integrity digest (SHA-384, base64) of exact bytes. */
 export const digestSri = (text: string | Uint8Array) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 export const MAGIX_CONTEXT_V2_DIGEST = digestSri(MAGIX_CONTEXT_V2_TEXT);
+export const MAGIX_CONTEXT_V3_DIGEST = digestSri(MAGIX_CONTEXT_V3_TEXT);
+
+/** The exact text of the MAGIX context a deployment URL names (…/contexts/magix/v2 or v3), if it is one. */
+export function magixContextTextAt(url: string): string | undefined {
+  if (!/^https?:\/\/[^\s?#]+$/.test(url)) return undefined;
+  if (url.endsWith(MAGIX_CONTEXT_V3_PATH)) return MAGIX_CONTEXT_V3_TEXT;
+  if (url.endsWith(MAGIX_CONTEXT_V2_PATH)) return MAGIX_CONTEXT_V2_TEXT;
+  return undefined;
+}

@@ -6,13 +6,15 @@ import { buildModuleCredential } from '../../module-credential.builder';
 import { signPresentation } from '../../presentation';
 import { buildStatusListCredential, messageStatusEntry } from '../../status-list';
 import { aModuleCredential, TEST_CONTEXT_URL } from '../../testing/credential-factories';
+import { TEST_TRANSLATIONS } from '../../testing/translations';
 
 export type Doc = Record<string, unknown>;
 
 /**
  * One document of each shape MAGIX canonizes, as the signer and the verifier see them (without
- * `proof`): module credential, joint degree, co-award endorsement, status list credential,
- * presentation, and the proof configurations of a credential and of a presentation.
+ * `proof`): module credential (English only, and with language-tagged translations), joint degree,
+ * co-award endorsement, status list credential, presentation, and the proof configurations of a
+ * credential and of a presentation.
  */
 export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> {
   const [upm, polimi, holder] = await Promise.all([generateIssuerKey(), generateIssuerKey(), generateIssuerKey()]);
@@ -22,6 +24,12 @@ export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> 
   const moduleCredential = buildModuleCredential(
     aModuleCredential({ issuer: upmProfile, credentialStatus: messageStatusEntry(listUrl, 131_077) }),
   );
+  const englishFacts = aModuleCredential({ issuer: upmProfile, credentialStatus: messageStatusEntry(listUrl, 131_079) });
+  const multilingualModuleCredential = buildModuleCredential({
+    ...englishFacts,
+    credentialId: 'urn:uuid:2d4c6e80-1f3a-4b5c-8d7e-9f0a1b2c3d4e',
+    achievement: { ...englishFacts.achievement, translations: TEST_TRANSLATIONS },
+  });
   const signedModule = await signCredential(moduleCredential, upm);
   const degree = buildDegreeCredential({
     contextUrl: TEST_CONTEXT_URL,
@@ -66,6 +74,7 @@ export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> 
   };
   return {
     moduleCredential,
+    multilingualModuleCredential,
     degree,
     endorsement,
     statusList,

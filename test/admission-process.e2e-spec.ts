@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BatchScheduleService, batchPeriodAt } from '@magix/admissions';
-import { formatDateForPeople } from '@magix/common';
+import { formatDate } from '@magix/i18n';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { aPdf, uploadACv, uploadDocument } from './support/application-documents';
 import { ADMIN, aLearner, anEnrolment, aPassingResult, RECORD_RESULT, TestLearner, UPM_STAFF } from './support/factories';
@@ -148,7 +148,7 @@ describe('admission process', () => {
     const [letter] = await mailsTo(accepted.email);
     expect(letter.body).toContain(REGISTRATION_URL);
     const { rows } = await server.db.query('SELECT starts_on::text AS "startsOn" FROM edition WHERE id = $1', [editionId]);
-    expect(letter.body).toContain(formatDateForPeople(rows[0].startsOn));
+    expect(letter.body).toContain(formatDate('en', rows[0].startsOn));
     expect(letter.body).not.toMatch(ISO_INSTANT);
     expect(letter.body).not.toContain(rows[0].startsOn);
     const interestList = `${config.publicUrl}/interest-list`;
@@ -169,8 +169,8 @@ describe('admission process', () => {
     const offered = (await mailsTo(accepted.email)).at(-1)!;
     const deadline = (await server.db.query('SELECT offer_expires_at FROM application WHERE id = $1', [moduleApp])).rows[0]
       .offer_expires_at;
-    expect(offered.body).toContain(formatDateForPeople(deadline, { timeZone: 'Europe/Tallinn' }));
-    expect(offered.body).not.toContain(formatDateForPeople(deadline, { timeZone: 'UTC' }));
+    expect(offered.body).toContain(formatDate('en', deadline, { timeZone: 'Europe/Tallinn' }));
+    expect(offered.body).not.toContain(formatDate('en', deadline, { timeZone: 'UTC' }));
     expect(offered.body).not.toMatch(ISO_INSTANT);
     expect(offered.body).toContain(REGISTRATION_URL);
   });
@@ -278,7 +278,7 @@ describe('admission process', () => {
     expect(reminders.map((r) => r.openedBatchId)).toEqual([null, null]);
     expect(await officeMails('Reminder:')).toBe(office.length);
     const reminder = (await server.db.query("SELECT body FROM outbox_message WHERE subject LIKE 'Reminder:%' LIMIT 1")).rows[0].body;
-    expect(reminder).toContain(formatDateForPeople(period.endsOn));
+    expect(reminder).toContain(formatDate('en', period.endsOn));
     expect(reminder).not.toContain(period.endsOn);
 
     // Decided and closed within the period: nothing more opens until the next one.

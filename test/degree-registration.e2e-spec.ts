@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { formatDateForPeople } from '@magix/common';
+import { formatDate } from '@magix/i18n';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { DemoSeeder } from '@magix/demo';
 import { uploadACv } from './support/application-documents';
@@ -56,8 +56,8 @@ describe('degree registration: from admitted to enrolled', () => {
 
     const mails = (await mailsTo(learner.email)).slice(before);
     expect(mails.map((m) => m.subject)).toEqual([`Welcome to MAGIX ${edition.code}`]);
-    expect(mails[0].body).toContain(formatDateForPeople(edition.startsOn));
-    expect(mails[0].body).toContain(formatDateForPeople(edition.endsOn));
+    expect(mails[0].body).toContain(formatDate('en', edition.startsOn));
+    expect(mails[0].body).toContain(formatDate('en', edition.endsOn));
     expect(mails[0].body).not.toContain(edition.startsOn);
     expect(mails[0].body).toContain(config.publicUrl);
     const audit = await server.db.query(

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { BatchScheduleService } from '@magix/admissions';
 import { DataSource } from 'typeorm';
-import { Clock, formatDateForPeople } from '@magix/common';
+import { Clock } from '@magix/common';
+import { formatDate } from '@magix/i18n';
 import { migrations } from '@magix/migrations';
 import { uploadACv } from './support/application-documents';
 import { applyToDegree, DEGREE_MOTIVATION, reviewDegreeBatch } from './support/degree-admission';
@@ -303,7 +304,7 @@ describe('review batches: every state settles, decisions are acted on once sent'
       ]);
       const late = (await applyToModule(learner)).errors?.[0];
       expect(late?.extensions?.code).toBe('APPLICATIONS_CLOSED');
-      expect(late?.message).toContain(`until ${formatDateForPeople(yesterday)}`);
+      expect(late?.message).toContain(`until ${formatDate('en', yesterday)}`);
       expect(late?.message).not.toMatch(/\d{4}-\d{2}-\d{2}|0000/);
 
       const [opens, closes] = [shiftDays(10), shiftDays(20)];
@@ -313,15 +314,13 @@ describe('review batches: every state settles, decisions are acted on once sent'
         closes,
       ]);
       const early = (await applyToModule(learner)).errors?.[0];
-      expect(early?.message).toContain(`from ${formatDateForPeople(opens)} to ${formatDateForPeople(closes)}`);
+      expect(early?.message).toContain(`from ${formatDate('en', opens)} to ${formatDate('en', closes)}`);
       expect(early?.message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
       // Degree applications to the (now open) 2028-2029 intake, whose window opens later.
       const degreeEarly = await server.gql(APPLY, { input: { editionId: planned.id, motivation: DEGREE_MOTIVATION } }, learner.token);
       expect(degreeEarly.errors?.[0].extensions?.code).toBe('APPLICATIONS_CLOSED');
-      expect(degreeEarly.errors?.[0].message).toContain(
-        `from ${formatDateForPeople('2028-01-15')} to ${formatDateForPeople('2028-06-30')}`,
-      );
+      expect(degreeEarly.errors?.[0].message).toContain(`from ${formatDate('en', '2028-01-15')} to ${formatDate('en', '2028-06-30')}`);
       expect(degreeEarly.errors?.[0].message).not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
       // No opening day: "until", and no sentinel.
@@ -332,7 +331,7 @@ describe('review batches: every state settles, decisions are acted on once sent'
       );
       expect(intake.errors).toBeUndefined();
       const degreeLate = await server.gql(APPLY, { input: { editionId: planned.id, motivation: DEGREE_MOTIVATION } }, learner.token);
-      expect(degreeLate.errors?.[0].message).toContain(`until ${formatDateForPeople(yesterday)}`);
+      expect(degreeLate.errors?.[0].message).toContain(`until ${formatDate('en', yesterday)}`);
       expect(degreeLate.errors?.[0].message).not.toMatch(/\d{4}-\d{2}-\d{2}|0000/);
     });
   });

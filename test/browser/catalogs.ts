@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
+import type { Language } from '@magix/i18n';
 
 /** The pages' message catalogs, read by the browser tests to know what each language must show. */
-export const LANGUAGES = ['en', 'es', 'it', 'de', 'et'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES } from '@magix/i18n';
+export type { Language } from '@magix/i18n';
 const LOCALES = join(__dirname, '../../web/locales');
 const AXE = require.resolve('axe-core/axe.min.js');
 

@@ -1,28 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LANGUAGES } from '@magix/i18n';
+import { flattenMessages, MessageTree, placeholderNames } from '../support/message-catalogs';
 
 /** Every message of the pages in every language: the same keys, the same {{placeholders}}, no empty text. */
 const LOCALES = join(__dirname, '../../web/locales');
-const LANGUAGES = ['en', 'es', 'it', 'de', 'et'];
 // i18next's plural forms (Intl.PluralRules categories): languages may need different ones.
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-type Messages = { [key: string]: string | Messages };
-
-/** key → message, nested objects flattened to "a.b.c"; "//" entries are notes for translators. */
-function flatten(messages: Messages, prefix = ''): Map<string, string> {
-  const flat = new Map<string, string>();
-  for (const [key, value] of Object.entries(messages)) {
-    if (key === '//') continue;
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') flat.set(path, value);
-    else for (const [inner, text] of flatten(value, path)) flat.set(inner, text);
-  }
-  return flat;
-}
-
 function catalog(language: string, namespace: string): Map<string, string> {
-  return flatten(JSON.parse(readFileSync(join(LOCALES, language, namespace), 'utf8')) as Messages);
+  return flattenMessages(JSON.parse(readFileSync(join(LOCALES, language, namespace), 'utf8')) as MessageTree);
 }
 
 /** Plural variants of one message count as one key: their placeholders are the union of theirs. */
@@ -31,7 +18,7 @@ function messages(language: string, namespace: string): Map<string, Set<string>>
   for (const [key, text] of catalog(language, namespace)) {
     const base = key.replace(PLURAL, '');
     const names = byKey.get(base) ?? new Set<string>();
-    for (const [, name] of text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)) names.add(name);
+    for (const name of placeholderNames(text)) names.add(name);
     byKey.set(base, names);
   }
   return byKey;

@@ -1,5 +1,6 @@
 import { EntityManager, In } from 'typeorm';
-import { formatDateForPeople, notFound } from '@magix/common';
+import { notFound } from '@magix/common';
+import { formatDate } from '@magix/i18n';
 import { Edition, EditionState } from '@magix/programme';
 import { Application, ApplicationStatus } from './admission.entities';
 import { applicationsClosed } from './admissions.errors';
@@ -58,8 +59,8 @@ export function degreeWindow(edition: Edition): DegreeWindow {
  * has no opening day (open since ever; the stored bound is then unset, never printed).
  */
 export function windowForPeople(opensOn: string | null, closesOn: string): string {
-  const until = formatDateForPeople(closesOn);
-  return opensOn ? `from ${formatDateForPeople(opensOn)} to ${until}` : `until ${until}`;
+  const until = formatDate('en', closesOn);
+  return opensOn ? `from ${formatDate('en', opensOn)} to ${until}` : `until ${until}`;
 }
 
 // A PLANNED edition takes no application: the interest list hears of it first, when it opens.

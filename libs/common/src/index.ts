@@ -18,6 +18,5 @@ export * from './country-codes';
 export * from './clock';
 export * from './events/domain-events';
 export * from './events/common.module';
-export * from './people-dates';
 export * from './calendar-date';
 export * from './http/escape-html';

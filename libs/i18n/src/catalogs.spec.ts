@@ -1,23 +1,11 @@
 import { catalogs } from './catalogs';
 import { LANGUAGES } from './languages';
 import { translate } from './translate';
+import { flattenMessages, placeholderNames } from '../../../test/support/message-catalogs';
 
-type Tree = { [key: string]: string | Tree };
+const placeholders = (message: string) => placeholderNames(message).sort();
 
-/** Every leaf of a catalog as "a.b.c" → message. */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') found.set(path, value);
-    else for (const [inner, message] of leaves(value, path)) found.set(inner, message);
-  }
-  return found;
-}
-
-const placeholders = (message: string) => [...message.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
-
-const english = leaves(catalogs.en);
+const english = flattenMessages(catalogs.en);
 
 describe('the server catalogs', () => {
   it('hold the messages of mails and certificates', () => {
@@ -26,12 +14,12 @@ describe('the server catalogs', () => {
   });
 
   it.each(LANGUAGES.filter((language) => language !== 'en'))('%s has every English key and no other', (language) => {
-    const messages = leaves(catalogs[language]);
+    const messages = flattenMessages(catalogs[language]);
     expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
   });
 
   it.each(LANGUAGES)('%s: every message is written, with the same {{placeholders}} as in English', (language) => {
-    const messages = leaves(catalogs[language]);
+    const messages = flattenMessages(catalogs[language]);
     for (const [key, message] of english) {
       const translated = messages.get(key) ?? '';
       expect({ key, empty: translated.trim() === '' }).toEqual({ key, empty: false });
@@ -41,7 +29,7 @@ describe('the server catalogs', () => {
 
   it('is really translated: no language repeats the English of a sentence', () => {
     for (const language of LANGUAGES.filter((l) => l !== 'en')) {
-      const messages = leaves(catalogs[language]);
+      const messages = flattenMessages(catalogs[language]);
       const same = [...english].filter(([key, message]) => message.split(' ').length > 3 && messages.get(key) === message);
       expect({ language, same: same.map(([key]) => key) }).toEqual({ language, same: [] });
     }

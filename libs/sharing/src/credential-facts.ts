@@ -1,4 +1,5 @@
 import { Language, languageOfCountry } from '@magix/i18n';
+import type { GradingScaleSpec } from '@magix/results';
 
 /**
  * A text in several languages, as VC 2.0 writes one (§ 11.1 Language and Base Direction): the
@@ -11,17 +12,11 @@ export interface LanguageText {
   byLanguage: Record<string, string>;
 }
 
-/** A grading scale as the certificate explains it: its range and its pass mark (from the scale's row). */
-export interface GradeScale {
-  kind: 'NUMERIC' | 'LETTER';
-  minGrade: number | null;
-  maxGrade: number | null;
-  passMark: number | null;
-  higherIsBetter: boolean;
-  decimals: number;
-  letters: string[] | null;
-  passingLetters: string[] | null;
-}
+/** A grading scale as the certificate explains it: its range and its pass mark. */
+export type GradeScale = Pick<
+  GradingScaleSpec,
+  'kind' | 'minGrade' | 'maxGrade' | 'passMark' | 'higherIsBetter' | 'decimals' | 'letters' | 'passingLetters'
+>;
 
 /** What a person reads on a certificate, taken from an Open Badges 3.0 credential as issued. */
 export interface CredentialFacts {

@@ -7,6 +7,7 @@ import { AccessService, Permission, Principal } from '@magix/auth';
 import { badInput, Clock, forbidden, notFound } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { IssuedCredential } from '@magix/issuance';
+import { GradingScale } from '@magix/results';
 import { GradeScale } from './credential-facts';
 import { ShareLink, ShareLinkState, shareLinkState } from './share-link.entity';
 import { shareLinkExpired, shareLinkNotFound, shareLinkRevoked } from './sharing.errors';
@@ -126,25 +127,10 @@ export class ShareLinksService {
     return { link, credential };
   }
 
-  /** The range and pass mark of the grading scale a credential names (by its name, or its code), for the certificate; null if unknown. */
+  /** The grading scale a credential names (by its name, or its code), for the certificate; null if unknown. */
   async gradeScale(code: string | null): Promise<GradeScale | null> {
     if (!code) return null;
-    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT kind, min_grade, max_grade, pass_mark, higher_is_better, decimals, letters, passing_letters FROM grading_scale WHERE code = $1 OR name = $1 LIMIT 1`,
-      [code],
-    );
-    if (!row) return null;
-    const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-    return {
-      kind: row.kind as GradeScale['kind'],
-      minGrade: number(row.min_grade),
-      maxGrade: number(row.max_grade),
-      passMark: number(row.pass_mark),
-      higherIsBetter: row.higher_is_better === true,
-      decimals: Number(row.decimals),
-      letters: (row.letters as string[] | null) ?? null,
-      passingLetters: (row.passing_letters as string[] | null) ?? null,
-    };
+    return this.dataSource.getRepository(GradingScale).findOne({ where: [{ code }, { name: code }] });
   }
 
   private learnerOf(principal: Principal): string {

@@ -339,6 +339,7 @@ const RULES: Record<string, Rule> = {
     },
   },
   setDegreeIntake: { roles: ['ADMIN'], rows: staffWide },
+  setMyPreferredLanguage: { roles: ['LEARNER'], rows: own('sets the caller’s own mail language') },
   setPathwayRules: { roles: ['ADMIN'], rows: staffWide },
   submitRecognition: { roles: ['LEARNER'], rows: own('creates the caller’s own request') },
   suspendCredential: {

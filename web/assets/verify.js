@@ -1,5 +1,5 @@
 /* global document, location, fetch, setTimeout */
-// The verification page: paste, drop or choose a credential, or arrive by a share link / ?credential=.
+// The verification page: paste, drop or choose a credential, or arrive by a share link / ?credential= / #credential=.
 // The verdict comes first; after a paste, drop or file it scrolls into view and takes focus.
 import { gql } from './api.js';
 import { byId, h, replace } from './dom.js';
@@ -131,7 +131,8 @@ async function preload() {
     await verify(await response.text(), { focus: false });
     return;
   }
-  const given = new URLSearchParams(location.search).get('credential');
+  // The fragment never reaches the server, so it carries credentials longer than a request line may be.
+  const given = new URLSearchParams(location.search).get('credential') ?? new URLSearchParams(location.hash.slice(1)).get('credential');
   if (given) {
     input.value = given;
     await verify(given, { focus: true });

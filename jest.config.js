@@ -36,4 +36,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
+  // The suites together outgrow one process's 4 GB heap (each loads Nest, TypeORM and jsonld afresh and
+  // not all of it is collected): a worker over this after a suite is replaced by a fresh one.
+  workerIdleMemoryLimit: '2GB',
 };

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 
 // The very module the compiled server loads (dist-bench: same file, same cache entry), patched before it starts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pool = require(join(__dirname, '../libs/credentials/src/verify-pool/proof-workers.js')) as {
-  ProofWorkers: { prototype: { install: () => unknown } };
+const pool = require(join(__dirname, '../libs/credentials/src/verify-pool/credential-workers.js')) as {
+  CredentialWorkers: { prototype: { install: () => unknown } };
 };
-pool.ProofWorkers.prototype.install = function (this: unknown) {
+pool.CredentialWorkers.prototype.install = function (this: unknown) {
   return this;
 };

@@ -16,7 +16,7 @@ export * from './status-list';
 export * from './presentation';
 export * from './bulk/bulk-signer';
 export * from './document-limits';
-export * from './verify-pool/proof-workers';
+export * from './verify-pool/credential-workers';
 export * from './degree-credential.builder';
 export * from './joint-signer';
 export * from './canonize/compiled-canonize';

@@ -1,6 +1,5 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { setImmediate as turnOfTheLoop } from 'node:timers/promises';
 import { EntityManager, In } from 'typeorm';
 import { AuditAction, AuditEntry } from '@magix/audit';
@@ -10,6 +9,7 @@ import { Clock, DomainEvents } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
   BulkSigner,
+  CredentialWorkers,
   buildModuleCredential,
   dataModelVersion,
   IssuerKeyMaterial,
@@ -97,7 +97,7 @@ function keepJson(credential: IssuedCredential, utf8: Uint8Array): void {
 }
 
 @Injectable()
-export class CredentialIssuanceService implements OnApplicationShutdown {
+export class CredentialIssuanceService {
   private bulkSigner: BulkSigner | null = null;
 
   constructor(
@@ -107,6 +107,7 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
+    private readonly workers: CredentialWorkers,
   ) {}
 
   /**
@@ -352,15 +353,10 @@ export class CredentialIssuanceService implements OnApplicationShutdown {
     return signed;
   }
 
-  /** The signing threads, started on first use (a process that never issues starts none). */
+  /** Signs on the threads that also verify (their module closes them). */
   private signer(): BulkSigner {
-    this.bulkSigner ??= new BulkSigner(availableParallelism(), { publicUrls: [this.config.publicUrl] });
+    this.bulkSigner ??= new BulkSigner(this.workers);
     return this.bulkSigner;
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.bulkSigner?.close();
-    this.bulkSigner = null;
   }
 
   private async prerequisiteCodes(manager: EntityManager, moduleId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
-import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { ProofWorkers, registerDeploymentContext } from '@magix/credentials';
+import { CredentialWorkers, registerDeploymentContext } from '@magix/credentials';
 import { LearnersModule } from '@magix/learners';
 import { OrganisationsModule } from '@magix/organisations';
 import { ContextsController } from './contexts.controller';
@@ -25,20 +25,24 @@ import { VerificationService } from './verification.service';
     CredentialStatusService,
     StatusListService,
     VerificationService,
+    {
+      // The signature work of verification and of cohort signing, off the event loop, on one set
+      // of threads (see docs/verification-cost.md). Before anything signs or verifies, this
+      // deployment's context URL resolves offline to the text it serves.
+      provide: CredentialWorkers,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        registerDeploymentContext(config.publicUrl);
+        return new CredentialWorkers({ publicUrls: [config.publicUrl] }).install();
+      },
+    },
   ],
   exports: [CredentialIssuanceService, CredentialStatusService, VerificationService, StatusListService, CredentialsQueryService],
 })
 export class IssuanceModule implements OnApplicationShutdown {
-  // Signature work of every verification, off the event loop (see docs/verification-cost.md).
-  private readonly proofWorkers: ProofWorkers;
-
-  // Before anything signs: this deployment's context URL resolves offline to the text it serves.
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    registerDeploymentContext(config.publicUrl);
-    this.proofWorkers = new ProofWorkers({ publicUrls: [config.publicUrl] }).install();
-  }
+  constructor(private readonly workers: CredentialWorkers) {}
 
   onApplicationShutdown(): Promise<void> {
-    return this.proofWorkers.close();
+    return this.workers.close();
   }
 }

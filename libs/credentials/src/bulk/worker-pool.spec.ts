@@ -46,7 +46,7 @@ describe('WorkerPool', () => {
 
   it('holds at most maxQueued tasks: the others wait for room, and all finish', async () => {
     const workers = pool({ threads: 1, perThread: 1, maxQueued: 2 });
-    const queued = () => (workers as unknown as { queue: unknown[] }).queue.length;
+    const queued = () => (workers as unknown as { queues: { bulk: { jobs: unknown[] } } }).queues.bulk.jobs.length;
     let peak = 0;
     const watch = setInterval(() => (peak = Math.max(peak, queued())), 5);
     const results = await Promise.all(Array.from({ length: 8 }, () => workers.run('slow')));
@@ -54,6 +54,19 @@ describe('WorkerPool', () => {
     expect(results).toHaveLength(8);
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(2);
+  }, 20_000);
+
+  it('serves an urgent task (a verification) before bulk work queued ahead of it (a cohort), each kind in its own bound', async () => {
+    const workers = pool({ threads: 1, perThread: 1, maxQueued: 2, urgent: (task) => task.startsWith('verify') });
+    const finished: string[] = [];
+    const run = (task: string) => workers.run(task).then(() => finished.push(task));
+    // 'slow' occupies the thread; the bulk lane fills up (a third bulk task waits for room);
+    // the verification still gets the next turn.
+    const all = [run('slow'), run('bulk-1'), run('bulk-2'), run('bulk-3')];
+    await new Promise((settle) => setTimeout(settle, 20));
+    all.push(run('verify-1'));
+    await Promise.all(all);
+    expect(finished).toEqual(['slow', 'verify-1', 'bulk-1', 'bulk-2', 'bulk-3']);
   }, 20_000);
 
   it('fails the task of a thread that dies, replaces the thread, and keeps serving', async () => {

@@ -15,6 +15,11 @@ export interface WorkerPoolOptions<Task, Result> {
   /** Tasks one thread holds at once: a second one keeps it busy while the first answer travels back. */
   perThread?: number;
   resourceLimits?: ResourceLimits;
+  /**
+   * Tasks someone is waiting for (a verification request) pass ahead of bulk work (a cohort's
+   * signing batches) queued in the same pool; each kind has its own `maxQueued`.
+   */
+  urgent?: (task: Task) => boolean;
 }
 
 type Request<Task> = { id: number; task: Task };
@@ -38,8 +43,7 @@ interface Thread<Task, Result> {
  */
 export class WorkerPool<Task, Result> {
   private readonly pool: Thread<Task, Result>[] = [];
-  private readonly queue: Job<Task, Result>[] = [];
-  private readonly waitingForRoom: Array<() => void> = [];
+  private readonly queues = { urgent: new Lane<Task, Result>(), bulk: new Lane<Task, Result>() };
   private readonly perThread: number;
   private nextId = 0;
   private closed = false;
@@ -58,20 +62,23 @@ export class WorkerPool<Task, Result> {
 
   async run(task: Task): Promise<Result> {
     if (this.pool.length === 0) return this.runHere(task);
-    while (this.queue.length >= this.options.maxQueued && !this.closed) {
-      await new Promise<void>((room) => this.waitingForRoom.push(room));
+    const lane = this.options.urgent?.(task) ? this.queues.urgent : this.queues.bulk;
+    while (lane.jobs.length >= this.options.maxQueued && !this.closed) {
+      await new Promise<void>((room) => lane.waitingForRoom.push(room));
     }
     if (this.closed) throw new Error('The worker pool is closed');
     return new Promise<Result>((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      lane.jobs.push({ task, resolve, reject });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The worker pool is closed'));
-    for (const room of this.waitingForRoom.splice(0)) room();
+    for (const lane of [this.queues.urgent, this.queues.bulk]) {
+      for (const job of lane.jobs.splice(0)) job.reject(new Error('The worker pool is closed'));
+      for (const room of lane.waitingForRoom.splice(0)) room();
+    }
     const threads = this.pool.splice(0);
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
@@ -114,19 +121,27 @@ export class WorkerPool<Task, Result> {
   }
 
   private pump(): void {
-    while (this.queue.length > 0) {
+    for (;;) {
+      const lane = [this.queues.urgent, this.queues.bulk].find((l) => l.jobs.length > 0);
+      if (!lane) return;
       const thread = this.pool.reduce<Thread<Task, Result> | undefined>(
         (best, t) => (t.running.size < this.perThread && (!best || t.running.size < best.running.size) ? t : best),
         undefined,
       );
       if (!thread) return;
-      const job = this.queue.shift()!;
+      const job = lane.jobs.shift()!;
       const id = this.nextId++;
       thread.running.set(id, job);
       thread.worker.postMessage({ id, task: job.task } satisfies Request<Task>);
-      this.waitingForRoom.shift()?.();
+      lane.waitingForRoom.shift()?.();
     }
   }
+}
+
+/** Tasks of one kind waiting for a thread, and the callers waiting for room among them. */
+class Lane<Task, Result> {
+  readonly jobs: Job<Task, Result>[] = [];
+  readonly waitingForRoom: Array<() => void> = [];
 }
 
 /**

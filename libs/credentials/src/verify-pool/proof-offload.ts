@@ -22,7 +22,7 @@ let installed: ProofOffload | null = null;
 
 /**
  * Where proof-check.ts and jose-credential.ts send their signature work: the app's worker pool
- * once installed (see ProofWorkers), else nowhere (the work runs in the calling thread, as it
+ * once installed (see CredentialWorkers), else nowhere (the work runs in the calling thread, as it
  * does inside a worker itself and under ts-jest).
  */
 export const proofOffload = (): ProofOffload | null => installed;

@@ -1,3 +1,4 @@
+import { SignedBatch, signBatch, SigningTask } from '../bulk/signing-task';
 import { verifyCredentialJwtHere } from '../jose-credential';
 import { dataIntegrityProofCheckHere, verifyProofSetHere } from '../proof-check';
 import type { ProofTask, ProofTaskResult } from './proof-offload';
@@ -14,3 +15,12 @@ export async function runProofTask<T extends ProofTask>(task: T): Promise<ProofT
       return (await verifyCredentialJwtHere(task.jwt)) as ProofTaskResult<T>;
   }
 }
+
+/** What the server's credential threads take: verification's proof work, and cohort signing batches. */
+export type CredentialTask = ProofTask | { kind: 'signBatch'; batch: SigningTask };
+
+export function runCredentialTask(task: CredentialTask): Promise<unknown> {
+  return task.kind === 'signBatch' ? signBatch(task.batch) : runProofTask(task);
+}
+
+export type { SignedBatch };

@@ -1,15 +1,14 @@
 import { workerData } from 'node:worker_threads';
 import { serveTasks } from '../bulk/worker-pool';
 import { registerDeploymentContext } from '../document-loader';
-import type { ProofTask } from './proof-offload';
-import { runProofTask } from './proof-tasks';
+import { runCredentialTask } from './proof-tasks';
 
 /** What the pool hands each thread at start. */
-export interface ProofWorkerData {
+export interface CredentialWorkerData {
   /** The deployment's public URLs: their MAGIX context resolves offline here too, as in the main thread. */
   publicUrls: string[];
 }
 
-for (const url of (workerData as ProofWorkerData | null)?.publicUrls ?? []) registerDeploymentContext(url);
+for (const url of (workerData as CredentialWorkerData | null)?.publicUrls ?? []) registerDeploymentContext(url);
 
-serveTasks((task: ProofTask) => runProofTask(task));
+serveTasks(runCredentialTask);

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { ResultsImportService, runResultsImport, Terminal } from '@magix/results';
 import { anEnrolledCohort, FAU_STAFF, UPM_STAFF } from './support/factories';
-import { aFreshDatabase, startTestServer, TestServer } from './support/test-server';
+import { freePort } from './support/free-port';
+import { startTestServer, TestServer } from './support/test-server';
 
 const OFFERING = 'FAU-MLP-01-2026';
 const ROOT = resolve(__dirname, '..');
@@ -153,20 +154,38 @@ describe('command line: results import', () => {
     expect(usage.stderr).toContain('Usage: npm run cli');
   }, 180_000);
 
-  it('runs the job itself when no server works the queue', async () => {
-    // A database of its own, which no server uses: the command migrates, seeds and imports alone.
-    const databaseUrl = await aFreshDatabase();
+  it('runs the job itself on its own database when no server works the queue, its log JSON on stderr and its answer JSON on stdout', async () => {
+    // A DATA_DIR of its own and no DATABASE_URL, as an operator's first command on a new machine:
+    // the command starts the embedded PostgreSQL, migrates, seeds and imports alone.
+    const dataDir = mkdtempSync(join(tmpdir(), 'magix-cli-alone-'));
+    chmodSync(dataDir, 0o755); // the embedded PostgreSQL runs as `postgres` when we are root
     const command = await cli(
-      ['results', 'import', SAMPLE, '--offering', OFFERING],
-      {
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'magix-cli-alone-')),
-      },
+      ['results', 'import', SAMPLE, '--offering', OFFERING, '--json'],
+      { DATABASE_URL: '', DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()) },
       { build: false },
     );
     expect({ code: command.code, stderr: command.code === 0 ? '' : command.stderr }).toEqual({ code: 0, stderr: '' });
+    // The answer: stdout is the JSON report alone, nothing logged into it.
+    expect(JSON.parse(command.stdout)).toMatchObject({ valid: true, toRecord: 1, job: { status: 'DONE', done: 1, failed: 0, issued: 1 } });
+    // The operator's messages stay plain text; every other line on stderr is a JSON log line, as the server's.
+    const operatorMessages = /^(No server works the import queue: this command records the results itself\.|\[[█░]+\] +\d+%.*)$/;
+    const logLines = command.stderr
+      .split('\n')
+      .filter((line) => line !== '' && !operatorMessages.test(line))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(command.stderr).toContain('No server works the import queue: this command records the results itself.');
-    expect(command.stdout).toMatch(/1 result recorded, 1 credential issued, 0 failed/);
+    // A fresh database warns that it made the app's role: at warn, with its context, not Nest's console line.
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        context: 'MAGIX',
+        msg: expect.stringMatching(/^Created the database role magix /),
+        pid: expect.any(Number),
+      }),
+    );
+    // At the command's default level (warn), none of the start-up's info lines; no personal data.
+    expect(logLines.filter((line) => !['warn', 'error', 'fatal'].includes(String(line.level)))).toEqual([]);
+    expect(command.stderr).not.toMatch(/\[Nest\]|@|password_hash/);
   }, 180_000);
 
   it('asks which account imports when the HEI has several', async () => {

@@ -167,4 +167,25 @@ describe('operations: the built server on its embedded database', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent (got "loud")');
   }, 60_000);
+
+  it('the command line logs as the server does, on stderr, even at trace; its JSON answer on stdout stays whole', async () => {
+    const sample = join(ROOT, 'samples/results-FAU-MLP-01-2026.csv');
+    const command = await run(
+      ['dist/apps/api/src/cli/magix.js', 'results', 'import', sample, '--offering', 'FAU-MLP-01-2026', '--json'],
+      env,
+    );
+    expect({ code: command.code, stderr: command.code === 0 ? '' : command.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(command.stdout)).toMatchObject({ valid: true, rows: 3, errors: [] });
+    // Beside the operator's progress bar, the log: JSON lines, Nest's own start-up among them at trace.
+    const log = jsonLines(
+      command.stderr
+        .split('\n')
+        .filter((line) => !/^\[[█░]+\] /.test(line))
+        .join('\n'),
+    );
+    expect(log).toContainEqual(expect.objectContaining({ level: 'info', context: 'NestFactory', msg: 'Starting Nest application...' }));
+    // The same redaction: the sample's learners, their e-mail addresses, are on no line.
+    for (const email of ['marco.rossi@lombardia.example', 'anna.schmidt@datawerk.example', 'jonas.weber@uni.example'])
+      expect(command.stderr).not.toContain(email);
+  }, 120_000);
 });

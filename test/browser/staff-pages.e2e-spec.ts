@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { aPdf } from '../support/application-documents';
 import { applyToDegree, DEGREE_MOTIVATION } from '../support/degree-admission';
-import { ADMIN, aLearner, FAU_STAFF } from '../support/factories';
+import { ADMIN, aLearner, FAU_STAFF, LEARNER_PASSWORD } from '../support/factories';
+import { anOfferedPlace } from '../support/module-offer';
 import { startTestServer, TestServer } from '../support/test-server';
 import { Browser, launchBrowser } from './browser';
-import { PHONE, signIn } from './staff-pages.support';
+import { message, PHONE, seriousAccessibilityProblems, signIn } from './staff-pages.support';
 
 const POLIMI_STAFF = 'registrar@polimi.example';
 const LEARNER = 'kadri.tamm@ria.example';
@@ -245,6 +246,69 @@ describe('staff, office and catalogue pages in Chromium', () => {
       cv: { filename: 'kadri-tamm-cv.pdf' },
       offering: { code: 'POLIMI-SDM-03-2026' },
     });
+    await page.close();
+  });
+
+  it('lets a learner take an offered place, decline another, and hear in their language that a third expired', async () => {
+    const learner = await aLearner(server, { givenName: 'Maarja', familyName: 'Kuusk' });
+    const [taken, declined, lapsed] = [
+      await anOfferedPlace(server, learner),
+      await anOfferedPlace(server, learner),
+      await anOfferedPlace(server, learner),
+    ];
+    const page = await phonePage();
+    await page.goto(`${server.url}/catalogue?lang=en`);
+    await signIn(page, learner.email, LEARNER_PASSWORD);
+    const row = (offer: { offeringCode: string }) => page.locator('#applications-table tbody tr', { hasText: offer.offeringCode });
+    await row(taken).waitFor();
+    // The offer's end, in the reader's language, beside its two buttons.
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date(taken.offerExpiresAt));
+    expect(await row(taken).locator('.offer-expiry').textContent()).toContain(day);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await browser.screenshot(page, 'learner has offered places');
+
+    // By keyboard: the button asks first, the confirmation has the focus, Enter sends it.
+    await row(taken).locator('button[data-action="accept"]').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.dataset.action')).toBe('confirm-accept');
+    expect(await row(taken).locator('.offer-question').textContent()).toContain(taken.offeringCode);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await page.locator('#offer-outcome .notice', { hasText: 'you are enrolled' }).waitFor();
+    expect(await page.evaluate('document.activeElement?.closest("#offer-outcome") !== null')).toBe(true);
+    await row(taken).locator('[data-status="ENROLLED"]').waitFor();
+    expect(await row(taken).locator('button').count()).toBe(0);
+
+    // Declining: cancelled once (nothing sent, the focus back on the button), then confirmed.
+    await row(declined).locator('button[data-action="decline"]').click();
+    await row(declined).locator('button[data-action="cancel"]').click();
+    expect(await page.evaluate('document.activeElement?.dataset.action')).toBe('decline');
+    await row(declined).locator('button[data-action="decline"]').click();
+    await row(declined).locator('button[data-action="confirm-decline"]').click();
+    await row(declined).locator('[data-status="DECLINED"]').waitFor();
+    expect(await page.textContent('#offer-outcome')).toBe(
+      message('en', 'catalogue', 'offer.done.decline', { target: `${declined.moduleTitle} (${declined.offeringCode})` }),
+    );
+
+    // An offer that ran out while the page was open: the server's refusal, by its code, in German.
+    await server.db.query("UPDATE application SET offer_expires_at = now() - interval '1 minute' WHERE id = $1", [lapsed.applicationId]);
+    await page.goto(`${server.url}/catalogue?lang=de`);
+    await row(lapsed).locator('button[data-action="accept"]').click();
+    await row(lapsed).locator('button[data-action="confirm-accept"]').click();
+    await page.locator('#offer-outcome .notice.bad').waitFor();
+    expect(await page.textContent('#offer-outcome')).toBe(message('de', 'catalogue', 'offer.errors.OFFER_EXPIRED'));
+    await row(lapsed).locator('[data-status="EXPIRED"]').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    await browser.screenshot(page, 'learner answered offers');
+
+    const { data } = await server.gql('{ applications(limit: 100) { items { id status } } }', {}, learner.token);
+    expect(Object.fromEntries(data.applications.items.map((a: { id: string; status: string }) => [a.id, a.status]))).toEqual({
+      [taken.applicationId]: 'ENROLLED',
+      [declined.applicationId]: 'DECLINED',
+      [lapsed.applicationId]: 'EXPIRED',
+    });
+    const enrolments = await server.db.query('SELECT offering_id, status FROM enrolment WHERE learner_id = $1', [learner.id]);
+    expect(enrolments.rows).toEqual([{ offering_id: taken.offeringId, status: 'ENROLLED' }]);
     await page.close();
   });
 });

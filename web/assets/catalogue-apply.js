@@ -3,6 +3,7 @@
 import { gql, token } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { formatDate, t } from './i18n.js';
+import { offerActions } from './catalogue-offers.js';
 import { dataTable, errorText, field, focusHeading, notice, sessionBar, withRole } from './staff-session.js';
 
 /**
@@ -55,24 +56,32 @@ async function showApplications(place) {
         : dataTable(
             t('mine.heading'),
             [t('mine.target'), t('mine.submitted'), t('mine.status'), t('mine.cv')],
-            items.map((application) => [
-              application.offering
+            items.map((application) => {
+              const target = application.offering
                 ? `${application.offering.module.title} (${application.offering.code})`
-                : t('mine.degree', { edition: application.edition?.code ?? '' }),
-              formatDate(application.submittedAt),
-              h(
-                'span',
-                {},
+                : t('mine.degree', { edition: application.edition?.code ?? '' });
+              const { offerExpiresAt } = application;
+              return [
+                target,
+                formatDate(application.submittedAt),
                 h(
                   'span',
-                  { class: `status status-${application.status}`, 'data-status': application.status },
-                  t(`status.${application.status}`),
+                  {},
+                  h(
+                    'span',
+                    { class: `status status-${application.status}`, 'data-status': application.status },
+                    t(`status.${application.status}`),
+                  ),
+                  h('br'),
+                  h('small', {}, t(`statusHelp.${application.status}`)),
+                  // A module place on offer (the batch closed, so the learner was told): take it or decline it here.
+                  application.status === 'ACCEPTED' && offerExpiresAt
+                    ? offerActions({ id: application.id, offerExpiresAt }, target, () => void showApplications(place))
+                    : null,
                 ),
-                h('br'),
-                h('small', {}, t(`statusHelp.${application.status}`)),
-              ),
-              application.cv ? application.cv.filename : t('mine.noCv'),
-            ]),
+                application.cv ? application.cv.filename : t('mine.noCv'),
+              ];
+            }),
             'applications-table',
           ),
     );
@@ -178,6 +187,8 @@ function showSignedIn(me) {
     h('h2', { id: 'learner-heading' }, t('mine.heading')),
     sessionBar(me.email, () => section && mountLearner(section)),
     place,
+    // What came of taking or declining an offer; outside the list, which is drawn again after it.
+    h('div', { id: 'offer-outcome' }),
     mine,
   );
   const refresh = () => void showApplications(mine);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig, loadSecrets } from '@magix/config';
 import { openDatabase } from '@magix/database';
+import { configureLogging, logSettings, nestLevelsFor, PinoLoggerService, postgresOutputForLog } from '@magix/observability';
 import { ResultsImportService, runResultsImport, workImportsOnlyWhenNoServerDoes } from '@magix/results';
 import { createApp } from '../create-app';
 import { exitOnFatal } from '../exit-on-fatal';
@@ -23,18 +24,26 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const levels: ['warn', 'error'] = ['warn', 'error'];
-  Logger.overrideLogger(levels);
+  // The server's log (docs/operations.md), on stderr: stdout is the command's answer. Warnings and
+  // errors only unless LOG_LEVEL asks for more, so an operator reads the answer, not the start-up.
+  const logging = logSettings(process.env, 'warn');
+  configureLogging(logging, 2);
+  Logger.overrideLogger(new PinoLoggerService());
+  const logger = new Logger('MAGIX');
   const config = loadConfig();
   const secrets = loadSecrets(config);
   const waiting = process.stderr.isTTY ? 'Opening the database…' : '';
   process.stderr.write(waiting);
-  const database = await openDatabase(config, { shareRunning: true });
+  const database = await openDatabase(config, {
+    shareRunning: true,
+    log: (output) => postgresOutputForLog(output).forEach((line) => logger.verbose(line)),
+    notice: (line) => logger.warn(line),
+  });
   try {
     // The whole server minus its HTTP port: migrations, demo data when configured, and the import
     // queue, worked here only when no server works it (a server runs the job, as the README says).
     workImportsOnlyWhenNoServerDoes();
-    const app = await createApp({ config, secrets, databaseUrl: database.url, logger: levels });
+    const app = await createApp({ config, secrets, databaseUrl: database.url, logger: nestLevelsFor(logging.level) });
     if (waiting) process.stderr.write('\r\x1b[2K');
     try {
       return await runResultsImport(app.get(ResultsImportService), command.options, { out: process.stdout, err: process.stderr });

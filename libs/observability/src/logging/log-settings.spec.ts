@@ -11,6 +11,11 @@ describe('log settings', () => {
     expect(logSettings({ LOG_VERBOSE: 'true' }).level).toBe('trace');
   });
 
+  it('takes a command’s own default level, which LOG_LEVEL still overrides', () => {
+    expect(logSettings({}, 'warn')).toEqual({ level: 'warn', format: 'json' });
+    expect(logSettings({ LOG_LEVEL: 'info' }, 'warn').level).toBe('info');
+  });
+
   it('refuses a level or a format it does not know, naming both', () => {
     expect(() => logSettings({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml' })).toThrow(ConfigError);
     expect(() => logSettings({ LOG_LEVEL: 'loud', LOG_FORMAT: 'xml' })).toThrow(/LOG_LEVEL must be one of[\s\S]*LOG_FORMAT must be one of/);

@@ -24,11 +24,12 @@ const NEST_TO_PINO: Record<LogLevel, PinoLevel> = {
 };
 
 /**
- * LOG_LEVEL (pino's names, or Nest's `log`/`verbose`; default `info`) and LOG_FORMAT (`json`, the
- * default, or `pretty` for a person at a terminal). LOG_VERBOSE=true, the old switch, is `trace`.
+ * LOG_LEVEL (pino's names, or Nest's `log`/`verbose`; default `info`, or the command's own) and
+ * LOG_FORMAT (`json`, the default, or `pretty` for a person at a terminal). LOG_VERBOSE=true, the
+ * old switch, is `trace`.
  */
-export function logSettings(env: NodeJS.ProcessEnv = process.env): LogSettings {
-  const rawLevel = (env.LOG_LEVEL ?? (env.LOG_VERBOSE === 'true' ? 'trace' : 'info')).trim().toLowerCase();
+export function logSettings(env: NodeJS.ProcessEnv = process.env, defaultLevel: PinoLevel = 'info'): LogSettings {
+  const rawLevel = (env.LOG_LEVEL ?? (env.LOG_VERBOSE === 'true' ? 'trace' : defaultLevel)).trim().toLowerCase();
   const level = (LOG_LEVELS as readonly string[]).includes(rawLevel) ? (rawLevel as PinoLevel) : NEST_TO_PINO[rawLevel as LogLevel];
   const format = (env.LOG_FORMAT ?? 'json').trim().toLowerCase();
   // Refused rather than logging at a level or in a form nobody asked for.

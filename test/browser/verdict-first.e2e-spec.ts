@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { ADMIN } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 import { Browser, launchBrowser } from './browser';
-import { LANGUAGES, message, seriousAccessibilityProblems } from './catalogs';
+import { Language, LANGUAGES, message, seriousAccessibilityProblems } from './catalogs';
 
 const LEARNER = 'lucia.martin@madrid.example';
 const PHONE = { width: 390, height: 844 };
@@ -99,8 +99,42 @@ describe('verdict first, on a phone and on /verify', () => {
     expect(await page.textContent('#untrusted')).toContain(message('de', 'verify', 'untrusted.title'));
     expect(await page.locator('#result .badge-good').count()).toBe(0);
     expect(await page.textContent('#member-badge')).toBe(message('de', 'verify', 'details.memberUnconfirmed'));
+    const checks = await expectChecksIn(page, 'de', tampered);
+    expect(checks.map((c) => c.code)).toContain('proof.mismatch');
+    expect(await page.locator('#checks [lang="en"]').count()).toBe(1);
     await page.close();
   });
+
+  /**
+   * Each check's message on the page is its catalog entry in `language`, filled with the server's
+   * params and dates in that language's form; only the library's words of a failed proof (`detail`)
+   * stay English, marked so.
+   */
+  async function expectChecksIn(page: Page, language: Language, credential: unknown) {
+    const { data } = await server.gql(
+      'query($c: JSON!) { verifyCredential(credential: $c) { checks { name code params { name value } } } }',
+      {
+        c: credential,
+      },
+    );
+    const checks: Array<{ name: string; code: string; params: Array<{ name: string; value: string }> }> = data.verifyCredential.checks;
+    const day = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    const shown = await page.$$eval('#checks li', (items) =>
+      items.map((li) => [li.getAttribute('data-check'), li.querySelector(':scope > span:nth-child(2) > span')?.textContent]),
+    );
+    expect(shown).toEqual(
+      checks.map(({ name, code, params }) => {
+        const values = Object.fromEntries(params.map((p) => [p.name, p.name === 'date' ? day.format(new Date(p.value)) : p.value]));
+        return [name, message(language, 'verify', `checkMessage.${code}`, values)];
+      }),
+    );
+    const english = await page.$$eval('#checks [lang]', (nodes) =>
+      nodes.map((n) => [n.closest('li')?.getAttribute('data-check'), n.getAttribute('lang'), n.textContent]),
+    );
+    const details = checks.flatMap((c) => c.params.filter((p) => p.name === 'detail').map((p) => [c.name, 'en', p.value]));
+    expect(english).toEqual(details);
+    return checks;
+  }
 
   it('verifies a pasted credential at once and focuses its verdict', async () => {
     const page = await browser.page();
@@ -118,6 +152,8 @@ describe('verdict first, on a phone and on /verify', () => {
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('verdict');
     expect(await page.getAttribute('#summary', 'data-trust')).toBe('trusted');
     expect(await page.locator('#result .badge-good').textContent()).toBe(message('it', 'verify', 'details.memberYes'));
+    await expectChecksIn(page, 'it', JSON.parse(credentialJson));
+    expect(await page.locator('#checks [lang]').count()).toBe(0);
     await page.close();
   });
 

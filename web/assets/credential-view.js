@@ -2,11 +2,12 @@
 // each check, and the credential itself behind a control. Claims of a credential that failed a check
 // are marked as not trustworthy, never shown beside a "trusted" badge.
 import { facts, h } from './dom.js';
-import { formatDate, language, t } from './i18n.js';
+import { exists, formatDate, language, t } from './i18n.js';
 import { localizedText } from './localized.js';
 
 /**
- * @typedef {{ name: string, outcome: string, message: string }} Check
+ * @typedef {{ name: string, value: string }} CheckParam
+ * @typedef {{ name: string, outcome: string, code?: string | null, params?: CheckParam[] | null, message: string }} Check
  * @typedef {{ did: string, name: string, countryCode: string }} TrustedIssuer
  * @typedef {{ verified: boolean, verdict: string, securedWith: string | null, credentialId: string | null,
  *   issuer: TrustedIssuer | null, credential: Record<string, unknown> | null, checks: Check[] }} Verification
@@ -136,6 +137,35 @@ export function claimsSummary(result) {
   );
 }
 
+/** Params of text the platform does not write itself (a library's error): English in every language. */
+const ENGLISH_PARAMS = ['detail'];
+// Marks where an English param goes in the translated text; no message holds this character.
+const MARK = '\u0000';
+
+/**
+ * What a check found, in the reader's language: its code's message filled with its params, dates
+ * in the reader's form, and only what stays English marked so. A code this page does not know
+ * (a newer server) shows the server's English message, marked as English.
+ * @param {Check} check
+ */
+function checkMessage(check) {
+  const key = `verify:checkMessage.${check.code ?? ''}`;
+  if (!check.code || !exists(key)) return h('span', { lang: 'en' }, check.message);
+  const params = new Map((check.params ?? []).map((p) => [p.name, p.value]));
+  /** @type {Record<string, string>} */
+  const values = {};
+  for (const [name, value] of params) {
+    values[name] = ENGLISH_PARAMS.includes(name) ? `${MARK}${name}${MARK}` : name === 'date' ? (date(value) ?? value) : value;
+  }
+  const parts = t(key, values).split(MARK);
+  // split() leaves the marked names at the odd places.
+  return h(
+    'span',
+    {},
+    parts.map((part, i) => (i % 2 === 1 ? h('span', { lang: 'en' }, params.get(part) ?? '') : part)),
+  );
+}
+
 /** @param {Check} check */
 function checkItem(check) {
   const outcome = KNOWN_OUTCOMES.includes(check.outcome) ? t(`verify:outcome.${check.outcome}`) : check.outcome;
@@ -144,8 +174,7 @@ function checkItem(check) {
     'li',
     { 'data-check': check.name, 'data-outcome': check.outcome },
     h('span', {}, h('span', { class: `outcome outcome-${check.outcome}` }, outcome)),
-    // The server explains each outcome in English; it is marked so, for screen readers.
-    h('span', {}, h('strong', {}, name), ' — ', h('span', { lang: 'en' }, check.message)),
+    h('span', {}, h('strong', {}, name), ' — ', checkMessage(check)),
   );
 }
 

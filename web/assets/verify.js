@@ -11,7 +11,7 @@ await initI18n(['verify']);
 /** @typedef {import('./credential-view.js').Verification} Verification */
 
 const VERIFY = `query($c: JSON!) { verifyCredential(credential: $c) {
-  verified verdict securedWith credentialId issuer { did name countryCode } credential checks { name outcome message } } }`;
+  verified verdict securedWith credentialId issuer { did name countryCode } credential checks { name outcome code params { name value } message } } }`;
 
 const form = /** @type {HTMLFormElement} */ (byId('verify-form'));
 const input = /** @type {HTMLTextAreaElement} */ (byId('credential-input'));

@@ -187,8 +187,13 @@ export function overLimitPresentationReport(problem: string): PresentationReport
     verified: false,
     holder: null,
     checks: [
-      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
-      check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not checked: the presentation is over a verification limit'),
+      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, 'dataModel.problems', problem, { detail: problem }),
+      check(
+        CheckName.PROOF,
+        CheckOutcome.NOT_CHECKED,
+        'notChecked.presentationOverLimit',
+        'Not checked: the presentation is over a verification limit',
+      ),
     ],
     credentials: [],
     presentedBy: [],

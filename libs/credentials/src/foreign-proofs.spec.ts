@@ -127,6 +127,8 @@ describe('credentials other issuers sign', () => {
       await expect(dataIntegrityProofCheck(vector())).resolves.toEqual({
         name: CheckName.PROOF,
         outcome: CheckOutcome.FAILED,
+        code: 'proof.notByIssuer',
+        params: {},
         message: 'No proof is by the credential’s issuer',
       });
       const suite = new Ed25519Signature2020();
@@ -218,6 +220,8 @@ describe('credentials other issuers sign', () => {
       expect(outcomeOf(report, CheckName.PROOF)).toEqual({
         name: CheckName.PROOF,
         outcome: CheckOutcome.FAILED,
+        code: 'proof.notByIssuer',
+        params: {},
         message: 'No proof is by the credential’s issuer',
       });
     });
@@ -233,6 +237,8 @@ describe('credentials other issuers sign', () => {
       await expect(dataIntegrityProofCheck(copy)).resolves.toEqual({
         name: CheckName.PROOF,
         outcome: CheckOutcome.FAILED,
+        code: 'proof.mismatch',
+        params: { detail: `an Ed25519Signature2020 proof needs the ${ED25519_SIGNATURE_2020_CONTEXT_URL} context` },
         message: `The signature does not match: an Ed25519Signature2020 proof needs the ${ED25519_SIGNATURE_2020_CONTEXT_URL} context`,
       });
     });
@@ -320,6 +326,8 @@ describe('credentials other issuers sign', () => {
       );
       await expect(dataIntegrityProofCheck(forged)).resolves.toMatchObject({
         outcome: CheckOutcome.FAILED,
+        code: 'proof.notByIssuer',
+        params: {},
         message: 'No proof is by the credential’s issuer',
       });
     });
@@ -335,6 +343,8 @@ describe('credentials other issuers sign', () => {
     await expect(dataIntegrityProofCheck(credential)).resolves.toEqual({
       name: CheckName.PROOF,
       outcome: CheckOutcome.FAILED,
+      code: 'proof.mismatch',
+      params: { detail: `proofs must be ${ACCEPTED_PROOFS}` },
       message: `The signature does not match: proofs must be ${ACCEPTED_PROOFS}`,
     });
   });

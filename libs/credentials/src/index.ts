@@ -1,6 +1,7 @@
 export * from './contexts/magix-context';
 export * from './credential.constants';
 export * from './credential-signer';
+export * from './check-codes';
 export * from './credential-verifier';
 export * from './issuer-trust';
 export * from './jose-credential';

@@ -61,34 +61,50 @@ export async function signingFacts(
  * record shows it signed before the compromise: a thief writes any `proof.created` they like.
  */
 export function issuerTrustCheck(record: IssuerRecord | null, issuerDid: string | undefined, signing: SigningFacts): VerificationCheck {
-  if (!record)
-    return check(CheckName.ISSUER, CheckOutcome.FAILED, `The issuer ${issuerDid ?? '(none)'} is not in the consortium’s trust registry`);
-  const who = `${record.name} (${record.countryCode})`;
-  if (record.compromisedFrom && !signing.recorded) {
-    return check(
-      CheckName.ISSUER,
-      CheckOutcome.FAILED,
-      `${who}'s key was reported compromised from ${record.compromisedFrom.toISOString()}, and this credential is not in the issuer's issuance record`,
-    );
+  if (!record) {
+    if (!issuerDid)
+      return check(CheckName.ISSUER, CheckOutcome.FAILED, 'issuer.missing', 'The issuer (none) is not in the consortium’s trust registry');
+    const message = `The issuer ${issuerDid} is not in the consortium’s trust registry`;
+    return check(CheckName.ISSUER, CheckOutcome.FAILED, 'issuer.untrusted', message, { did: issuerDid });
   }
-  if (!signing.at) return check(CheckName.ISSUER, CheckOutcome.FAILED, `Issued by ${who}, but the signing time is unknown`);
+  const who = `${record.name} (${record.countryCode})`;
+  const failed = (code: IssuerFailure, message: string, date?: Date) =>
+    check(CheckName.ISSUER, CheckOutcome.FAILED, code, message, {
+      issuer: record.name,
+      country: record.countryCode,
+      ...(date ? { date: date.toISOString() } : {}),
+    });
+  if (record.compromisedFrom && !signing.recorded) {
+    const message = `${who}'s key was reported compromised from ${record.compromisedFrom.toISOString()}, and this credential is not in the issuer's issuance record`;
+    return failed('issuer.compromisedUnrecorded', message, record.compromisedFrom);
+  }
+  if (!signing.at) return failed('issuer.signingTimeUnknown', `Issued by ${who}, but the signing time is unknown`);
   const at = signing.at.getTime();
   if (record.compromisedFrom && at >= record.compromisedFrom.getTime()) {
-    return check(
-      CheckName.ISSUER,
-      CheckOutcome.FAILED,
-      `${who}'s key was reported compromised from ${record.compromisedFrom.toISOString()}; this was signed after that`,
-    );
+    const message = `${who}'s key was reported compromised from ${record.compromisedFrom.toISOString()}; this was signed after that`;
+    return failed('issuer.compromised', message, record.compromisedFrom);
   }
   if (at < record.validFrom.getTime() - CLOCK_SKEW_MS) {
-    return check(CheckName.ISSUER, CheckOutcome.FAILED, `Signed before ${who}'s key came into use (${record.validFrom.toISOString()})`);
+    return failed('issuer.beforeKey', `Signed before ${who}'s key came into use (${record.validFrom.toISOString()})`, record.validFrom);
   }
   if (record.retiredAt && at > record.retiredAt.getTime() + CLOCK_SKEW_MS) {
-    return check(CheckName.ISSUER, CheckOutcome.FAILED, `Signed after ${who} retired this key (${record.retiredAt.toISOString()})`);
+    return failed('issuer.afterRetired', `Signed after ${who} retired this key (${record.retiredAt.toISOString()})`, record.retiredAt);
   }
-  const retired = record.retiredAt ? ', with a key since rotated' : '';
-  return check(CheckName.ISSUER, CheckOutcome.PASSED, `Issued by ${who}, a trusted consortium member${retired}`);
+  const params = { issuer: record.name, country: record.countryCode };
+  return record.retiredAt
+    ? check(
+        CheckName.ISSUER,
+        CheckOutcome.PASSED,
+        'issuer.trustedRotated',
+        `Issued by ${who}, a trusted consortium member, with a key since rotated`,
+        params,
+      )
+    : check(CheckName.ISSUER, CheckOutcome.PASSED, 'issuer.trusted', `Issued by ${who}, a trusted consortium member`, params);
 }
+
+/** The ways a known issuer's key fails to vouch for a credential; a co-awarder's failure says which, prefixed. */
+export type IssuerFailure =
+  'issuer.compromisedUnrecorded' | 'issuer.signingTimeUnknown' | 'issuer.compromised' | 'issuer.beforeKey' | 'issuer.afterRetired';
 
 /**
  * The catalogue modules a credential names that its issuer does not provide: only a module's

@@ -1,6 +1,7 @@
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { CompactSign, compactVerify, decodeProtectedHeader } from 'jose';
 import { createPublicKey, KeyObject } from 'node:crypto';
+import { CheckCode, CheckParams } from './check-codes';
 import { isRecord } from './data-model';
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, privateKeyObject } from './issuer-key';
@@ -25,6 +26,9 @@ export interface JwtVerification {
   /** The credential the JWS carries, when its payload is JSON. */
   credential: Record<string, unknown> | null;
   signatureValid: boolean;
+  /** What the PROOF check says (see check-codes.ts). */
+  code: CheckCode;
+  params: CheckParams;
   message: string;
 }
 
@@ -46,36 +50,46 @@ export async function didKeyPublicKey(keyId: string): Promise<KeyObject> {
 export async function verifyCredentialJwt(jwt: string): Promise<JwtVerification> {
   const offload = proofOffload();
   if (!offload) return verifyCredentialJwtHere(jwt);
-  return offload.run({ kind: 'jwt', jwt }).catch((error: unknown) => ({
-    credential: null,
-    signatureValid: false,
-    message: `The JOSE signature could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-  }));
+  return offload.run({ kind: 'jwt', jwt }).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      credential: null,
+      signatureValid: false,
+      code: 'jose.uncheckable',
+      params: { detail },
+      message: `The JOSE signature could not be checked: ${detail}`,
+    };
+  });
 }
 
 /** verifyCredentialJwt in this thread. */
 export async function verifyCredentialJwtHere(jwt: string): Promise<JwtVerification> {
   let credential: Record<string, unknown> | null = null;
+  const answer = (signatureValid: boolean, code: CheckCode, message: string, params: CheckParams = {}): JwtVerification => ({
+    credential,
+    signatureValid,
+    code,
+    params,
+    message,
+  });
   try {
     const [, payload] = jwt.trim().split('.');
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     credential = isRecord(parsed) ? parsed : null;
     const header = decodeProtectedHeader(jwt.trim());
-    if (header.alg !== 'EdDSA') return { credential, signatureValid: false, message: `Unsupported JOSE algorithm ${String(header.alg)}` };
+    if (header.alg !== 'EdDSA')
+      return answer(false, 'jose.algorithm', `Unsupported JOSE algorithm ${String(header.alg)}`, { alg: String(header.alg) });
     if (typeof header.kid !== 'string' || !header.kid.startsWith('did:key:')) {
-      return { credential, signatureValid: false, message: 'The JWS header must name a did:key verification method (kid)' };
+      return answer(false, 'jose.noKid', 'The JWS header must name a did:key verification method (kid)');
     }
     await compactVerify(jwt.trim(), await didKeyPublicKey(header.kid), { algorithms: ['EdDSA'] });
     const issuer = credential && (isRecord(credential.issuer) ? credential.issuer.id : credential.issuer);
     if (issuer !== header.kid.split('#')[0]) {
-      return { credential, signatureValid: false, message: 'The JWS was signed by a key that does not belong to the credential’s issuer' };
+      return answer(false, 'jose.notIssuer', 'The JWS was signed by a key that does not belong to the credential’s issuer');
     }
-    return { credential, signatureValid: true, message: 'The JOSE signature (EdDSA) matches the content and the issuer' };
+    return answer(true, 'jose.matches', 'The JOSE signature (EdDSA) matches the content and the issuer');
   } catch (error) {
-    return {
-      credential,
-      signatureValid: false,
-      message: `The JOSE signature does not verify: ${error instanceof Error ? error.message : 'malformed JWS'}`,
-    };
+    const detail = error instanceof Error ? error.message : 'malformed JWS';
+    return answer(false, 'jose.invalid', `The JOSE signature does not verify: ${detail}`, { detail });
   }
 }

@@ -8,6 +8,7 @@ import { overLimitPresentationReport, presentationLimitProblem } from './documen
 import { documentLoader } from './document-loader';
 import { IssuerKeyMaterial, signerFor } from './issuer-key';
 import { ProofResult, proofsOf, verifyProofSet } from './proof-check';
+import { CheckCode, CheckParams } from './check-codes';
 import { check, CheckName, CheckOutcome, VerificationCheck, VerificationContext, VerificationReport } from './verification.types';
 
 export interface PresentationOptions {
@@ -74,24 +75,34 @@ export async function holderBindingChecks(
 ): Promise<VerificationCheck[]> {
   return Promise.all(
     credentials.map(async (report, i) => {
-      const which = `Credential ${i + 1}${report.credentialId ? ` (${report.credentialId})` : ''}`;
+      // "1 (urn:uuid:…)": a number and an identifier read the same in every language.
+      const credential = `${i + 1}${report.credentialId ? ` (${report.credentialId})` : ''}`;
+      const which = `Credential ${credential}`;
       if (presentedBy.length === 0) {
-        return check(CheckName.HOLDER, CheckOutcome.NOT_CHECKED, `${which}: not checked, no proof of the presentation verified`);
+        const message = `${which}: not checked, no proof of the presentation verified`;
+        return check(CheckName.HOLDER, CheckOutcome.NOT_CHECKED, 'holder.notChecked', message, { credential });
       }
       const subjects = report.credential ? subjectIdsOf(report.credential) : [];
       if (subjects.length === 0) {
-        return check(CheckName.HOLDER, CheckOutcome.FAILED, `${which} is not the presenter's: it names no subject to bind it to`);
+        const message = `${which} is not the presenter's: it names no subject to bind it to`;
+        return check(CheckName.HOLDER, CheckOutcome.FAILED, 'holder.noSubject', message, { credential });
       }
       for (const subject of subjects) {
         const presenters = [subject, ...((await context.holders?.presentersOf(subject)) ?? [])];
         if (presenters.some((did) => presentedBy.includes(did))) {
-          return check(CheckName.HOLDER, CheckOutcome.PASSED, `${which} was issued to the presenter (${subject})`);
+          return check(CheckName.HOLDER, CheckOutcome.PASSED, 'holder.bound', `${which} was issued to the presenter (${subject})`, {
+            credential,
+            subject,
+          });
         }
       }
+      const [issuedTo, presenters] = [subjects.join(', '), presentedBy.join(', ')];
       return check(
         CheckName.HOLDER,
         CheckOutcome.FAILED,
-        `${which} is not the presenter's: it was issued to ${subjects.join(', ')}, the presentation is signed by ${presentedBy.join(', ')}`,
+        'holder.notBound',
+        `${which} is not the presenter's: it was issued to ${issuedTo}, the presentation is signed by ${presenters}`,
+        { credential, subjects: issuedTo, presenters },
       );
     }),
   );
@@ -111,20 +122,28 @@ export async function verifyPresentation(
   const problems = presentationProblems(input);
   const dataModel =
     problems.length === 0
-      ? check(CheckName.DATA_MODEL, CheckOutcome.PASSED, 'Well-formed Verifiable Presentation')
-      : check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problems.join('; '));
+      ? check(CheckName.DATA_MODEL, CheckOutcome.PASSED, 'dataModel.presentationValid', 'Well-formed Verifiable Presentation')
+      : check(CheckName.DATA_MODEL, CheckOutcome.FAILED, 'dataModel.problems', problems.join('; '), { detail: problems.join('; ') });
   if (!isRecord(input)) {
     return {
       verified: false,
       holder: null,
-      checks: [dataModel, check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not a presentation')],
+      checks: [dataModel, check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'notChecked.notPresentation', 'Not a presentation')],
       credentials: [],
       presentedBy: [],
     };
   }
   const { proof, presentedBy } = options.envelopedBy
     ? {
-        proof: check(CheckName.PROOF, CheckOutcome.PASSED, `Secured by an enveloping proof of ${options.envelopedBy}`),
+        proof: check(
+          CheckName.PROOF,
+          CheckOutcome.PASSED,
+          'presentation.enveloped',
+          `Secured by an enveloping proof of ${options.envelopedBy}`,
+          {
+            did: options.envelopedBy,
+          },
+        ),
         presentedBy: [options.envelopedBy],
       }
     : await holderProofCheck(input, options);
@@ -150,26 +169,38 @@ async function holderProofCheck(
   presentation: Record<string, unknown>,
   options: Partial<PresentationOptions>,
 ): Promise<{ proof: VerificationCheck; presentedBy: string[] }> {
-  const failed = (message: string) => ({ proof: check(CheckName.PROOF, CheckOutcome.FAILED, message), presentedBy: [] });
-  if (!options.challenge) return failed('A challenge is required to verify a presentation');
-  if (proofsOf(presentation).length === 0) return failed('The presentation has no proof');
+  const failed = (code: CheckCode, message: string, params: CheckParams = {}) => ({
+    proof: check(CheckName.PROOF, CheckOutcome.FAILED, code, message, params),
+    presentedBy: [],
+  });
+  if (!options.challenge) return failed('presentation.challengeRequired', 'A challenge is required to verify a presentation');
+  if (proofsOf(presentation).length === 0) return failed('presentation.noProof', 'The presentation has no proof');
   const results: ProofResult[] = await verifyProofSet(presentation, {
     purpose: 'authentication',
     challenge: options.challenge,
     domain: options.domain,
   });
   const failure = results.find((r) => !r.verified);
-  if (failure) return failed(`The holder’s signature does not verify: ${failure.error}`);
+  if (failure) {
+    const detail = String(failure.error);
+    return failed('presentation.holderMismatch', `The holder’s signature does not verify: ${detail}`, { detail });
+  }
   const holder = isRecord(presentation.holder) ? presentation.holder.id : presentation.holder;
   if (typeof holder === 'string' && !results.some((r) => r.controller === holder)) {
-    return failed('The presentation was signed by someone other than its holder');
+    return failed('presentation.notHolder', 'The presentation was signed by someone other than its holder');
   }
   return {
-    proof: check(
-      CheckName.PROOF,
-      CheckOutcome.PASSED,
-      `Signed by the holder for this challenge${options.domain ? ` and domain ${options.domain}` : ''}`,
-    ),
+    proof: options.domain
+      ? check(
+          CheckName.PROOF,
+          CheckOutcome.PASSED,
+          'presentation.signedForDomain',
+          `Signed by the holder for this challenge and domain ${options.domain}`,
+          {
+            domain: options.domain,
+          },
+        )
+      : check(CheckName.PROOF, CheckOutcome.PASSED, 'presentation.signed', 'Signed by the holder for this challenge'),
     presentedBy: results.map((r) => r.controller).filter((did): did is string => did !== null),
   };
 }

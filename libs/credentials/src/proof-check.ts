@@ -149,40 +149,57 @@ async function endorsingIssuers(document: Record<string, unknown>): Promise<Set<
 export async function dataIntegrityProofCheck(document: Record<string, unknown>): Promise<VerificationCheck> {
   const offload = proofOffload();
   if (!offload) return dataIntegrityProofCheckHere(document);
-  return offload
-    .run({ kind: 'credentialProofs', document })
-    .catch((error: unknown) => check(CheckName.PROOF, CheckOutcome.FAILED, `The signatures could not be checked: ${describeError(error)}`));
+  return offload.run({ kind: 'credentialProofs', document }).catch((error: unknown) => {
+    const detail = describeError(error);
+    return check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.uncheckable', `The signatures could not be checked: ${detail}`, { detail });
+  });
 }
 
 /** dataIntegrityProofCheck in this thread. */
 export async function dataIntegrityProofCheckHere(document: Record<string, unknown>): Promise<VerificationCheck> {
   const proofs = proofsOf(document);
-  if (proofs.length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'The credential has no proof');
+  if (proofs.length === 0) return check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.none', 'The credential has no proof');
   const results = await verifyProofSetHere(document, { purpose: 'assertionMethod' });
   const failures = results.filter((r) => !r.verified);
   if (failures.length > 0) {
-    const which = proofs.length > 1 ? `${failures.length} of ${proofs.length} signatures do not match` : 'The signature does not match';
-    return check(CheckName.PROOF, CheckOutcome.FAILED, `${which}: ${[...new Set(failures.map((f) => f.error))].join('; ')}`);
+    const detail = [...new Set(failures.map((f) => f.error))].join('; ');
+    return proofs.length > 1
+      ? check(
+          CheckName.PROOF,
+          CheckOutcome.FAILED,
+          'proof.someMismatch',
+          `${failures.length} of ${proofs.length} signatures do not match: ${detail}`,
+          {
+            failed: String(failures.length),
+            total: String(proofs.length),
+            detail,
+          },
+        )
+      : check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.mismatch', `The signature does not match: ${detail}`, { detail });
   }
   const issuer = issuerIdOf(document);
   if (!results.some((r) => r.controller === issuer)) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, 'No proof is by the credential’s issuer');
+    return check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.notByIssuer', 'No proof is by the credential’s issuer');
   }
   const anonymous = coAwardedByOf(document).filter((p) => !(isRecord(p) && typeof p.id === 'string'));
   if (anonymous.length > 0) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, 'A co-awarder is named without an identifier: its signature cannot be checked');
+    const message = 'A co-awarder is named without an identifier: its signature cannot be checked';
+    return check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.anonymousCoAwarder', message);
   }
   const coAwarders = coAwarderDids(document).filter((did) => did !== issuer);
   const endorsed = coAwarders.length > 0 ? await endorsingIssuers(document) : new Set<string>();
   const unsigned = coAwarders.filter((did) => !endorsed.has(did) && !results.some((r) => r.controller === did));
   if (unsigned.length > 0) {
-    return check(CheckName.PROOF, CheckOutcome.FAILED, `Missing the signature of co-awarding ${unsigned.join(', ')}`);
+    const dids = unsigned.join(', ');
+    return check(CheckName.PROOF, CheckOutcome.FAILED, 'proof.coAwarderUnsigned', `Missing the signature of co-awarding ${dids}`, { dids });
   }
-  const what =
-    coAwarders.length > 0
-      ? `The issuer’s signature and those of ${coAwarders.length} co-awarders match`
-      : proofs.length === 1
-        ? 'The signature matches'
-        : `All ${proofs.length} signatures match`;
-  return check(CheckName.PROOF, CheckOutcome.PASSED, `${what} the content and the issuer`);
+  if (coAwarders.length > 0) {
+    const message = `The issuer’s signature and those of ${coAwarders.length} co-awarders match the content and the issuer`;
+    return check(CheckName.PROOF, CheckOutcome.PASSED, 'proof.coAwardersMatch', message, { number: String(coAwarders.length) });
+  }
+  return proofs.length === 1
+    ? check(CheckName.PROOF, CheckOutcome.PASSED, 'proof.matches', 'The signature matches the content and the issuer')
+    : check(CheckName.PROOF, CheckOutcome.PASSED, 'proof.allMatch', `All ${proofs.length} signatures match the content and the issuer`, {
+        total: String(proofs.length),
+      });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { dataModelProblems, isRecord, issuerIdOf } from './data-model';
 import { dataIntegrityProofCheck } from './proof-check';
 import { decodeBitstring, statusAt, StatusPurpose } from './status-list';
+import { CheckCode, CheckParams } from './check-codes';
 import { check, CheckName, CheckOutcome, IssuerDirectory, StatusListResolver, VerificationCheck } from './verification.types';
 
 // A list is re-signed only when it changes, and every credential of an HEI points at the same
@@ -39,9 +40,16 @@ const UNREACHABLE = Symbol('unreachable');
 
 type EntryState = 'valid' | 'revoked' | 'suspended';
 
+/** Why a status could not be read: the code of the STATUS check it gives, its params and its English words. */
+interface Unknown {
+  code: CheckCode;
+  reason: string;
+  params?: CheckParams;
+}
+
 interface EntryOutcome {
   state: EntryState | null;
-  reason?: string;
+  why?: Unknown;
 }
 
 interface ParsedEntry {
@@ -53,24 +61,26 @@ interface ParsedEntry {
 }
 
 /** One entry as the spec defines it, or why it is malformed. */
-function parseEntry(entry: unknown): ParsedEntry | string {
-  if (!isRecord(entry) || entry.type !== 'BitstringStatusListEntry') return 'an entry is not a BitstringStatusListEntry';
+function parseEntry(entry: unknown): ParsedEntry | Unknown {
+  if (!isRecord(entry) || entry.type !== 'BitstringStatusListEntry')
+    return { code: 'status.unknown.notAnEntry', reason: 'an entry is not a BitstringStatusListEntry' };
   const purpose = entry.statusPurpose as StatusPurpose;
   const url = entry.statusListCredential;
   const index = typeof entry.statusListIndex === 'string' && /^\d+$/.test(entry.statusListIndex) ? Number(entry.statusListIndex) : NaN;
   const size = entry.statusSize === undefined ? 1 : Number(entry.statusSize);
   if (typeof url !== 'string' || !Number.isSafeInteger(index) || !['revocation', 'suspension', 'message'].includes(purpose)) {
-    return 'a malformed status entry';
+    return { code: 'status.unknown.malformedEntry', reason: 'a malformed status entry' };
   }
-  if (!Number.isInteger(size) || size < 1 || size > 8) return 'a malformed status size';
+  if (!Number.isInteger(size) || size < 1 || size > 8) return { code: 'status.unknown.malformedSize', reason: 'a malformed status size' };
   const messages = new Map<number, string>();
   for (const item of ([] as unknown[]).concat(entry.statusMessage ?? [])) {
     if (!isRecord(item) || typeof item.status !== 'string' || typeof item.message !== 'string' || !/^0x[0-9a-f]+$/i.test(item.status)) {
-      return 'a malformed status message';
+      return { code: 'status.unknown.malformedMessage', reason: 'a malformed status message' };
     }
     messages.set(parseInt(item.status.slice(2), 16), item.message);
   }
-  if (purpose === 'message' && messages.size === 0) return 'a message entry without status messages';
+  if (purpose === 'message' && messages.size === 0)
+    return { code: 'status.unknown.noMessages', reason: 'a message entry without status messages' };
   return { purpose, url, index, size, messages };
 }
 
@@ -80,7 +90,8 @@ function stateOf(entry: ParsedEntry, value: number): EntryOutcome {
   const message = entry.messages.get(value);
   if (value === 0 || message === 'valid') return { state: 'valid' };
   if (message === 'revoked' || message === 'suspended') return { state: message };
-  return { state: null, reason: `the status list says "${message ?? `0x${value.toString(16)}`}"` };
+  const status = message ?? `0x${value.toString(16)}`;
+  return { state: null, why: { code: 'status.unknown.listSays', reason: `the status list says "${status}"`, params: { status } } };
 }
 
 /**
@@ -96,13 +107,13 @@ export async function statusCheck(
 ): Promise<VerificationCheck> {
   const entries = ([] as unknown[]).concat(credential.credentialStatus ?? []);
   if (entries.length === 0)
-    return check(CheckName.STATUS, CheckOutcome.PASSED, 'No status list: this credential cannot be revoked or suspended');
+    return check(CheckName.STATUS, CheckOutcome.PASSED, 'status.none', 'No status list: this credential cannot be revoked or suspended');
   const outcomes: EntryOutcome[] = [];
   const lists = new Map<string, Promise<unknown>>();
   for (const entry of entries) {
     const parsed = parseEntry(entry);
-    if (typeof parsed === 'string') {
-      outcomes.push({ state: null, reason: parsed });
+    if ('code' in parsed) {
+      outcomes.push({ state: null, why: parsed });
       continue;
     }
     // A list that cannot be fetched is "status unknown", said so, never a revoked or invalid credential.
@@ -113,11 +124,13 @@ export async function statusCheck(
       );
     outcomes.push(await readEntry(await lists.get(parsed.url)!, parsed, issuerOrganisationId, context));
   }
-  if (outcomes.some((o) => o.state === 'revoked')) return check(CheckName.STATUS, CheckOutcome.FAILED, 'Revoked by the issuer');
-  if (outcomes.some((o) => o.state === 'suspended')) return check(CheckName.STATUS, CheckOutcome.FAILED, 'Suspended by the issuer');
-  const unknown = outcomes.find((o) => o.state === null);
-  if (unknown) return check(CheckName.STATUS, CheckOutcome.UNKNOWN, `Status unknown: ${unknown.reason}`);
-  return check(CheckName.STATUS, CheckOutcome.PASSED, 'Not revoked and not suspended');
+  if (outcomes.some((o) => o.state === 'revoked'))
+    return check(CheckName.STATUS, CheckOutcome.FAILED, 'status.revoked', 'Revoked by the issuer');
+  if (outcomes.some((o) => o.state === 'suspended'))
+    return check(CheckName.STATUS, CheckOutcome.FAILED, 'status.suspended', 'Suspended by the issuer');
+  const unknown = outcomes.find((o) => o.state === null)?.why;
+  if (unknown) return check(CheckName.STATUS, CheckOutcome.UNKNOWN, unknown.code, `Status unknown: ${unknown.reason}`, unknown.params);
+  return check(CheckName.STATUS, CheckOutcome.PASSED, 'status.valid', 'Not revoked and not suspended');
 }
 
 async function readEntry(
@@ -127,25 +140,29 @@ async function readEntry(
   context: { issuers: IssuerDirectory; now: Date },
 ): Promise<EntryOutcome> {
   const { url, purpose, index } = entry;
-  const unknown = (reason: string): EntryOutcome => ({ state: null, reason });
-  if (list === UNREACHABLE) return unknown(`the status list ${url} could not be consulted`);
-  if (!isRecord(list)) return unknown(`the status list ${url} cannot be read`);
+  const unknown = (code: CheckCode, reason: string, params: CheckParams = {}): EntryOutcome => ({
+    state: null,
+    why: { code, reason, params: { url, ...params } },
+  });
+  if (list === UNREACHABLE) return unknown('status.unknown.unreachable', `the status list ${url} could not be consulted`);
+  if (!isRecord(list)) return unknown('status.unknown.unreadable', `the status list ${url} cannot be read`);
   const types = Array.isArray(list.type) ? list.type : [];
   const subject = list.credentialSubject;
   if (dataModelProblems(list).length > 0 || !types.includes('BitstringStatusListCredential') || !isRecord(subject)) {
-    return unknown(`the status list ${url} is malformed`);
+    return unknown('status.unknown.malformedList', `the status list ${url} is malformed`);
   }
-  if (subject.statusPurpose !== purpose) return unknown(`the status list ${url} is not a ${purpose} list`);
+  if (subject.statusPurpose !== purpose)
+    return unknown('status.unknown.wrongPurpose', `the status list ${url} is not a ${purpose} list`, { purpose });
   if (typeof list.validUntil === 'string' && Date.parse(list.validUntil) < context.now.getTime())
-    return unknown(`the status list ${url} has expired`);
+    return unknown('status.unknown.listExpired', `the status list ${url} has expired`);
   const listIssuer = issuerIdOf(list);
   const record = listIssuer ? await context.issuers.lookup(listIssuer) : null;
   if (!record || record.organisationId !== issuerOrganisationId)
-    return unknown(`the status list ${url} is not signed by the credential’s issuer`);
-  if (!(await listSignatureValid(list))) return unknown(`the status list ${url} has an invalid signature`);
+    return unknown('status.unknown.wrongSigner', `the status list ${url} is not signed by the credential’s issuer`);
+  if (!(await listSignatureValid(list))) return unknown('status.unknown.badSignature', `the status list ${url} has an invalid signature`);
   try {
     return stateOf(entry, statusAt(bitsOf(String(subject.encodedList)), index, entry.size));
   } catch {
-    return unknown(`the status list ${url} cannot be decoded at index ${index}`);
+    return unknown('status.unknown.undecodable', `the status list ${url} cannot be decoded at index ${index}`, { index: String(index) });
   }
 }

@@ -1,3 +1,5 @@
+import type { CheckCode, CheckParams } from './check-codes';
+
 export enum CheckName {
   DATA_MODEL = 'DATA_MODEL',
   PROOF = 'PROOF',
@@ -31,10 +33,26 @@ export enum Verdict {
 export interface VerificationCheck {
   name: CheckName;
   outcome: CheckOutcome;
+  /** What the message says, as a key a page translates (see check-codes.ts). */
+  code: CheckCode;
+  params: CheckParams;
+  /** The message in English: `code` filled with `params` by the English catalog. */
   message: string;
 }
 
-export const check = (name: CheckName, outcome: CheckOutcome, message: string): VerificationCheck => ({ name, outcome, message });
+export const check = (
+  name: CheckName,
+  outcome: CheckOutcome,
+  code: CheckCode,
+  message: string,
+  params: CheckParams = {},
+): VerificationCheck => ({
+  name,
+  outcome,
+  code,
+  params,
+  message,
+});
 
 /** What the trust registry knows of an issuer DID. */
 export interface IssuerRecord {

@@ -1,10 +1,23 @@
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, FieldMiddleware, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CheckName, CheckOutcome, Verdict } from '@magix/credentials';
 import { JSONScalar } from './credential.entity';
 
 registerEnumType(CheckName, { name: 'VerificationCheckName' });
 registerEnumType(CheckOutcome, { name: 'VerificationCheckOutcome' });
 registerEnumType(Verdict, { name: 'VerificationVerdict', description: 'The one-word answer: VALID only when every check passed' });
+
+@ObjectType({ description: 'A value a check message names: a DID, a name, a count, an ISO 8601 date' })
+export class VerificationCheckParam {
+  @Field()
+  name!: string;
+
+  @Field()
+  value!: string;
+}
+
+/** The engine keeps params as a record; GraphQL lists them, as it cannot type a map. */
+const paramsAsList: FieldMiddleware = async (_context, next) =>
+  Object.entries(((await next()) as Record<string, string> | undefined) ?? {}).map(([name, value]) => ({ name, value }));
 
 @ObjectType()
 export class VerificationCheck {
@@ -14,7 +27,16 @@ export class VerificationCheck {
   @Field(() => CheckOutcome)
   outcome!: CheckOutcome;
 
-  @Field({ description: 'What was found, in plain words' })
+  @Field({
+    description:
+      'The message as a stable key (`status.revoked`, `issuer.trusted`, …) that a client translates with `params`; `message` is its English text',
+  })
+  code!: string;
+
+  @Field(() => [VerificationCheckParam], { middleware: [paramsAsList], description: 'What fills the placeholders of `code`’s message' })
+  params!: Record<string, string>;
+
+  @Field({ description: 'What was found, in plain words (English)' })
   message!: string;
 }
 

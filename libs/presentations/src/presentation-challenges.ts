@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { check, CheckName, CheckOutcome, PresentationReport } from '@magix/credentials';
+import { check, CheckCode, CheckName, CheckOutcome, PresentationReport } from '@magix/credentials';
 import { PresentationRequest } from './presentation-request.entity';
 
 export const CHALLENGE_USED = 'This challenge was already answered: a presentation request verifies once; ask the verifier for a new one';
@@ -33,24 +33,25 @@ export class PresentationChallenges {
     // The proof must be for the domain the request was made for, whether or not the caller repeats it.
     const report = await verify(asked ?? request.domain);
     if (asked !== undefined && asked !== request.domain)
-      return refused(report, 'The domain is not the one the presentation request was made for');
-    if (request.expiresAt.getTime() < Date.now()) return refused(report, 'The presentation request has expired');
-    if (request.usedAt) return refused(report, CHALLENGE_USED);
+      return refused(report, 'presentation.wrongDomain', 'The domain is not the one the presentation request was made for');
+    if (request.expiresAt.getTime() < Date.now())
+      return refused(report, 'presentation.requestExpired', 'The presentation request has expired');
+    if (request.usedAt) return refused(report, 'presentation.challengeUsed', CHALLENGE_USED);
     if (!report.verified) return report;
     // One statement: of concurrent verifications of the same challenge, exactly one sets used_at.
     const rows = await this.dataSource.query<Array<{ id: string }>>(
       'WITH used AS (UPDATE presentation_request SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM used',
       [request.id],
     );
-    return rows.length === 1 ? report : refused(report, CHALLENGE_USED);
+    return rows.length === 1 ? report : refused(report, 'presentation.challengeUsed', CHALLENGE_USED);
   }
 }
 
 /** The report with its PROOF check failed for why the challenge does not hold. */
-function refused(report: PresentationReport, message: string): PresentationReport {
+function refused(report: PresentationReport, code: CheckCode, message: string): PresentationReport {
   return {
     ...report,
     verified: false,
-    checks: report.checks.map((c) => (c.name === CheckName.PROOF ? check(CheckName.PROOF, CheckOutcome.FAILED, message) : c)),
+    checks: report.checks.map((c) => (c.name === CheckName.PROOF ? check(CheckName.PROOF, CheckOutcome.FAILED, code, message) : c)),
   };
 }

@@ -4,9 +4,14 @@ import { VC_API_OPENAPI } from './openapi';
 export interface ExampleIssuer {
   did: string;
   name: string;
+  countryCode: string;
 }
 
-const PLACEHOLDER_ISSUER: ExampleIssuer = { did: 'did:key:z6Mk…(your HEI’s DID: GraphQL organisations { issuerDid })', name: 'Your HEI' };
+const PLACEHOLDER_ISSUER: ExampleIssuer = {
+  did: 'did:key:z6Mk…(your HEI’s DID: GraphQL organisations { issuerDid })',
+  name: 'Your HEI',
+  countryCode: 'EU',
+};
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 const OB3 = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const LEARNER_DID = 'did:key:z6MkpTHR8VNsBxYAAWHut2Geadd9jSwuBV8xRoAnwWsdvktH';
@@ -60,9 +65,21 @@ const issuedCredential = (issuer: ExampleIssuer, publicUrl: string) => ({
   },
 });
 
-const passed = (name: string, message: string) => ({ name, outcome: 'PASSED', message });
+const result = (name: string, outcome: string, code: string, message: string, params: Record<string, string> = {}) => ({
+  name,
+  outcome,
+  code,
+  params,
+  message,
+});
+const passed = (name: string, code: string, message: string, params?: Record<string, string>) =>
+  result(name, 'PASSED', code, message, params);
 
-const issuerCheck = (issuer: ExampleIssuer) => passed('ISSUER', `Issued by ${issuer.name}, a trusted consortium member`);
+const issuerCheck = (issuer: ExampleIssuer) =>
+  passed('ISSUER', 'issuer.trusted', `Issued by ${issuer.name} (${issuer.countryCode}), a trusted consortium member`, {
+    issuer: issuer.name,
+    country: issuer.countryCode,
+  });
 
 const verified = (issuer: ExampleIssuer) => ({
   verified: true,
@@ -70,11 +87,11 @@ const verified = (issuer: ExampleIssuer) => ({
   warnings: [],
   errors: [],
   results: [
-    passed('DATA_MODEL', 'Well-formed per the VC Data Model 2.0'),
-    passed('PROOF', 'The signature matches the content and the issuer'),
+    passed('DATA_MODEL', 'dataModel.valid', 'Well-formed per the VC Data Model 2.0'),
+    passed('PROOF', 'proof.matches', 'The signature matches the content and the issuer'),
     issuerCheck(issuer),
-    passed('STATUS', 'Not revoked and not suspended'),
-    passed('VALIDITY_PERIOD', 'Valid since 2026-11-20T00:00:00Z, no end date'),
+    passed('STATUS', 'status.valid', 'Not revoked and not suspended'),
+    passed('VALIDITY_PERIOD', 'validity.since', 'Valid since 2026-11-20T00:00:00Z, no end date', { date: '2026-11-20T00:00:00Z' }),
   ],
   verdict: 'VALID',
 });
@@ -85,11 +102,11 @@ const tampered = (issuer: ExampleIssuer) => ({
   warnings: [],
   errors: [{ name: 'proof', message: 'The signature does not match: Invalid signature.' }],
   results: [
-    passed('DATA_MODEL', 'Well-formed per the VC Data Model 2.0'),
-    { name: 'PROOF', outcome: 'FAILED', message: 'The signature does not match: Invalid signature.' },
+    passed('DATA_MODEL', 'dataModel.valid', 'Well-formed per the VC Data Model 2.0'),
+    result('PROOF', 'FAILED', 'proof.mismatch', 'The signature does not match: Invalid signature.', { detail: 'Invalid signature.' }),
     issuerCheck(issuer),
-    passed('STATUS', 'Not revoked and not suspended'),
-    passed('VALIDITY_PERIOD', 'Valid since 2026-11-20T00:00:00Z, no end date'),
+    passed('STATUS', 'status.valid', 'Not revoked and not suspended'),
+    passed('VALIDITY_PERIOD', 'validity.since', 'Valid since 2026-11-20T00:00:00Z, no end date', { date: '2026-11-20T00:00:00Z' }),
   ],
   verdict: 'INVALID',
 });
@@ -103,13 +120,17 @@ const unproven = {
     verified: false,
     holder: LEARNER_DID,
     results: [
-      passed('DATA_MODEL', 'Well-formed Verifiable Presentation'),
-      { name: 'PROOF', outcome: 'FAILED', message: 'The presentation has no proof' },
-      {
-        name: 'HOLDER',
-        outcome: 'NOT_CHECKED',
-        message: `Credential 1 (${CREDENTIAL_ID}): not checked, no proof of the presentation verified`,
-      },
+      passed('DATA_MODEL', 'dataModel.presentationValid', 'Well-formed Verifiable Presentation'),
+      result('PROOF', 'FAILED', 'presentation.noProof', 'The presentation has no proof'),
+      result(
+        'HOLDER',
+        'NOT_CHECKED',
+        'holder.notChecked',
+        `Credential 1 (${CREDENTIAL_ID}): not checked, no proof of the presentation verified`,
+        {
+          credential: `1 (${CREDENTIAL_ID})`,
+        },
+      ),
     ],
   },
   credentialResults: [],

@@ -40,7 +40,17 @@ export const VC_API_OPENAPI = {
         properties: {
           name: { enum: ['DATA_MODEL', 'PROOF', 'ISSUER', 'STATUS', 'VALIDITY_PERIOD', 'HOLDER'] },
           outcome: { enum: ['PASSED', 'FAILED', 'UNKNOWN', 'NOT_CHECKED'] },
-          message: { type: 'string' },
+          code: {
+            type: 'string',
+            description: 'The message as a stable key a client translates with `params`',
+            examples: ['status.revoked', 'issuer.trusted', 'validity.until'],
+          },
+          params: {
+            type: 'object',
+            additionalProperties: { type: 'string' },
+            description: 'What fills the placeholders of the message of `code`: DIDs, names, counts, ISO 8601 dates',
+          },
+          message: { type: 'string', description: 'The message in English' },
         },
       },
       VerificationResult: {

@@ -1,5 +1,15 @@
 import { decodeProtectedHeader, jwtVerify } from 'jose';
-import { check, CheckName, CheckOutcome, describeError, didKeyPublicKey, isRecord, VerificationCheck } from '@magix/credentials';
+import {
+  check,
+  CheckCode,
+  CheckName,
+  CheckOutcome,
+  CheckParams,
+  describeError,
+  didKeyPublicKey,
+  isRecord,
+  VerificationCheck,
+} from '@magix/credentials';
 
 export interface PresentationJwtVerification {
   /** The presentation the JWS carries, when its payload holds one. */
@@ -27,32 +37,43 @@ export async function verifyPresentationJwt(
   options: { challenge?: string; domain?: string },
 ): Promise<PresentationJwtVerification> {
   let presentation: Record<string, unknown> | null = null;
-  const failed = (message: string) => ({ presentation, proof: check(CheckName.PROOF, CheckOutcome.FAILED, message), signer: null });
+  const failed = (code: CheckCode, message: string, params: CheckParams = {}) => ({
+    presentation,
+    proof: check(CheckName.PROOF, CheckOutcome.FAILED, code, message, params),
+    signer: null,
+  });
   try {
     const claims: unknown = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
-    if (!isRecord(claims)) return failed('The JWS payload is not a JSON object');
+    if (!isRecord(claims)) return failed('presentation.jwtNotObject', 'The JWS payload is not a JSON object');
     presentation = isRecord(claims.vp) ? claims.vp : claims;
     const header = decodeProtectedHeader(jwt);
-    if (header.alg !== 'EdDSA') return failed(`Unsupported JOSE algorithm ${String(header.alg)}`);
+    if (header.alg !== 'EdDSA')
+      return failed('jose.algorithm', `Unsupported JOSE algorithm ${String(header.alg)}`, { alg: String(header.alg) });
     const keyId = typeof header.kid === 'string' ? header.kid : typeof claims.iss === 'string' ? claims.iss : null;
-    if (!keyId?.startsWith('did:key:')) return failed('The JWS must name a did:key verification method (kid or iss)');
+    if (!keyId?.startsWith('did:key:'))
+      return failed('presentation.jwtNoKey', 'The JWS must name a did:key verification method (kid or iss)');
     const signer = keyId.split('#')[0];
-    if (claims.iss !== undefined && claims.iss !== signer) return failed('The JWS iss is not the key that signed it');
+    if (claims.iss !== undefined && claims.iss !== signer)
+      return failed('presentation.jwtIss', 'The JWS iss is not the key that signed it');
     const holder = holderOf(presentation);
-    if (holder !== null && holder !== signer) return failed('The presentation was signed by someone other than its holder');
-    if (!options.challenge) return failed('A challenge is required to verify a presentation');
+    if (holder !== null && holder !== signer)
+      return failed('presentation.notHolder', 'The presentation was signed by someone other than its holder');
+    if (!options.challenge) return failed('presentation.challengeRequired', 'A challenge is required to verify a presentation');
     await jwtVerify(jwt, await didKeyPublicKey(keyId), { algorithms: ['EdDSA'], audience: options.domain });
-    if (claims.nonce !== options.challenge) return failed('The presentation was not made for this challenge (nonce)');
+    if (claims.nonce !== options.challenge)
+      return failed('presentation.wrongNonce', 'The presentation was not made for this challenge (nonce)');
+    const signed = 'Signed (JOSE, EdDSA) by the holder for this challenge';
     return {
       presentation,
       signer,
-      proof: check(
-        CheckName.PROOF,
-        CheckOutcome.PASSED,
-        `Signed (JOSE, EdDSA) by the holder for this challenge${options.domain ? ` and domain ${options.domain}` : ''}`,
-      ),
+      proof: options.domain
+        ? check(CheckName.PROOF, CheckOutcome.PASSED, 'presentation.jwtSignedForDomain', `${signed} and domain ${options.domain}`, {
+            domain: options.domain,
+          })
+        : check(CheckName.PROOF, CheckOutcome.PASSED, 'presentation.jwtSigned', signed),
     };
   } catch (error) {
-    return failed(`The holder’s JOSE signature does not verify: ${describeError(error)}`);
+    const detail = describeError(error);
+    return failed('presentation.jwtInvalid', `The holder’s JOSE signature does not verify: ${detail}`, { detail });
   }
 }

@@ -68,10 +68,9 @@ function verdictOver(counted: VerificationCheck[]): Verdict {
   const notPassed = (name: CheckName) => counted.find((c) => c.name === name && c.outcome !== CheckOutcome.PASSED);
   if ([CheckName.DATA_MODEL, CheckName.PROOF, CheckName.ISSUER].some(notPassed)) return Verdict.INVALID;
   const status = notPassed(CheckName.STATUS);
-  if (status?.outcome === CheckOutcome.FAILED) return status.message.startsWith('Revoked') ? Verdict.REVOKED : Verdict.SUSPENDED;
+  if (status?.outcome === CheckOutcome.FAILED) return status.code === 'status.revoked' ? Verdict.REVOKED : Verdict.SUSPENDED;
   const validity = notPassed(CheckName.VALIDITY_PERIOD);
-  if (validity?.outcome === CheckOutcome.FAILED)
-    return validity.message.startsWith('Not valid before') ? Verdict.NOT_YET_VALID : Verdict.EXPIRED;
+  if (validity?.outcome === CheckOutcome.FAILED) return validity.code === 'validity.notYet' ? Verdict.NOT_YET_VALID : Verdict.EXPIRED;
   if (status) return Verdict.STATUS_UNKNOWN;
   if (validity) return Verdict.INVALID;
   return Verdict.VALID;
@@ -93,7 +92,7 @@ export function credentialResult(report: VerificationReport, wanted: Set<CheckNa
 
 /** The report on an envelope that cannot be opened (its context, type or data: URL is wrong). */
 export function unopenedCredentialReport(problem: string): VerificationReport {
-  return unreadableCredentialReport(problem, 'the envelope cannot be opened');
+  return unreadableCredentialReport(problem, 'notChecked.envelope');
 }
 
 export function unopenedPresentationReport(problem: string, proof?: VerificationCheck): PresentationReport {
@@ -101,8 +100,8 @@ export function unopenedPresentationReport(problem: string, proof?: Verification
     verified: false,
     holder: null,
     checks: [
-      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, problem),
-      proof ?? check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'Not checked: the envelope cannot be opened'),
+      check(CheckName.DATA_MODEL, CheckOutcome.FAILED, 'dataModel.problems', problem, { detail: problem }),
+      proof ?? check(CheckName.PROOF, CheckOutcome.NOT_CHECKED, 'notChecked.envelope', 'Not checked: the envelope cannot be opened'),
     ],
     credentials: [],
     presentedBy: [],

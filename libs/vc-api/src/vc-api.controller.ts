@@ -28,7 +28,10 @@ export class VcApiController {
   async openApi() {
     // One of this server's HEIs, so that the issue example works when pasted with its token.
     const issuer = (await this.issuers.registry()).find((entry) => entry.active && !entry.retiredAt);
-    return openApiWithExamples(issuer ? { did: issuer.did, name: issuer.name } : null, this.config.publicUrl);
+    return openApiWithExamples(
+      issuer ? { did: issuer.did, name: issuer.name, countryCode: issuer.countryCode } : null,
+      this.config.publicUrl,
+    );
   }
 
   @Get('credentials/:id')

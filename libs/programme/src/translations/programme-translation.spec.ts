@@ -1,5 +1,5 @@
 import { DomainError } from '@magix/common';
-import { normalizedProgrammeTranslations, sameProgrammeTranslations } from './programme-translation';
+import { normalizedProgrammeTranslations, programmeTitleIn, sameProgrammeTranslations } from './programme-translation';
 
 const spanish = { language: 'es', title: 'Máster conjunto', description: 'El máster conjunto del consorcio.' };
 const german = { language: 'de', title: 'Gemeinsamer Master', description: 'Der gemeinsame Master des Konsortiums.' };
@@ -32,5 +32,13 @@ describe('programme translations', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.translations', message: expect.stringMatching(message) });
+  });
+
+  it('give the title in a reader’s language, by primary language too, else the English one', () => {
+    const programme = { title: 'Joint Master', translations: [german, { ...spanish, language: 'es-ES' }] };
+    expect(programmeTitleIn(programme, 'de')).toBe('Gemeinsamer Master');
+    expect(programmeTitleIn(programme, 'es')).toBe('Máster conjunto');
+    expect(programmeTitleIn(programme, 'et')).toBe('Joint Master');
+    expect(programmeTitleIn(programme, 'en')).toBe('Joint Master');
   });
 });

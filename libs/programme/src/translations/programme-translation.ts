@@ -70,3 +70,18 @@ export function sameProgrammeTranslations(a: readonly ProgrammeTranslation[], b:
   const text = (list: readonly ProgrammeTranslation[]) => JSON.stringify(list.map((t) => [t.language, t.title, t.description]));
   return text(a) === text(b);
 }
+
+/**
+ * The programme's title in a language (a mail's, "es"), else its English title: the exact tag
+ * first, then a translation in the same primary language ("es-ES" for "es").
+ */
+export function programmeTitleIn(
+  programme: { title: string; translations: readonly Pick<ProgrammeTranslation, 'language' | 'title'>[] },
+  language: string,
+): string {
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  const found =
+    programme.translations.find((t) => t.language === language) ??
+    programme.translations.find((t) => primary(t.language) === primary(language));
+  return found?.title ?? programme.title;
+}

@@ -23,6 +23,7 @@ import { OneActiveApplicationEnrolled1765958400000 } from './1765958400000-one-a
 import { EnrolmentTargetsOnChange1766044800000 } from './1766044800000-enrolment-targets-on-change';
 import { ModuleTranslations1766134800000 } from './1766134800000-module-translations';
 import { PreferredLanguage1766217600000 } from './1766217600000-preferred-language';
+import { ProgrammeTranslations1766304000000 } from './1766304000000-programme-translations';
 
 /** Every migration, in order. Listed by hand so that builds and tests load the same set. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   EnrolmentTargetsOnChange1766044800000,
   ModuleTranslations1766134800000,
   PreferredLanguage1766217600000,
+  ProgrammeTranslations1766304000000,
 ];

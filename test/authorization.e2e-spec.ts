@@ -341,6 +341,7 @@ const RULES: Record<string, Rule> = {
   setDegreeIntake: { roles: ['ADMIN'], rows: staffWide },
   setMyPreferredLanguage: { roles: ['LEARNER'], rows: own('sets the caller’s own mail language') },
   setPathwayRules: { roles: ['ADMIN'], rows: staffWide },
+  setProgrammeTranslations: { roles: ['ADMIN'], rows: staffWide },
   submitRecognition: { roles: ['LEARNER'], rows: own('creates the caller’s own request') },
   suspendCredential: {
     roles: ['ISSUER'],

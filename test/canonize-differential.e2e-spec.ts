@@ -21,7 +21,7 @@ describe('compiled canonicalization equals jsonld.js byte for byte (fast-check, 
   beforeAll(async () => {
     await buildServer();
     const halves = [
-      ['moduleCredential', 'statusList', 'credentialProofConfiguration', 'endorsement'],
+      ['moduleCredential', 'statusList', 'credentialProofConfiguration', 'endorsement', 'multilingualDegree'],
       ['degree', 'presentation', 'presentationProofConfiguration', 'multilingualModuleCredential'],
     ];
     const processes = halves.map((shapes) => startNode([RUNNER, String(RUNS), ...shapes], {}));
@@ -43,6 +43,7 @@ describe('compiled canonicalization equals jsonld.js byte for byte (fast-check, 
       'degree',
       'endorsement',
       'moduleCredential',
+      'multilingualDegree',
       'multilingualModuleCredential',
       'presentation',
       'presentationProofConfiguration',

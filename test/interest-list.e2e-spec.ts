@@ -288,6 +288,9 @@ describe('interest list', () => {
       expect(english.body).toContain(`/interest-list/leave?token=${row.leave_token}`);
       const italian = mails.find((m: Json) => m.recipient === people[1].email).body;
       expect(italian).toContain('Va da venerdì 1 settembre 2028 a sabato 31 marzo 2029.');
+      // The programme's name too, as the office translated it (the demo's Italian title).
+      expect(italian).toContain('Master congiunto in IA, dati e governance digitale per il settore pubblico');
+      expect(english.body).toContain('Joint Master in AI, Data and Digital Governance for the Public Sector');
       expect(italian).toContain(`/interest-list/leave?token=${(await member(people[1].email))[0].leave_token}`);
 
       await server.gql(OPEN, { id }, admin);

@@ -5,6 +5,8 @@ import { Browser, launchBrowser } from './browser';
 import { catalog, keysOf, LANGUAGES, message, seriousAccessibilityProblems } from './catalogs';
 
 const LEARNER = 'lucia.martin@madrid.example';
+/** The demo's graduate: she holds the joint degree. */
+const GRADUATE = 'ieva.berzina@vid.example';
 
 /** The pages that exist today; each is checked in each language. */
 const PAGES = [
@@ -23,7 +25,7 @@ describe('web pages in five languages', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    for (const email of [LEARNER, ADMIN]) tokens.set(email, await server.login(email));
+    for (const email of [LEARNER, GRADUATE, ADMIN]) tokens.set(email, await server.login(email));
   });
   afterAll(async () => {
     await browser?.close();
@@ -82,6 +84,30 @@ describe('web pages in five languages', () => {
     expect(await signIn.textContent('label[for="login-password"]')).toBe(message('it', 'common', 'password'));
     expect(await signIn.textContent('#login-button')).toBe(message('it', 'common', 'signIn'));
     await signIn.close();
+  });
+
+  it('shows the joint degree’s title in the reader’s language, on the learner page and on /verify', async () => {
+    const { data } = await server.gql('{ myCredentials(limit: 100) { items { kind json } } }', {}, tokens.get(GRADUATE));
+    const degree = data.myCredentials.items.find((c: { kind: string }) => c.kind === 'DEGREE');
+    const titles: Array<{ '@value': string; '@language': string }> = JSON.parse(degree.json).credentialSubject.achievement.localizedName;
+    const titleIn = (language: string) => titles.find((t) => t['@language'] === language)!['@value'];
+    // The demo programme's translations: not the English title.
+    expect(titleIn('es')).not.toBe(titleIn('en'));
+
+    const learner = await pageSignedInAs(GRADUATE);
+    await learner.goto(`${server.url}/learner?lang=es`);
+    await learner.waitForSelector('#credentials');
+    expect(await learner.textContent('#credentials')).toContain(`${titleIn('es')} ${message('es', 'learner', 'credentials.degreeSuffix')}`);
+    await learner.close();
+
+    const verifier = await browser.page();
+    await verifier.goto(`${server.url}/verify?lang=et`);
+    await verifier.fill('#credential-input', degree.json);
+    await verifier.click('#verify-button');
+    await verifier.waitForSelector('#summary');
+    expect(await verifier.getAttribute('#verdict', 'data-verdict')).toBe('VALID');
+    expect(await verifier.textContent('#summary')).toContain(titleIn('et'));
+    await verifier.close();
   });
 
   it('keeps the language chosen in the switch for the next page', async () => {

@@ -38,12 +38,14 @@ function titleOf(credential) {
   /** @type {unknown} */
   const parsed = JSON.parse(credential.json);
   const doc =
-    /** @type {{ name?: unknown, credentialSubject?: { achievement?: { name?: unknown, humanCode?: string, creditsAvailable?: number } } }} */ (
+    /** @type {{ name?: unknown, localizedName?: unknown, credentialSubject?: { achievement?: { name?: unknown, localizedName?: unknown, humanCode?: string, creditsAvailable?: number } } }} */ (
       parsed
     );
   const a = doc.credentialSubject?.achievement;
+  // Every language is in `localizedName` (MAGIX context v3), beside the plain English `name`; a module's and the degree's alike.
   return {
-    name: localized(a?.name, language()) ?? localized(doc.name, language()) ?? t('credentialFallback'),
+    name:
+      localized(a?.localizedName ?? a?.name, language()) ?? localized(doc.localizedName ?? doc.name, language()) ?? t('credentialFallback'),
     code: a?.humanCode ?? null,
     ects: a?.creditsAvailable ?? null,
   };

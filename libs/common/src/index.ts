@@ -20,3 +20,4 @@ export * from './events/domain-events';
 export * from './events/common.module';
 export * from './calendar-date';
 export * from './http/escape-html';
+export * from './language-tags';

@@ -1,5 +1,5 @@
 import { digestSri } from './contexts/magix-context';
-import { languageValuesIn } from './localized-text';
+import { inEveryLanguage, languageValuesIn, TitleTranslation } from './localized-text';
 import {
   CredentialRecipient,
   creditsForWallets,
@@ -31,7 +31,18 @@ export interface DegreeCredentialFacts {
   /** Every co-awarding HEI, the issuer included; each signs the same document. */
   coAwarders: IssuerProfile[];
   recipient: Omit<CredentialRecipient, 'email'>;
-  programme: { id: string; code: string; title: string; description: string; totalEcts: number; eqfLevel: number; image?: string };
+  programme: {
+    id: string;
+    code: string;
+    /** English, as OB 3.0's `name` and `description` are. */
+    title: string;
+    description: string;
+    /** The title and description in other languages; none: the degree is English only, as before issue 14. */
+    translations?: readonly TitleTranslation[];
+    totalEcts: number;
+    eqfLevel: number;
+    image?: string;
+  };
   creditsEarned: number;
   criteria: string;
   stackedFrom: StackedCredential[];
@@ -76,13 +87,23 @@ function evidenceOf(stacked: StackedCredential) {
  */
 export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCredential {
   const { '@context': context, relatedResource } = magixContexts(facts.contextUrl);
-  const image = facts.programme.image ? { image: openBadgeImage(facts.programme.image, facts.programme.title) } : {};
+  const { programme } = facts;
+  const image = programme.image ? { image: openBadgeImage(programme.image, programme.title) } : {};
+  const translations = programme.translations ?? [];
+  // As on a module credential: the same terms, on the credential and its achievement, and only
+  // when there are translations (a degree of an English-only programme is as before).
+  const localizedName = () =>
+    translations.length > 0 ? { localizedName: inEveryLanguage(programme.title, translations, (t) => t.title) } : {};
+  const localizedDescription = () =>
+    translations.length > 0 ? { localizedDescription: inEveryLanguage(programme.description, translations, (t) => t.description) } : {};
   return {
     '@context': context,
     id: facts.credentialId,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    name: facts.programme.title,
-    description: facts.programme.description,
+    name: programme.title,
+    ...localizedName(),
+    description: programme.description,
+    ...localizedDescription(),
     issuer: issuerProfile(facts.issuer),
     coAwardedBy: facts.coAwarders.map(issuerProfile),
     validFrom: toDateTimeStamp(facts.issuedAt),
@@ -93,18 +114,20 @@ export function buildDegreeCredential(facts: DegreeCredentialFacts): UnsignedCre
       identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: facts.recipient.name }],
       creditsEarned: facts.creditsEarned,
       achievement: {
-        id: facts.programme.id,
+        id: programme.id,
         type: ['Achievement'],
         achievementType: 'MasterDegree',
-        humanCode: facts.programme.code,
-        name: facts.programme.title,
-        description: facts.programme.description,
+        humanCode: programme.code,
+        name: programme.title,
+        ...localizedName(),
+        description: programme.description,
+        ...localizedDescription(),
         criteria: { narrative: facts.criteria },
         ...image,
-        alignment: [eqfAlignment(facts.programme.eqfLevel)],
-        creditsAvailable: facts.programme.totalEcts,
+        alignment: [eqfAlignment(programme.eqfLevel)],
+        creditsAvailable: programme.totalEcts,
         creditUnit: 'ECTS',
-        awardedOnCompletionOf: creditsForWallets('EducationalOccupationalProgram', facts.programme.totalEcts),
+        awardedOnCompletionOf: creditsForWallets('EducationalOccupationalProgram', programme.totalEcts),
       },
     },
     relatedResource: [...relatedResource, ...facts.stackedFrom.map((c) => ({ id: c.id, digestSRI: digestSri(c.json) }))],

@@ -14,7 +14,7 @@ import { generateIssuerKey } from './issuer-key';
 import { buildModuleCredential } from './module-credential.builder';
 import { relatedResourceDigestProblems } from './related-resource';
 import { aModuleCredential } from './testing/credential-factories';
-import { TEST_TRANSLATIONS } from './testing/translations';
+import { TEST_PROGRAMME_TRANSLATIONS, TEST_TRANSLATIONS } from './testing/translations';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -115,6 +115,49 @@ describe('a module credential in several languages', () => {
     expect(degree.evidence[0]).toMatchObject({ name: 'AI for Public Governance' });
     expect(degree.evidence[0].localizedName).toEqual(credential.credentialSubject.achievement.localizedName);
     expect(schemaErrors({ ...degree, proof: [signed.proof[0]] })).toEqual([]);
+  });
+
+  it('a translated programme’s degree carries its title and description in every language, as a module credential does', async () => {
+    const facts = {
+      contextUrl: credential['@context'][2],
+      credentialId: 'urn:uuid:4e7a9c2b-6d1f-4a8e-b3c5-0f2e1d9a8b7c',
+      issuedAt: new Date('2026-07-15T09:30:00Z'),
+      issuer: { did: key.did, name: 'UPM', countryCode: 'ES' },
+      coAwarders: [{ did: key.did, name: 'UPM', countryCode: 'ES' }],
+      recipient: { id: 'urn:uuid:0f6f2b8e-2f7e-4b0e-8a55-9c1d7e3a4b21', name: 'Lucía Martín' },
+      programme: {
+        id: 'http://localhost:3000/programmes/P',
+        code: 'P',
+        title: 'Joint Master in AI for Public Governance',
+        description: 'The joint master’s degree of the consortium.',
+        translations: TEST_PROGRAMME_TRANSLATIONS,
+        totalEcts: 60,
+        eqfLevel: 7,
+      },
+      creditsEarned: 60,
+      criteria: 'Earned 60 ECTS.',
+      stackedFrom: [{ id: String(credential.id), json: JSON.stringify(signed) }],
+    };
+    const degree: Doc = buildDegreeCredential(facts);
+    const names = [
+      { '@value': 'Joint Master in AI for Public Governance', '@language': 'en' },
+      { '@value': 'Gemeinsamer Master in KI für die öffentliche Governance', '@language': 'de' },
+      { '@value': 'Máster conjunto en IA para la gobernanza pública', '@language': 'es' },
+    ];
+    for (const where of [degree, degree.credentialSubject.achievement]) {
+      expect(where.name).toBe('Joint Master in AI for Public Governance');
+      expect(where.localizedName).toEqual(names);
+      expect(where.localizedDescription).toContainEqual({ '@value': 'El máster conjunto del consorcio.', '@language': 'es' });
+    }
+    const signedDegree = await signCredential(degree, key);
+    expect(schemaErrors(signedDegree)).toEqual([]);
+    const nquads: string = await jsonld.toRDF(degree, { format: 'application/n-quads', documentLoader, safe: true });
+    expect(nquads).toContain('<https://schema.org/name> "Máster conjunto en IA para la gobernanza pública"@es');
+    expect(await plainlyVerified(signedDegree)).toEqual({ verified: true, error: undefined });
+    // A programme without translations gives the degree it gave before issue 14.
+    const english: Doc = buildDegreeCredential({ ...facts, programme: { ...facts.programme, translations: [] } });
+    expect(english.localizedName).toBeUndefined();
+    expect(english.credentialSubject.achievement.localizedDescription).toBeUndefined();
   });
 
   it('an English-only module’s credential has no localized terms', () => {

@@ -13,11 +13,15 @@ export interface LanguageValue {
   '@language': string;
 }
 
-/** A module's texts in one language other than English. */
-export interface TextTranslation {
+/** A title and description in one language other than English (the programme's, for the degree). */
+export interface TitleTranslation {
   language: string;
   title: string;
   description: string;
+}
+
+/** A module's texts in one language other than English. */
+export interface TextTranslation extends TitleTranslation {
   /** As many as the English ones, in the same order. */
   learningOutcomes: string[];
 }
@@ -25,7 +29,7 @@ export interface TextTranslation {
 export const languageValue = (value: string, language: string): LanguageValue => ({ '@value': value, '@language': language });
 
 /** The English text and each translation's, tagged: `pick` chooses the text of a translation. */
-export function inEveryLanguage(english: string, translations: readonly TextTranslation[], pick: (t: TextTranslation) => string) {
+export function inEveryLanguage<T extends { language: string }>(english: string, translations: readonly T[], pick: (t: T) => string) {
   return [languageValue(english, DEFAULT_LANGUAGE), ...translations.map((t) => languageValue(pick(t), t.language))];
 }
 

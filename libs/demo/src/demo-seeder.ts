@@ -25,7 +25,7 @@ import {
 } from './demo-data';
 import { demoDegreeApplicants } from './next-edition-data';
 import { NextEditionSeeder } from './next-edition.seeder';
-import { demoModuleTranslations } from './demo-translations';
+import { demoModuleTranslations, demoProgrammeTranslations } from './demo-translations';
 
 /** A MOOC certificate from a university outside the consortium, signed by its own did:key. */
 async function outsideCredential(learner: Learner, contextUrl: string): Promise<Record<string, unknown>> {
@@ -113,7 +113,7 @@ export class DemoSeeder {
 
   private async seedCatalogueAndPeople(manager: EntityManager): Promise<void> {
     const { editions, targets, coordinator, ...programmeFields } = demoProgramme;
-    const programme = await manager.save(manager.create(Programme, programmeFields));
+    const programme = await manager.save(manager.create(Programme, { ...programmeFields, translations: demoProgrammeTranslations }));
     // The editions that already run were opened before the platform: no interest list to tell.
     const savedEditions = await manager.save(
       editions.map((e) =>

@@ -1,6 +1,7 @@
 import { isCanonicalLanguageTag, normalizedTranslations } from '@magix/catalogue';
-import { demoHeis } from './demo-data';
-import { demoModuleTranslations } from './demo-translations';
+import { normalizedProgrammeTranslations } from '@magix/programme';
+import { demoHeis, demoProgramme } from './demo-data';
+import { demoModuleTranslations, demoProgrammeTranslations } from './demo-translations';
 
 describe('the demo modules’ translations', () => {
   const modules = demoHeis.flatMap((hei) => hei.modules);
@@ -29,5 +30,18 @@ describe('the demo modules’ translations', () => {
 
   it('name only modules of the demo', () => {
     expect(Object.keys(demoModuleTranslations).filter((code) => !modules.some((m) => m.code === code))).toEqual([]);
+  });
+});
+
+describe('the demo programme’s translations', () => {
+  it('give its title and description in German, Spanish, Estonian and Italian, stored as the office would set them', () => {
+    expect(demoProgrammeTranslations.map((t) => t.language)).toEqual(['de', 'es', 'et', 'it']);
+    expect(normalizedProgrammeTranslations(demoProgrammeTranslations, 'demo')).toEqual(demoProgrammeTranslations);
+    for (const t of demoProgrammeTranslations) {
+      expect(t.title).not.toBe(demoProgramme.title);
+      expect(t.description).not.toBe(demoProgramme.description);
+      // Within the lengths the mutation accepts.
+      expect(t.title.length).toBeLessThanOrEqual(200);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { ModuleTranslation } from '@magix/catalogue';
+import type { ProgrammeTranslation } from '@magix/programme';
 
 type Texts = [title: string, description: string, outcomes: string[]];
 
@@ -255,3 +256,34 @@ export const demoModuleTranslations: Record<string, ModuleTranslation[]> = {
     ],
   }),
 };
+
+/**
+ * The demo programme's title and description (demo-data.ts) in the same four languages, sorted
+ * by language: what its degree carries as language-tagged values.
+ */
+export const demoProgrammeTranslations: ProgrammeTranslation[] = [
+  {
+    language: 'de',
+    title: 'Gemeinsamer Master in KI, Daten und digitaler Governance für den öffentlichen Sektor',
+    description:
+      'Der gemeinsame Masterstudiengang von AI4Gov-X für Beschäftigte im öffentlichen Dienst, gegliedert in Module mit Leistungspunkten, die sich zum Abschluss addieren.',
+  },
+  {
+    language: 'es',
+    title: 'Máster conjunto en IA, datos y gobernanza digital para el sector público',
+    description:
+      'El máster conjunto de AI4Gov-X para empleados públicos, dividido en módulos con créditos que se acumulan hasta obtener el título.',
+  },
+  {
+    language: 'et',
+    title: 'Tehisintellekti, andmete ja digitaalse valitsemise ühismagistriõpe avalikule sektorile',
+    description:
+      'AI4Gov-X-i ühismagistriõpe avalikele teenistujatele, jaotatud ainepunkte andvateks mooduliteks, mis kokku annavad magistrikraadi.',
+  },
+  {
+    language: 'it',
+    title: 'Master congiunto in IA, dati e governance digitale per il settore pubblico',
+    description:
+      'Il master congiunto di AI4Gov-X per i dipendenti pubblici, suddiviso in moduli con crediti che si sommano fino al conseguimento del titolo.',
+  },
+];

@@ -7,7 +7,8 @@ import { ThrottlePolicy, ThrottleService } from '@magix/auth';
 import { badInput, Clock, DomainEvents } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { daily, JobsService, PeriodicJobs } from '@magix/jobs';
-import { Edition, Programme } from '@magix/programme';
+import { languageOf } from '@magix/i18n';
+import { Edition, Programme, programmeTitleIn } from '@magix/programme';
 import { JoinInterestListInput, LIST_TOKEN } from './dto/interest-list.inputs';
 import { InterestListMember, MembershipStatus } from './interest-list.entities';
 import { confirmationMail, Mail, openingMail } from './interest-list-mails';
@@ -201,7 +202,9 @@ export class InterestListService implements OnModuleInit {
       order: { joinedAt: 'ASC' },
     });
     for (const member of members) {
-      await this.send(manager, member.email, member.leaveToken, openingMail(edition, programme.title, member, this.publicUrl));
+      // The programme's name in the member's language too, when the office has given it.
+      const title = programmeTitleIn(programme, languageOf(member.preferredLanguage));
+      await this.send(manager, member.email, member.leaveToken, openingMail(edition, title, member, this.publicUrl));
     }
   }
 

@@ -105,6 +105,7 @@ export class DegreeService implements OnModuleInit {
           code: programme.code,
           title: programme.title,
           description: programme.description,
+          translations: programme.translations,
           totalEcts: programme.totalEcts,
           eqfLevel: 7,
           image: degreeBadge({

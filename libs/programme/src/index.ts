@@ -1,5 +1,6 @@
 export * from './programme.entities';
 export * from './programme.module';
+export * from './translations/programme-translation';
 export * from './editions/editions.service';
 export * from './editions/edition-rules';
 export * from './editions/editions.errors';

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@magix/database';
+import { ProgrammeTranslation } from './translations/programme-translation';
 
 @ObjectType({ description: 'The joint master’s degree programme' })
 @Entity('programme')
@@ -20,6 +21,12 @@ export class Programme {
   @Field()
   @Column()
   description!: string;
+
+  @Field(() => [ProgrammeTranslation], {
+    description: 'The title and description in other languages than English, sorted by language; the degree carries them',
+  })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  translations!: ProgrammeTranslation[];
 
   @Field(() => Float, { description: 'ECTS credits of the full degree' })
   @Column({ name: 'total_ects', type: 'numeric', transformer: numericColumn })

@@ -1,13 +1,18 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '@magix/auth';
+import { CurrentUser, Principal, Public, Role, Roles } from '@magix/auth';
 import { GraphQLContext, notFound } from '@magix/common';
 import { Edition, Programme, ProgrammeTarget } from './programme.entities';
+import { SetProgrammeTranslationsInput } from './translations/programme-translation';
+import { ProgrammeTranslationsService } from './translations/programme-translations.service';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly translations: ProgrammeTranslationsService,
+  ) {}
 
   @Public()
   @Query(() => Programme, { description: 'The programme with its editions and targets' })
@@ -15,6 +20,15 @@ export class ProgrammeResolver {
     const programme = await this.dataSource.getRepository(Programme).findOneBy({ code });
     if (!programme) throw notFound(`Programme ${code}`);
     return programme;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => Programme, {
+    description:
+      'The programme’s title and description in other languages than English, replacing those set before; degrees issued from then on carry them. The programme office only',
+  })
+  setProgrammeTranslations(@Args('input') input: SetProgrammeTranslationsInput, @CurrentUser() user: Principal): Promise<Programme> {
+    return this.translations.set(input, user);
   }
 
   @ResolveField(() => [Edition])

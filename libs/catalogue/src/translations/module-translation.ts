@@ -1,27 +1,9 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsString, Length, registerDecorator, ValidationOptions } from 'class-validator';
-import { badInput } from '@magix/common';
+import { ArrayMaxSize, ArrayMinSize, IsString, Length } from 'class-validator';
+import { badInput, byLanguageTag, checkTranslationLanguages, IsLanguageTag } from '@magix/common';
 
-/** A well-formed BCP 47 tag, written as Intl canonicalizes it (so `es` and `ES` cannot both exist). */
-export function isCanonicalLanguageTag(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 35) return false;
-  try {
-    return Intl.getCanonicalLocales(value)[0] === value;
-  } catch {
-    return false;
-  }
-}
-
-export function IsLanguageTag(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isLanguageTag',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a BCP 47 language tag in canonical form, such as es, it, de, et or pt-BR`, ...options },
-      validator: { validate: isCanonicalLanguageTag },
-    });
-}
+// The tag check and the limits are shared with the programme's translations (issue 14).
+export { isCanonicalLanguageTag, IsLanguageTag, MAX_TRANSLATIONS } from '@magix/common';
 
 /** The module's text in one more language; English is the module's own title, description and outcomes. */
 @ObjectType({ description: 'A module’s title, description and learning outcomes in a language other than English' })
@@ -64,9 +46,6 @@ export class ModuleTranslationInput {
   learningOutcomes!: string[];
 }
 
-/** At most one translation per language, at most this many languages. */
-export const MAX_TRANSLATIONS = 30;
-
 /**
  * The translations as stored: plain objects, one per language, sorted by language, each with as
  * many learning outcomes as the module. A typed BAD_USER_INPUT naming `field` otherwise.
@@ -76,13 +55,8 @@ export function normalizedTranslations(
   outcomeCount: number,
   field: string,
 ): ModuleTranslation[] {
-  const seen = new Set<string>();
+  checkTranslationLanguages(translations, field, 'the module’s own title, description and outcomes');
   for (const { language, learningOutcomes } of translations) {
-    if (language === 'en' || language.startsWith('en-')) {
-      throw badInput(field, 'English is the module’s own title, description and outcomes: give other languages here');
-    }
-    if (seen.has(language)) throw badInput(field, `Two translations into ${language}: give one per language`);
-    seen.add(language);
     if (learningOutcomes.length !== outcomeCount) {
       throw badInput(
         field,
@@ -90,14 +64,14 @@ export function normalizedTranslations(
       );
     }
   }
-  return translations
-    .map(({ language, title, description, learningOutcomes }) => ({
+  return byLanguageTag(
+    translations.map(({ language, title, description, learningOutcomes }) => ({
       language,
       title,
       description,
       learningOutcomes: [...learningOutcomes],
-    }))
-    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0));
+    })),
+  );
 }
 
 /** Equal translations, whatever the key order jsonb gave them back in. */

@@ -1,19 +1,19 @@
 import { buildCoAwardEndorsement } from '../../co-award';
 import { signCredential } from '../../credential-signer';
-import { buildDegreeCredential } from '../../degree-credential.builder';
+import { buildDegreeCredential, DegreeCredentialFacts } from '../../degree-credential.builder';
 import { generateIssuerKey } from '../../issuer-key';
 import { buildModuleCredential } from '../../module-credential.builder';
 import { signPresentation } from '../../presentation';
 import { buildStatusListCredential, messageStatusEntry } from '../../status-list';
 import { aModuleCredential, TEST_CONTEXT_URL } from '../../testing/credential-factories';
-import { TEST_TRANSLATIONS } from '../../testing/translations';
+import { TEST_PROGRAMME_TRANSLATIONS, TEST_TRANSLATIONS } from '../../testing/translations';
 
 export type Doc = Record<string, unknown>;
 
 /**
  * One document of each shape MAGIX canonizes, as the signer and the verifier see them (without
- * `proof`): module credential (English only, and with language-tagged translations), joint degree,
- * co-award endorsement, status list credential, presentation, and the proof configurations of a
+ * `proof`): module credential and joint degree (each English only, and with language-tagged
+ * translations), co-award endorsement, status list credential, presentation, and the proof configurations of a
  * credential and of a presentation.
  */
 export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> {
@@ -31,7 +31,7 @@ export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> 
     achievement: { ...englishFacts.achievement, translations: TEST_TRANSLATIONS },
   });
   const signedModule = await signCredential(moduleCredential, upm);
-  const degree = buildDegreeCredential({
+  const degreeFacts: DegreeCredentialFacts = {
     contextUrl: TEST_CONTEXT_URL,
     credentialId: 'urn:uuid:9b2f6d1e-0c1a-4e8b-9a77-2b7c9d4e5f60',
     issuedAt: new Date('2027-07-15T09:30:00Z'),
@@ -51,6 +51,16 @@ export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> 
     criteria: 'Earned 60 ECTS by the programme rules.',
     stackedFrom: [{ id: String(moduleCredential.id), json: JSON.stringify(signedModule) }],
     credentialStatus: messageStatusEntry(listUrl, 131_078),
+  };
+  const degree = buildDegreeCredential(degreeFacts);
+  // A translated programme's degree, stacked from a translated module (its evidence is localized too).
+  const signedMultilingualModule = await signCredential(multilingualModuleCredential, upm);
+  const multilingualDegree = buildDegreeCredential({
+    ...degreeFacts,
+    credentialId: 'urn:uuid:4e7a9c2b-6d1f-4a8e-b3c5-0f2e1d9a8b7c',
+    programme: { ...degreeFacts.programme, translations: TEST_PROGRAMME_TRANSLATIONS },
+    stackedFrom: [{ id: String(multilingualModuleCredential.id), json: JSON.stringify(signedMultilingualModule) }],
+    credentialStatus: messageStatusEntry(listUrl, 131_080),
   });
   const endorsement = buildCoAwardEndorsement({
     id: 'urn:uuid:1c9e5a70-3b2d-4f11-8e0a-6d5c4b3a2f19',
@@ -76,6 +86,7 @@ export async function magixDocumentsOfEachShape(): Promise<Record<string, Doc>> 
     moduleCredential,
     multilingualModuleCredential,
     degree,
+    multilingualDegree,
     endorsement,
     statusList,
     presentation: unsignedPresentation,

@@ -9,7 +9,7 @@ import { signCredentialJwt } from './jose-credential';
 import { buildModuleCredential, ModuleCredentialFacts } from './module-credential.builder';
 import { signPresentation, verifyPresentation } from './presentation';
 import { buildStatusListCredential, STATUS_LIST_SIZE, statusEntry, withBit } from './status-list';
-import { aModuleCredential } from './testing/credential-factories';
+import { aModuleCredential, anInMemoryContext, anIssuerRecord } from './testing/credential-factories';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -56,19 +56,8 @@ describe('check messages and the English catalog of the verification page', () =
 
   beforeAll(async () => {
     key = await generateIssuerKey();
-    record = {
-      did: key.did,
-      organisationId: 'upm',
-      name: 'Universidad Politécnica de Madrid',
-      countryCode: 'ES',
-      validFrom: new Date('2020-01-01'),
-      retiredAt: null,
-      compromisedFrom: null,
-    };
-    context = {
-      issuers: { lookup: (did) => Promise.resolve(did === key.did ? record : null) },
-      statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
-    };
+    record = anIssuerRecord(key.did);
+    context = anInMemoryContext(record, lists);
     for (const [name, purpose, revoked] of [
       ['r', 'revocation', 7],
       ['s', 'suspension', 9],

@@ -5,7 +5,7 @@ import { signCredentialJwt } from './jose-credential';
 import { buildModuleCredential } from './module-credential.builder';
 import { signPresentation, verifyPresentation } from './presentation';
 import { buildStatusListCredential, STATUS_LIST_SIZE, statusEntry, withBit } from './status-list';
-import { aModuleCredential } from './testing/credential-factories';
+import { aModuleCredential, anInMemoryContext, anIssuerRecord } from './testing/credential-factories';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
@@ -50,19 +50,8 @@ describe('credential lifecycle in the engine', () => {
 
   beforeAll(async () => {
     key = await generateIssuerKey();
-    record = {
-      did: key.did,
-      organisationId: 'upm',
-      name: 'UPM',
-      countryCode: 'ES',
-      validFrom: new Date('2020-01-01'),
-      retiredAt: null,
-      compromisedFrom: null,
-    };
-    context = {
-      issuers: { lookup: (did) => Promise.resolve(did === key.did ? record : null) },
-      statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
-    };
+    record = anIssuerRecord(key.did, { name: 'UPM' });
+    context = anInMemoryContext(record, lists);
     await publishLists([7], [9]);
   });
 

@@ -1,5 +1,6 @@
 import { registerDeploymentContext } from '../document-loader';
 import { ModuleCredentialFacts } from '../module-credential.builder';
+import { IssuerRecord, VerificationContext } from '../verification.types';
 
 /** The context URL of a deployment at http://localhost:3000, resolvable offline in tests. */
 export const TEST_CONTEXT_URL = registerDeploymentContext('http://localhost:3000');
@@ -34,5 +35,27 @@ export function aModuleCredential(overrides: Partial<ModuleCredentialFacts> = {}
     result: { grade: '8.7', creditsEarned: 6, assessedOn: '2026-06-30' },
     emailSalt: 'f00dfeed',
     ...overrides,
+  };
+}
+
+/** A trust registry entry for `did`: UPM, trusted since 2020, neither retired nor compromised. */
+export function anIssuerRecord(did: string, overrides: Partial<IssuerRecord> = {}): IssuerRecord {
+  return {
+    did,
+    organisationId: 'upm',
+    name: 'Universidad Politécnica de Madrid',
+    countryCode: 'ES',
+    validFrom: new Date('2020-01-01'),
+    retiredAt: null,
+    compromisedFrom: null,
+    ...overrides,
+  };
+}
+
+/** What verification consults, in memory: one trusted issuer and the status lists by URL. */
+export function anInMemoryContext(record: IssuerRecord, lists: Map<string, unknown>): VerificationContext {
+  return {
+    issuers: { lookup: (did) => Promise.resolve(did === record.did ? record : null) },
+    statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
   };
 }

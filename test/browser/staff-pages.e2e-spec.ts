@@ -8,6 +8,7 @@ import { ADMIN, aLearner, FAU_STAFF, LEARNER_PASSWORD } from '../support/factori
 import { anOfferedPlace } from '../support/module-offer';
 import { startTestServer, TestServer } from '../support/test-server';
 import { Browser, launchBrowser } from './browser';
+import { REGISTRATION_URL_PLACEHOLDER } from '@magix/config';
 import { message, PHONE, seriousAccessibilityProblems, signIn } from './staff-pages.support';
 
 const POLIMI_STAFF = 'registrar@polimi.example';
@@ -309,6 +310,31 @@ describe('staff, office and catalogue pages in Chromium', () => {
     });
     const enrolments = await server.db.query('SELECT offering_id, status FROM enrolment WHERE learner_id = $1', [learner.id]);
     expect(enrolments.rows).toEqual([{ offering_id: taken.offeringId, status: 'ENROLLED' }]);
+    await page.close();
+  });
+
+  it('shows a learner admitted to the degree where to take the place: UPM’s registration system, in their language', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/catalogue?lang=es`);
+    await signIn(page, 'tomas.ruiz@alumnos.example');
+    const register = page.locator('#applications-table a[data-action="register"]');
+    await register.waitFor();
+    expect(await register.getAttribute('href')).toBe(REGISTRATION_URL_PLACEHOLDER);
+    expect(await register.textContent()).toBe(message('es', 'catalogue', 'offer.register'));
+    // Only the degree admission (the demo's second admitted applicant, his registration not yet confirmed): no module place is on offer to him, so no take/decline buttons.
+    expect(await page.locator('#applications-table button[data-action="accept"]').count()).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    const { data } = await server.gql(
+      '{ applications(limit: 100) { items { status offering { id } registrationUrl } } }',
+      {},
+      await server.login('tomas.ruiz@alumnos.example'),
+    );
+    expect(data.applications.items).toContainEqual({ status: 'ACCEPTED', offering: null, registrationUrl: REGISTRATION_URL_PLACEHOLDER });
+    expect(
+      data.applications.items
+        .filter((a: { status: string }) => a.status !== 'ACCEPTED')
+        .every((a: { registrationUrl: unknown }) => a.registrationUrl === null),
+    ).toBe(true);
     await page.close();
   });
 });

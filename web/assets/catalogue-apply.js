@@ -8,11 +8,11 @@ import { dataTable, errorText, field, focusHeading, notice, sessionBar, withRole
 
 /**
  * @typedef {{ offeringId: string | null, label: string }} Target
- * @typedef {{ id: string, status: string, submittedAt: string, decisionReason: string | null, offerExpiresAt: string | null,
+ * @typedef {{ id: string, status: string, submittedAt: string, decisionReason: string | null, offerExpiresAt: string | null, registrationUrl: string | null,
  *   cv: { filename: string } | null, offering: { code: string, module: { title: string } } | null, edition: { code: string } | null }} Application
  */
 
-const MINE = `{ applications(limit: 100) { items { id status submittedAt decisionReason offerExpiresAt cv { filename }
+const MINE = `{ applications(limit: 100) { items { id status submittedAt decisionReason offerExpiresAt registrationUrl cv { filename }
   offering { code module { title } } edition { code } } } }`;
 const APPLY = 'mutation($input: ApplyInput!) { apply(input: $input) { id status } }';
 const MAX_CV_BYTES = 2 * 1024 * 1024;
@@ -77,6 +77,14 @@ async function showApplications(place) {
                   // A module place on offer (the batch closed, so the learner was told): take it or decline it here.
                   application.status === 'ACCEPTED' && offerExpiresAt
                     ? offerActions({ id: application.id, offerExpiresAt }, target, () => void showApplications(place))
+                    : null,
+                  // A degree place is taken at UPM's official registration system; the office then confirms it.
+                  application.registrationUrl
+                    ? h(
+                        'p',
+                        { class: 'offer' },
+                        h('a', { href: application.registrationUrl, 'data-action': 'register', rel: 'noopener' }, t('offer.register')),
+                      )
                     : null,
                 ),
                 application.cv ? application.cv.filename : t('mine.noCv'),

@@ -130,6 +130,14 @@ export class AdmissionsResolver {
     return context.loaders.oneBy(ApplicationDocument, 'applicationId', { kind: DocumentKind.MOTIVATION }).load(application.id);
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'An admission to the degree: where the place is taken (UPM’s official registration system); null otherwise',
+  })
+  registrationUrl(@Parent() application: Application) {
+    return this.places.registrationUrlFor(application);
+  }
+
   @ResolveField(() => Organisation, { nullable: true, description: 'PUBLIC_STAFF: the public employer named, when on the platform' })
   publicEmployer(@Parent() application: Application, @Context() context: GraphQLContext) {
     return application.publicEmployerId ? context.loaders.byId(Organisation).load(application.publicEmployerId) : null;

@@ -57,6 +57,11 @@ export class PlacesService implements OnModuleInit {
     return { publicUrl: this.config.publicUrl, registrationUrl: this.config.registrationUrl };
   }
 
+  /** A degree admission is taken by registering at UPM, not here (as acceptOffer answers). */
+  registrationUrlFor(application: Application): string | null {
+    return application.status === ApplicationStatus.ACCEPTED && isDegreeApplication(application) ? this.config.registrationUrl : null;
+  }
+
   onModuleInit(): void {
     // The office changed an intake through updateEdition: places added go to the reserve list, as here.
     this.events.on('edition.degree-intake-changed', async (manager, { editionId }) =>

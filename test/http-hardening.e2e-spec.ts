@@ -161,7 +161,10 @@ describe('HTTP hardening: headers, the self-hosted IDE, CORS, bodies and ids', (
       const paths = [
         '/trust-registry',
         '/.well-known/magix-trust-registry.json',
+        // Every version a credential may name: v3 now, v2 and v1 for those issued before.
+        '/contexts/magix/v3',
         '/contexts/magix/v2',
+        '/contexts/magix/v1',
         `/status-lists/${rows[0].id}`,
         `/badges/modules/${data.modules.items[0].code}`,
         `/badges/issuers/${data.organisations.items[0].id}`,
@@ -174,6 +177,13 @@ describe('HTTP hardening: headers, the self-hosted IDE, CORS, bodies and ids', (
           cors: '*',
         });
         expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+        // A wallet that sends its own Accept header asks first.
+        const asked = await preflight(path, 'GET');
+        expect({ path, status: asked.status, methods: asked.headers.get('access-control-allow-methods') }).toEqual({
+          path,
+          status: 204,
+          methods: 'GET, HEAD',
+        });
       }
     });
 

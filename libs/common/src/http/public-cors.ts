@@ -9,7 +9,7 @@ const PUBLIC_ROUTES: Array<{ method: 'GET' | 'POST'; path: RegExp }> = [
   { method: 'POST', path: /^\/credentials\/verify$/ },
   { method: 'POST', path: /^\/presentations\/verify$/ },
   { method: 'GET', path: /^\/status-lists\/[^/]+$/ },
-  { method: 'GET', path: /^\/contexts\/magix\/v[12]$/ },
+  { method: 'GET', path: /^\/contexts\/magix\/v\d+$/ },
   { method: 'GET', path: /^\/(?:\.well-known\/magix-trust-registry\.json|trust-registry)$/ },
   { method: 'GET', path: /^\/badges\/(?:modules|issuers)\/[^/]+$/ },
   { method: 'GET', path: /^\/c\/[^/]+\/credential\.json$/ },

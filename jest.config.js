@@ -39,4 +39,7 @@ module.exports = {
   // The suites together outgrow one process's 4 GB heap (each loads Nest, TypeORM and jsonld afresh and
   // not all of it is collected): a worker over this after a suite is replaced by a fresh one.
   workerIdleMemoryLimit: '2GB',
+  // Two suites at a time on the 2-core reference machine: most of a suite's time is a server, a
+  // database or a browser waiting, and one at a time the whole run outgrew CI's 30 minutes (1841 s).
+  maxWorkers: 2,
 };

@@ -189,9 +189,11 @@ describe('the built server verifies off its event loop', () => {
   let credential: Json;
 
   beforeAll(async () => {
-    // The server as shipped (npm run build), on a fresh database of the test run's PostgreSQL.
-    const build = await run('npm', ['run', '--silent', 'build']);
-    if (build.code !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-3000)}`);
+    // The server as shipped (built as npm start builds it: global setup did, before any suite), on a
+    // fresh database of the test run's PostgreSQL. Never a rebuild here: it would empty dist/ under
+    // the built servers another suite runs at the same time.
+    const build = await run('node', ['scripts/build-if-stale.mjs', '--quiet']);
+    if (build.code !== 0) throw new Error(`the build failed:\n${build.output.slice(-3000)}`);
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), 'magix-built-'));
     url = `http://127.0.0.1:${port}`;

@@ -5,13 +5,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const ROOT = resolve(__dirname, '../..');
 
 /**
- * Compiles the server into dist/ as `npm run build` does (Nest's build also rewrites the
- * `@magix/*` paths). A type error elsewhere in the tree fails the build but not the emit: the
- * processes started afterwards show whether what they need is there.
+ * The server compiled into dist/ as `npm start` does it: only when the sources changed since the
+ * last build (scripts/build-if-stale.mjs). Global setup builds it before any suite runs, so this
+ * is a no-op during a run: two suites at a time must never rebuild dist/ (Nest's build empties
+ * it first) under a server the other one runs from it. A type error elsewhere in the tree fails
+ * the build but not the emit: the processes started afterwards show whether what they need is there.
  */
 export function buildServer(): Promise<void> {
   return new Promise((done) => {
-    execFile(process.execPath, ['node_modules/@nestjs/cli/bin/nest.js', 'build', 'api'], { cwd: ROOT }, () => done());
+    execFile(process.execPath, ['scripts/build-if-stale.mjs', '--quiet'], { cwd: ROOT }, () => done());
   });
 }
 

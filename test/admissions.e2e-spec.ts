@@ -141,7 +141,9 @@ describe('admissions: applications, review batches, places and the reserve list'
     expect(expired.data.processExpiredOffers).toBe(1);
     expect((await statusOf(c)).status).toBe('EXPIRED');
     expect((await statusOf(d)).status).toBe('ACCEPTED');
-    expect((await accept(c, people[2].token)).errors?.[0].extensions?.code).toBe('NO_OFFER');
+    // Too late to take it, and told so: the offer expired (the same answer as when the job had not run yet).
+    expect((await accept(c, people[2].token)).errors?.[0].extensions?.code).toBe('OFFER_EXPIRED');
+    expect((await statusOf(c)).status).toBe('EXPIRED');
   });
 
   it('gives the last place to exactly one of two concurrent decisions, and enrols once on a double acceptance', async () => {

@@ -89,6 +89,8 @@ export class PlacesService implements OnModuleInit {
       const offering = await this.enrolments.lockOffering(manager, application.offeringId!);
       const current = await manager.findOneByOrFail(Application, { id: applicationId });
       if (current.status === ApplicationStatus.ENROLLED) return { application: current, expired: false };
+      // The same answer whoever noticed the expiry first: this call, or the minute's expiry job.
+      if (current.status === ApplicationStatus.EXPIRED) throw offerExpired();
       if (current.status !== ApplicationStatus.ACCEPTED) throw noOffer();
       await this.requireDecisionSent(manager, current);
       if (current.offerExpiresAt && current.offerExpiresAt.getTime() < this.clock.now().getTime()) {

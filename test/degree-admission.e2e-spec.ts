@@ -1,25 +1,7 @@
-import { ADMIN, aLearner, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, TestLearner, UPM_STAFF } from './support/factories';
-import { applyToDegree, decideDegreeApplication, reviewDegreeBatch } from './support/degree-admission';
+import { ADMIN, aLearner, TestLearner, UPM_STAFF } from './support/factories';
+import { applyToDegree, decideDegreeApplication, passModules, reviewDegreeBatch } from './support/degree-admission';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
-const STAFF: Record<string, string> = {
-  UPM: UPM_STAFF,
-  POLIMI: 'registrar@polimi.example',
-  FAU: FAU_STAFF,
-  TALTECH: 'registrar@taltech.example',
-};
-const ALL = [
-  'UPM-AIG-01',
-  'UPM-CAP-03',
-  'UPM-DSP-02',
-  'POLIMI-DGT-01',
-  'POLIMI-PPM-02',
-  'POLIMI-SDM-03',
-  'FAU-MLP-01',
-  'FAU-LAW-02',
-  'TALTECH-EGV-01',
-  'TALTECH-CYB-02',
-];
 const ISSUE = `mutation($id: ID!) { issueDegree(learnerId: $id) {
   id credentialId replacesCredentialId supersededAt credential { id state } } }`;
 const INTAKE = `mutation($input: SetDegreeIntakeInput!) { setDegreeIntake(input: $input) {
@@ -43,26 +25,7 @@ describe('degree admission: the gate, intakes per edition, places and re-issue',
 
   afterAll(() => server.close());
 
-  /** Enrols the learner in the 2025-2026 run of each module and records a pass, as each module's HEI. */
-  async function passAll(learnerId: string): Promise<void> {
-    const { data } = await server.gql('{ offerings(limit: 100) { items { id code startsOn module { provider { shortName } } } } }');
-    for (const code of ALL) {
-      const offering = data.offerings.items.find((o: Json) => o.code === `${code}-2025`);
-      const staff = await server.login(STAFF[offering.module.provider.shortName.toUpperCase()]);
-      const enrolled = await server.gql(
-        'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
-        { input: { learnerId, offeringId: offering.id } },
-        staff,
-      );
-      const assessedOn = new Date(Date.parse(offering.startsOn) + 60 * 86_400_000).toISOString().slice(0, 10);
-      const recorded = await server.gql(
-        RECORD_RESULT,
-        { input: aPassingResult(enrolled.data.enrol.id, { assessedOn, grade: passingGradeFor(code) }) },
-        staff,
-      );
-      if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
-    }
-  }
+  const passAll = async (learnerId: string): Promise<void> => void (await passModules(server, learnerId));
 
   const degreesOf = (learnerId: string) => server.count(`credential WHERE kind = 'DEGREE' AND learner_id = '${learnerId}'`);
   const awardsOf = (learnerId: string) => server.count(`degree_award WHERE learner_id = '${learnerId}'`);

@@ -1,15 +1,9 @@
-import { ADMIN, aLearner, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, UPM_STAFF } from './support/factories';
+import { ADMIN, aLearner, UPM_STAFF } from './support/factories';
 import { aCourseCredentialFor, checkOf, verify } from './support/credentials';
-import { decideDegreeApplication } from './support/degree-admission';
+import { decideDegreeApplication, DEMO_PATHWAY, passModules } from './support/degree-admission';
 import { independentlyVerify } from './support/independent-eddsa-verifier';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
-const STAFF: Record<string, string> = {
-  UPM: UPM_STAFF,
-  POLIMI: 'registrar@polimi.example',
-  FAU: FAU_STAFF,
-  TALTECH: 'registrar@taltech.example',
-};
 const PROGRESS = `query($id: ID!) { pathwayProgress(learnerId: $id) {
   eligible reasons countedEcts requiredEcts degreeCredentialId
   mandatory { moduleCode satisfied } groups { name countedEcts missingEcts } partners { required partners }
@@ -28,42 +22,9 @@ describe('stacking module credentials into the joint degree', () => {
 
   afterAll(() => server.close());
 
-  /** Enrols the learner in the 2025-2026 run of each module and records a pass, as each module's HEI. */
-  async function pass(learnerId: string, modules: string[]): Promise<Json[]> {
-    const credentials: Json[] = [];
-    const { data } = await server.gql('{ offerings(limit: 100) { items { id code startsOn module { provider { shortName } } } } }');
-    for (const code of modules) {
-      const offering = data.offerings.items.find((o: Json) => o.code === `${code}-2025`);
-      const staff = await server.login(STAFF[offering.module.provider.shortName.toUpperCase()]);
-      const enrolled = await server.gql(
-        'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
-        { input: { learnerId, offeringId: offering.id } },
-        staff,
-      );
-      const assessedOn = new Date(Date.parse(offering.startsOn) + 60 * 86_400_000).toISOString().slice(0, 10);
-      const recorded = await server.gql(
-        RECORD_RESULT,
-        { input: aPassingResult(enrolled.data.enrol.id, { assessedOn, grade: passingGradeFor(code) }) },
-        staff,
-      );
-      if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
-      credentials.push(recorded.data.recordResult.credential);
-    }
-    return credentials;
-  }
+  const pass = (learnerId: string, modules: string[]) => passModules(server, learnerId, modules);
 
-  const ALL = [
-    'UPM-AIG-01',
-    'UPM-CAP-03',
-    'UPM-DSP-02',
-    'POLIMI-DGT-01',
-    'POLIMI-PPM-02',
-    'POLIMI-SDM-03',
-    'FAU-MLP-01',
-    'FAU-LAW-02',
-    'TALTECH-EGV-01',
-    'TALTECH-CYB-02',
-  ];
+  const ALL = DEMO_PATHWAY;
 
   it('explains progress group by group, with what is missing', async () => {
     const learner = await aLearner(server);

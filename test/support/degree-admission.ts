@@ -1,5 +1,5 @@
 import { uploadACv } from './application-documents';
-import { ADMIN, TestLearner } from './factories';
+import { ADMIN, aPassingResult, FAU_STAFF, passingGradeFor, RECORD_RESULT, TestLearner, UPM_STAFF } from './factories';
 import { Json, TestServer } from './test-server';
 
 export const DEGREE_MOTIVATION = 'I work in a ministry’s digital unit and want the full joint degree in AI governance for our services.';
@@ -45,4 +45,50 @@ export async function decideDegreeApplication(server: TestServer, learner: TestL
   const application = await applyToDegree(server, learner);
   const [decided] = await reviewDegreeBatch(server, [[application.id, decision]]);
   return decided;
+}
+
+/** Each demo HEI's registrar, by the HEI's short name in capitals. */
+export const HEI_STAFF: Record<string, string> = {
+  UPM: UPM_STAFF,
+  POLIMI: 'registrar@polimi.example',
+  FAU: FAU_STAFF,
+  TALTECH: 'registrar@taltech.example',
+};
+
+/** Every demo module (62 ECTS from four HEIs): the demo degree rules are met. */
+export const DEMO_PATHWAY = [
+  'UPM-AIG-01',
+  'UPM-CAP-03',
+  'UPM-DSP-02',
+  'POLIMI-DGT-01',
+  'POLIMI-PPM-02',
+  'POLIMI-SDM-03',
+  'FAU-MLP-01',
+  'FAU-LAW-02',
+  'TALTECH-EGV-01',
+  'TALTECH-CYB-02',
+];
+
+/** Enrols the learner in the 2025-2026 run of each module and records a pass, as each module's HEI: the credentials issued. */
+export async function passModules(server: TestServer, learnerId: string, modules: string[] = DEMO_PATHWAY): Promise<Json[]> {
+  const credentials: Json[] = [];
+  const { data } = await server.gql('{ offerings(limit: 100) { items { id code startsOn module { provider { shortName } } } } }');
+  for (const code of modules) {
+    const offering = data.offerings.items.find((o: Json) => o.code === `${code}-2025`);
+    const staff = await server.login(HEI_STAFF[offering.module.provider.shortName.toUpperCase()]);
+    const enrolled = await server.gql(
+      'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
+      { input: { learnerId, offeringId: offering.id } },
+      staff,
+    );
+    const assessedOn = new Date(Date.parse(offering.startsOn) + 60 * 86_400_000).toISOString().slice(0, 10);
+    const recorded = await server.gql(
+      RECORD_RESULT,
+      { input: aPassingResult(enrolled.data.enrol.id, { assessedOn, grade: passingGradeFor(code) }) },
+      staff,
+    );
+    if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
+    credentials.push(recorded.data.recordResult.credential);
+  }
+  return credentials;
 }

@@ -3,18 +3,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  {
-    ignores: [
-      'dist/**',
-      'dist-bench/**',
-      'node_modules/**',
-      'coverage/**',
-      '.data/**',
-      'jest.config.js',
-      'jest.sequencer.js',
-      'eslint.config.mjs',
-    ],
-  },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', '.data/**', 'jest.config.js', 'eslint.config.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -42,5 +42,4 @@ module.exports = {
   // Two suites at a time on the 2-core reference machine: most of a suite's time is a server, a
   // database or a browser waiting, and one at a time the whole run outgrew CI's 30 minutes (1841 s).
   maxWorkers: 2,
-  testSequencer: '<rootDir>/jest.sequencer.js',
 };

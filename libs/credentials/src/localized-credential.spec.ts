@@ -8,7 +8,7 @@ import obSchema from '../../../test/fixtures/ob3/ob_v3p0_achievementcredential_s
 import { canonizeCounts, compiledCanonize, standardCanonize } from './canonize/compiled-canonize';
 import { MAGIX_CONTEXT_V2_DIGEST, magixContextV2Url } from './contexts/magix-context';
 import { signCredential } from './credential-signer';
-import { buildDegreeCredential } from './degree-credential.builder';
+import { buildDegreeCredential, DegreeCredentialFacts } from './degree-credential.builder';
 import { documentLoader } from './document-loader';
 import { generateIssuerKey } from './issuer-key';
 import { buildModuleCredential } from './module-credential.builder';
@@ -92,52 +92,42 @@ describe('a module credential in several languages', () => {
     expect((await plainlyVerified(tampered)).verified).toBe(false);
   });
 
+  /** The degree of Lucía Martín, stacked from this test's signed module credential, for a programme of these texts. */
+  const degreeFacts = (
+    credentialId: string,
+    issuedAt: string,
+    texts: Pick<DegreeCredentialFacts['programme'], 'title' | 'description' | 'translations'>,
+  ) => ({
+    contextUrl: String(credential['@context'][2]),
+    credentialId,
+    issuedAt: new Date(issuedAt),
+    issuer: { did: key.did, name: 'UPM', countryCode: 'ES' },
+    coAwarders: [{ did: key.did, name: 'UPM', countryCode: 'ES' }],
+    recipient: { id: 'urn:uuid:0f6f2b8e-2f7e-4b0e-8a55-9c1d7e3a4b21', name: 'Lucía Martín' },
+    programme: { id: 'http://localhost:3000/programmes/P', code: 'P', totalEcts: 60, eqfLevel: 7, ...texts },
+    creditsEarned: 60,
+    criteria: 'Earned 60 ECTS.',
+    stackedFrom: [{ id: String(credential.id), json: JSON.stringify(signed) }],
+  });
+
   it('the degree names each stacked module in every language its credential gives', () => {
-    const degree: Doc = buildDegreeCredential({
-      contextUrl: credential['@context'][2],
-      credentialId: 'urn:uuid:9b2f6d1e-0c1a-4e8b-9a77-2b7c9d4e5f60',
-      issuedAt: new Date('2027-07-15T09:30:00Z'),
-      issuer: { did: key.did, name: 'UPM', countryCode: 'ES' },
-      coAwarders: [{ did: key.did, name: 'UPM', countryCode: 'ES' }],
-      recipient: { id: 'urn:uuid:0f6f2b8e-2f7e-4b0e-8a55-9c1d7e3a4b21', name: 'Lucía Martín' },
-      programme: {
-        id: 'http://localhost:3000/programmes/P',
-        code: 'P',
+    const degree: Doc = buildDegreeCredential(
+      degreeFacts('urn:uuid:9b2f6d1e-0c1a-4e8b-9a77-2b7c9d4e5f60', '2027-07-15T09:30:00Z', {
         title: 'Joint Master',
         description: 'The degree.',
-        totalEcts: 60,
-        eqfLevel: 7,
-      },
-      creditsEarned: 60,
-      criteria: 'Earned 60 ECTS.',
-      stackedFrom: [{ id: String(credential.id), json: JSON.stringify(signed) }],
-    });
+      }),
+    );
     expect(degree.evidence[0]).toMatchObject({ name: 'AI for Public Governance' });
     expect(degree.evidence[0].localizedName).toEqual(credential.credentialSubject.achievement.localizedName);
     expect(schemaErrors({ ...degree, proof: [signed.proof[0]] })).toEqual([]);
   });
 
   it('a translated programme’s degree carries its title and description in every language, as a module credential does', async () => {
-    const facts = {
-      contextUrl: credential['@context'][2],
-      credentialId: 'urn:uuid:4e7a9c2b-6d1f-4a8e-b3c5-0f2e1d9a8b7c',
-      issuedAt: new Date('2026-07-15T09:30:00Z'),
-      issuer: { did: key.did, name: 'UPM', countryCode: 'ES' },
-      coAwarders: [{ did: key.did, name: 'UPM', countryCode: 'ES' }],
-      recipient: { id: 'urn:uuid:0f6f2b8e-2f7e-4b0e-8a55-9c1d7e3a4b21', name: 'Lucía Martín' },
-      programme: {
-        id: 'http://localhost:3000/programmes/P',
-        code: 'P',
-        title: 'Joint Master in AI for Public Governance',
-        description: 'The joint master’s degree of the consortium.',
-        translations: TEST_PROGRAMME_TRANSLATIONS,
-        totalEcts: 60,
-        eqfLevel: 7,
-      },
-      creditsEarned: 60,
-      criteria: 'Earned 60 ECTS.',
-      stackedFrom: [{ id: String(credential.id), json: JSON.stringify(signed) }],
-    };
+    const facts = degreeFacts('urn:uuid:4e7a9c2b-6d1f-4a8e-b3c5-0f2e1d9a8b7c', '2026-07-15T09:30:00Z', {
+      title: 'Joint Master in AI for Public Governance',
+      description: 'The joint master’s degree of the consortium.',
+      translations: TEST_PROGRAMME_TRANSLATIONS,
+    });
     const degree: Doc = buildDegreeCredential(facts);
     const names = [
       { '@value': 'Joint Master in AI for Public Governance', '@language': 'en' },

@@ -98,7 +98,8 @@ function keepJson(credential: IssuedCredential, utf8: Uint8Array): void {
 
 @Injectable()
 export class CredentialIssuanceService {
-  private bulkSigner: BulkSigner | null = null;
+  /** Signs on the threads that also verify (their module closes them). */
+  private readonly signer: BulkSigner;
 
   constructor(
     private readonly identities: IssuerIdentityService,
@@ -107,8 +108,10 @@ export class CredentialIssuanceService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: DomainEvents,
     private readonly clock: Clock,
-    private readonly workers: CredentialWorkers,
-  ) {}
+    workers: CredentialWorkers,
+  ) {
+    this.signer = new BulkSigner(workers);
+  }
 
   /**
    * Issues the module credential for a passing result inside the caller's transaction. The unique
@@ -343,7 +346,7 @@ export class CredentialIssuanceService {
    * next requests (ECONNRESET).
    */
   private async signAll(credentials: UnsignedCredential[], key: IssuerKeyMaterial): Promise<Uint8Array[]> {
-    const signer = this.signer();
+    const { signer } = this;
     if (signer.threads > 0) return signer.signManyUtf8(credentials, key);
     const signed: Uint8Array[] = [];
     for (const credential of credentials) {
@@ -351,12 +354,6 @@ export class CredentialIssuanceService {
       signed.push(Buffer.from(JSON.stringify(await signCredential(credential, key))));
     }
     return signed;
-  }
-
-  /** Signs on the threads that also verify (their module closes them). */
-  private signer(): BulkSigner {
-    this.bulkSigner ??= new BulkSigner(this.workers);
-    return this.bulkSigner;
   }
 
   private async prerequisiteCodes(manager: EntityManager, moduleId: string): Promise<string[]> {

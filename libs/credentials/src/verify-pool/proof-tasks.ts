@@ -1,4 +1,4 @@
-import { SignedBatch, signBatch, SigningTask } from '../bulk/signing-task';
+import { signBatch, SigningTask } from '../bulk/signing-task';
 import { verifyCredentialJwtHere } from '../jose-credential';
 import { dataIntegrityProofCheckHere, verifyProofSetHere } from '../proof-check';
 import type { ProofTask, ProofTaskResult } from './proof-offload';
@@ -22,5 +22,3 @@ export type CredentialTask = ProofTask | { kind: 'signBatch'; batch: SigningTask
 export function runCredentialTask(task: CredentialTask): Promise<unknown> {
   return task.kind === 'signBatch' ? signBatch(task.batch) : runProofTask(task);
 }
-
-export type { SignedBatch };

@@ -8,6 +8,7 @@ export * from './defined-only';
 export * from './graphql/id-arguments';
 export * from './graphql/query-cost';
 export * from './database/database-errors';
+export * from './database/prepared-query';
 export * from './database/query-logger';
 export * from './http/security-headers';
 export * from './http/public-cors';

@@ -11,6 +11,7 @@ import {
   moduleReferencesOf,
   parseCredentialInput,
 } from '@magix/credentials';
+import { preparedQuery } from '@magix/common';
 import { statusListIdOf } from './status-list.service';
 
 /** What one credential's verification will ask the database, read before it asks. */
@@ -99,31 +100,36 @@ const REGISTRY_ROWS = `
     FROM issuer_key k JOIN organisation o ON o.id = k.organisation_id
    WHERE o.consortium_member AND o.kind = 'HEI' AND k.did = ANY($1::text[])`;
 
-/**
- * One round trip for all of a plan: registry rows, which credential rows hold the id (not their
- * documents), the lists' versions (not their bits nor documents), the modules. Read fresh every
- * time, so a revocation, a compromise report or a registry change by any process is seen by the
- * next verification; only what cannot change under a version is cached by the callers.
- */
-export async function readSnapshot(dataSource: DataSource, plan: VerificationPlan): Promise<VerificationSnapshot> {
-  const [row] = await dataSource.query<
-    Array<{
-      registry: Array<Omit<IssuerRecord, 'validFrom' | 'retiredAt' | 'compromisedFrom'> & Record<string, string | null>>;
-      records: RecordVersion[];
-      lists: ListVersion[];
-      modules: Array<{ code: string; providerOrganisationId: string }>;
-    }>
-  >(
-    `SELECT
+const SNAPSHOT_SQL = `SELECT
        (SELECT coalesce(json_agg(r), '[]') FROM (${REGISTRY_ROWS}) r) AS registry,
        (SELECT coalesce(json_agg(json_build_object('id', c.id, 'xmin', c.xmin::text, 'issuerDid', c.issuer_did)), '[]')
           FROM credential c WHERE $2::text IS NOT NULL AND (c.document::jsonb ->> 'id') = $2 AND c.issuer_did = ANY($1::text[])) AS records,
        (SELECT coalesce(json_agg(json_build_object('id', l.id, 'version', l.version, 'signedVersion', l.signed_version)), '[]')
           FROM status_list l WHERE l.id = ANY($3::uuid[])) AS lists,
        (SELECT coalesce(json_agg(json_build_object('code', m.code, 'providerOrganisationId', m.provider_id)), '[]')
-          FROM module m WHERE m.code = ANY($4::text[])) AS modules`,
-    [plan.dids, plan.credentialId, plan.listIds, plan.moduleCodes],
-  );
+          FROM module m WHERE m.code = ANY($4::text[])) AS modules`;
+
+interface SnapshotRow {
+  registry: Array<Omit<IssuerRecord, 'validFrom' | 'retiredAt' | 'compromisedFrom'> & Record<string, string | null>>;
+  records: RecordVersion[];
+  lists: ListVersion[];
+  modules: Array<{ code: string; providerOrganisationId: string }>;
+}
+
+/**
+ * One round trip for all of a plan: registry rows, which credential rows hold the id (not their
+ * documents), the lists' versions (not their bits nor documents), the modules. Read fresh every
+ * time, so a revocation, a compromise report or a registry change by any process is seen by the
+ * next verification; only what cannot change under a version is cached by the callers.
+ * A prepared statement: every verification runs it, and its planning cost more than its execution.
+ */
+export async function readSnapshot(dataSource: DataSource, plan: VerificationPlan): Promise<VerificationSnapshot> {
+  const [row] = await preparedQuery<SnapshotRow>(dataSource, 'magix.verification-snapshot', SNAPSHOT_SQL, [
+    plan.dids,
+    plan.credentialId,
+    plan.listIds,
+    plan.moduleCodes,
+  ]);
   const registry = new Map<string, IssuerRecord>();
   for (const r of row.registry) {
     // json_agg gives timestamps as text; a DID has one key row (issuer_key.did is unique).

@@ -22,7 +22,7 @@ export interface BenchSummary {
   issue: { bare: number; magix: number };
   verify: { bare: number; magix: number };
   cohort: { rows: number; seconds: number; bareSignSeconds: number; peakRssMb?: number; verifiedStored?: number };
-  httpVerify: { perSecond: number; p99ms: number; clients?: number; seconds?: number; healthP99ms?: number };
+  httpVerify: { perSecond: number; p99ms: number; clients?: number; seconds?: number; healthP99ms?: number; clientCpuMs?: number };
   /** Credentials stored a second through one server process and through two on one database (an extra key). */
   scaleOut?: { rows: number; oneProcess: number; twoProcesses: number; ratio: number; verifiedStored: number };
 }

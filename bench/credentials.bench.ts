@@ -259,6 +259,7 @@ async function main(): Promise<void> {
       clients: options.httpClients,
       seconds: options.httpSeconds,
       healthP99ms: round(http.healthP99ms),
+      clientCpuMs: round(http.clientCpuMsPerVerification, 2),
     },
     ...(processes && {
       scaleOut: {

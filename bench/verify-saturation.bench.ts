@@ -58,6 +58,7 @@ async function measure(onEventLoop: boolean) {
       [`p99 < ${HEALTH_P99_TARGET_MS} ms`]: result.healthP99ms < HEALTH_P99_TARGET_MS,
       'main-thread CPU ms/verification': perVerification(threadCpuMs(server.pid, server.pid) - mainBefore),
       'other threads CPU ms/verification': perVerification(otherThreadsCpuMs(server.pid) - othersBefore),
+      'client CPU ms/verification': Number(result.clientCpuMsPerVerification.toFixed(2)),
       probes: result.probes,
     };
   } finally {

@@ -4,7 +4,9 @@
  * say verified (the credential is genuine); anything else fails the bench.
  */
 import { Agent, request } from 'node:http';
-import { BenchServer, sleep } from './server';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BenchServer } from './server';
 
 const PROBE_EVERY_MS = 20;
 /** Issue 13: /health answers in under this at p99 while verification is saturated (8 clients). */
@@ -26,17 +28,17 @@ export const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /**
- * One request on a kept-alive connection, its body read whole. Node's own http client, as load
+ * One POST on a kept-alive connection, its body read whole. Node's own http client, as load
  * generators such as wrk or autocannon are lean: the clients share the server's two cores, and
  * `fetch` spent 1.3–1.4 ms of CPU a request there, a third of what the server spends.
  */
-function call(agent: Agent, url: string, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
+function post(agent: Agent, url: string, body: string): Promise<string> {
   return new Promise((done, fail) => {
-    const headers = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    const outgoing = request(url, { method, agent, headers }, (response) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const outgoing = request(url, { method: 'POST', agent, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
       response.on('error', fail);
     });
     outgoing.on('error', fail);
@@ -44,12 +46,22 @@ function call(agent: Agent, url: string, method: 'GET' | 'POST', body?: string):
   });
 }
 
+/** /health every PROBE_EVERY_MS until `until`, from a thread of its own (health-probe.ts): the latencies in ms. */
+function probeHealth(url: string, until: number): Promise<number[]> {
+  return new Promise((done, fail) => {
+    const probe = new Worker(join(__dirname, 'health-probe.js'), { workerData: { url, until, everyMs: PROBE_EVERY_MS } });
+    probe.once('message', (latencies: number[]) => done(latencies));
+    probe.once('error', fail);
+    probe.once('exit', (code) => (code === 0 ? undefined : fail(new Error(`The /health probe stopped with ${code}`))));
+  });
+}
+
 export async function saturate(server: BenchServer, clients: number, seconds: number): Promise<Saturation> {
   const body = JSON.stringify({ verifiableCredential: server.credential });
-  // One connection a client, and one for the /health probe: as many sockets as callers.
-  const agent = new Agent({ keepAlive: true, maxSockets: clients + 1 });
+  // One connection a client.
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const verify = async () => {
-    const { text } = await call(agent, `${server.url}/credentials/verify`, 'POST', body);
+    const text = await post(agent, `${server.url}/credentials/verify`, body);
     const answer = JSON.parse(text) as { verified?: boolean };
     if (answer.verified !== true) throw new Error(`A genuine credential did not verify: ${text.slice(0, 300)}`);
   };
@@ -65,17 +77,7 @@ export async function saturate(server: BenchServer, clients: number, seconds: nu
       latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
   });
-  const health: number[] = [];
-  const probe = (async () => {
-    while (Date.now() < until) {
-      const start = process.hrtime.bigint();
-      const { status } = await call(agent, `${server.url}/health`, 'GET');
-      if (status !== 200) throw new Error(`/health answered ${status} under load`);
-      health.push(Number(process.hrtime.bigint() - start) / 1e6);
-      await sleep(PROBE_EVERY_MS);
-    }
-  })();
-  await Promise.all([...loops, probe]);
+  const [health] = await Promise.all([probeHealth(server.url, until), ...loops]);
   const cpu = process.cpuUsage(cpuBefore);
   agent.destroy();
   // The last requests finish after `until`: divide by the time they really took.

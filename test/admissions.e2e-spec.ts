@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { OutboxService } from '@magix/admissions';
+import { OutboxService, PlacesService } from '@magix/admissions';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { ADMIN, FAU_STAFF, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
@@ -189,6 +189,90 @@ describe('admissions: applications, review batches, places and the reserve list'
     const degree = await apply(learner.token);
     expect(degree.data.apply.status).toBe('SUBMITTED');
     expect((await apply(learner.token)).errors?.[0].extensions?.code).toBe('DUPLICATE_APPLICATION');
+  });
+
+  it('logs a failed application INSERT without the motivation or the email, and answers DUPLICATE_APPLICATION', async () => {
+    const learner = await anApplicant();
+    const offeringId = await anOffering(5);
+    // The letter names its writer: both are parameters of the INSERT that fails.
+    const reference = randomBytes(6).toString('hex');
+    const letter = `Write to me at ${learner.email}: ${reference} is my reference for this application.`;
+    const logged: string[] = [];
+    const spies = [process.stdout, process.stderr].map((stream) => {
+      const original = stream.write.bind(stream);
+      return jest.spyOn(stream, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) => {
+        logged.push(String(chunk));
+        return original(chunk, ...rest);
+      }) as typeof stream.write);
+    });
+    try {
+      // Two at once: both pass every check, one INSERT meets the other's row in the unique index.
+      const answers = await Promise.all(
+        [1, 2].map(() =>
+          server.gql(
+            'mutation($input: ApplyInput!) { apply(input: $input) { id status } }',
+            { input: { offeringId, motivation: letter } },
+            learner.token,
+          ),
+        ),
+      );
+      expect(answers.filter((a) => a.data?.apply?.status === 'SUBMITTED')).toHaveLength(1);
+      const refused = answers.find((a) => a.errors)!;
+      expect(refused.errors).toHaveLength(1);
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'DUPLICATE_APPLICATION', field: 'input' });
+      expect(refused.errors![0].message).not.toMatch(/INSERT|duplicate key|violates/);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+    const log = logged.join('');
+    // The failure is logged (its SQLSTATE and statement), never what the row carried.
+    expect(log).toMatch(/query failed: 23505 .*INSERT INTO "application"/);
+    expect(log).not.toContain(reference);
+    expect(log).not.toContain(learner.email);
+    expect(log).not.toContain(learner.id);
+    expect(await server.count(`application WHERE offering_id = '${offeringId}'`)).toBe(1);
+  });
+
+  it('refuses to enrol while an accepted applicant in an open review batch holds the last place (OFFERING_FULL)', async () => {
+    const offeringId = await anOffering(1);
+    const [applicant, walkIn] = await Promise.all([anApplicant(), anApplicant()]);
+    const applicationId = (await apply(applicant.token, offeringId)).data.apply.id;
+    expect((await uploadCv(applicationId, applicant.token, PDF)).status).toBe(201);
+    const batch = (await openBatch(offeringId)).data.openReviewBatch.id;
+    expect((await decide(batch, applicationId, 'ACCEPTED')).data.decideApplication.status).toBe('ACCEPTED');
+    const enrol = () =>
+      server.gql('mutation($input: EnrolInput!) { enrol(input: $input) { id } }', { input: { learnerId: walkIn.id, offeringId } }, upm);
+    const full = await enrol();
+    expect(full.errors?.[0].extensions).toMatchObject({ code: 'OFFERING_FULL', field: 'input.offeringId' });
+    expect(await server.count(`enrolment WHERE offering_id = '${offeringId}'`)).toBe(0);
+    // The commission changes its mind within the batch: the place is free again.
+    expect((await decide(batch, applicationId, 'REJECTED')).data.decideApplication.status).toBe('REJECTED');
+    expect((await enrol()).data.enrol.id).toEqual(expect.any(String));
+  });
+
+  it('accepts an application when the only held place is an expired offer the expiry job has not passed on yet', async () => {
+    const offeringId = await anOffering(1);
+    const [first, second] = await Promise.all([anApplicant(), anApplicant()]);
+    const lapsed = (await apply(first.token, offeringId)).data.apply.id;
+    await uploadCv(lapsed, first.token, PDF);
+    const firstBatch = (await openBatch(offeringId)).data.openReviewBatch.id;
+    await decide(firstBatch, lapsed, 'ACCEPTED');
+    await server.gql('mutation($id: ID!) { closeReviewBatch(batchId: $id) { id } }', { id: firstBatch }, upm);
+    const next = (await apply(second.token, offeringId)).data.apply.id;
+    await uploadCv(next, second.token, PDF);
+    // The minute's expiry job stays away: the lapsed offer is still ACCEPTED when the commission decides.
+    const expiry = jest.spyOn(server.app.get(PlacesService), 'processExpiredOffers').mockResolvedValue(0);
+    try {
+      await server.db.query("UPDATE application SET offer_expires_at = now() - interval '1 minute' WHERE id = $1", [lapsed]);
+      const secondBatch = (await openBatch(offeringId)).data.openReviewBatch.id;
+      expect((await statusOf(lapsed)).status).toBe('ACCEPTED');
+      const accepted = await decide(secondBatch, next, 'ACCEPTED');
+      expect(accepted.errors).toBeUndefined();
+      expect(accepted.data.decideApplication.status).toBe('ACCEPTED');
+      expect((await statusOf(lapsed)).status).toBe('ACCEPTED');
+    } finally {
+      expiry.mockRestore();
+    }
   });
 
   it('accepts only PDF CVs of at most 2 MB, stored with a checksum', async () => {

@@ -181,5 +181,43 @@ describe('degree admission: the gate, intakes per edition, places and re-issue',
       expect((await status(applications[2].id)).status).toBe('ACCEPTED');
       await server.gql(INTAKE, { input: { editionId: editions['2026-2027'], places: 200 } }, admin);
     });
+
+    it('ranks the remaining degree reserves 1, 2, … again when one leaves the reserve list', async () => {
+      const held = (await server.gql(LIST, { editionId: editions['2026-2027'], status: 'ACCEPTED' }, admin)).data.applications.totalCount;
+      await server.gql(INTAKE, { input: { editionId: editions['2026-2027'], places: held + 1 } }, admin);
+      const learners = await Promise.all([1, 2, 3, 4].map(() => aLearner(server)));
+      const applications: Json[] = [];
+      for (const learner of learners) applications.push(await applyToDegree(server, learner));
+      const decided = await reviewDegreeBatch(
+        server,
+        applications.map((application: Json) => [application.id, 'ACCEPTED']),
+      );
+      expect(decided.map((d) => d.reserveRank)).toEqual([null, 1, 2, 3]);
+      const ranks = async () =>
+        Promise.all(
+          applications.slice(1).map(async ({ id }: Json) => {
+            const { data } = await server.gql('query($id: ID!) { application(id: $id) { status reserveRank } }', { id }, admin);
+            return data.application;
+          }),
+        );
+
+      // The second on the list leaves: the third is second now.
+      const withdraw = (index: number) =>
+        server.gql(
+          'mutation($id: ID!) { withdrawApplication(applicationId: $id) { status reserveRank } }',
+          { id: applications[index].id },
+          learners[index].token,
+        );
+      expect((await withdraw(2)).data.withdrawApplication.status).toBe('WITHDRAWN');
+      expect(await ranks()).toEqual([
+        { status: 'RESERVE', reserveRank: 1 },
+        { status: 'WITHDRAWN', reserveRank: null },
+        { status: 'RESERVE', reserveRank: 2 },
+      ]);
+      // The first leaves too: the last one is first.
+      await withdraw(1);
+      expect((await ranks()).map((r: Json) => r.reserveRank)).toEqual([null, null, 1]);
+      await server.gql(INTAKE, { input: { editionId: editions['2026-2027'], places: 200 } }, admin);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { ADMIN, aLearner, UPM_STAFF } from './support/factories';
+import { ADMIN, aLearner, aPassingResult, RECORD_RESULT, UPM_STAFF } from './support/factories';
 import { aCourseCredentialFor, checkOf, verify } from './support/credentials';
 import { decideDegreeApplication, DEMO_PATHWAY, passModules } from './support/degree-admission';
 import { independentlyVerify } from './support/independent-eddsa-verifier';
@@ -164,6 +164,75 @@ describe('stacking module credentials into the joint degree', () => {
       );
       expect(decided.data.resolveDegreeReview).toEqual({ reviewRequired: false, reviewReason: 'Revoked: Mandatory module revoked' });
       await expect(verify(server, degree.document)).resolves.toMatchObject({ verdict: 'REVOKED' });
+    });
+  });
+
+  describe('one more credential never loses eligibility (the stacking counterexample)', () => {
+    it('refuses the same module code to another HEI: the counterexample’s second HEI cannot credit it', async () => {
+      const polimi = (await server.gql('{ module(code: "POLIMI-DGT-01") { provider { id } } }')).data.module.provider.id;
+      const { errors } = await server.gql(
+        'mutation($input: CreateModuleInput!) { createModule(input: $input) { id } }',
+        {
+          input: {
+            code: 'UPM-AIG-01',
+            title: 'AI for Public Governance, the Milan edition',
+            description: 'The same module code, credited by another HEI with more ECTS',
+            learningOutcomes: ['Governs AI systems in the public sector'],
+            ectsCredits: 8,
+            eqfLevel: 7,
+            workloadHours: 200,
+            language: 'en',
+            assessmentType: 'Written exam',
+            participationForm: 'ONLINE',
+            qualityAssurance: 'Internal review',
+            providerId: polimi,
+            prerequisiteCodes: [],
+          },
+        },
+        await server.login('registrar@polimi.example'),
+      );
+      expect(errors?.[0].extensions?.code).toBe('MODULE_CODE_TAKEN');
+    });
+
+    it('stays eligible, and gets the degree, when a second, larger credential for a counted module arrives', async () => {
+      const learner = await aLearner(server);
+      await decideDegreeApplication(server, learner, 'ACCEPTED');
+      const upm = await server.login(UPM_STAFF);
+      const { data: offerings } = await server.gql('{ offerings(limit: 100) { items { id code } } }');
+      const run = (code: string) => offerings.offerings.items.find((o: Json) => o.code === code).id;
+      const passIn = async (offeringId: string, credits: number, assessedOn: string) => {
+        const enrolled = await server.gql(
+          'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
+          { input: { learnerId: learner.id, offeringId } },
+          upm,
+        );
+        if (!enrolled.data) throw new Error(JSON.stringify(enrolled.errors));
+        const recorded = await server.gql(
+          RECORD_RESULT,
+          { input: aPassingResult(enrolled.data.enrol.id, { creditsAwarded: credits, assessedOn }) },
+          upm,
+        );
+        if (!recorded.data) throw new Error(JSON.stringify(recorded.errors));
+        return recorded.data.recordResult.credential.id as string;
+      };
+      // The first UPM-AIG-01 counts 4.5 of its 6 ECTS: 60.5 in all, just eligible.
+      const smaller = await passIn(run('UPM-AIG-01-2025'), 4.5, '2025-12-01');
+      await pass(
+        learner.id,
+        ALL.filter((code) => code !== 'UPM-AIG-01'),
+      );
+      const before = (await server.gql(PROGRESS, { id: learner.id }, admin)).data.pathwayProgress;
+      expect(before).toMatchObject({ eligible: true, countedEcts: 60.5 });
+
+      const larger = await passIn(run('UPM-AIG-01-2026'), 6, '2026-11-10');
+      expect(larger).not.toBe(smaller);
+      const after = (await server.gql(PROGRESS, { id: learner.id }, admin)).data.pathwayProgress;
+      expect(after).toMatchObject({ eligible: true, reasons: [], countedEcts: 62 });
+      expect(after.partners.partners).toEqual(before.partners.partners);
+      expect(after.notCounted).toEqual([{ title: 'UPM-AIG-01', reason: 'the same module already counts' }]);
+      const issued = await server.gql(ISSUE, { id: learner.id }, admin);
+      expect(issued.errors).toBeUndefined();
+      expect(issued.data.issueDegree.credentialId).toEqual(expect.any(String));
     });
   });
 

@@ -334,5 +334,27 @@ describe('review batches: every state settles, decisions are acted on once sent'
       expect(degreeLate.errors?.[0].message).toContain(`until ${formatDate('en', yesterday)}`);
       expect(degreeLate.errors?.[0].message).not.toMatch(/\d{4}-\d{2}-\d{2}|0000/);
     });
+
+    it('tells a late applicant, to a module or to the degree, of the interest list that hears of the next edition', async () => {
+      const learner = await aLearner(server);
+      await server.db.query('UPDATE offering SET applications_open_on = NULL, applications_close_on = $2 WHERE id = $1', [
+        offering.id,
+        shiftDays(-1),
+      ]);
+      const before = await written();
+      const lateToModule = (await applyToModule(learner)).errors?.[0];
+      // The degree intake of 2028-2029 closed yesterday (the test above).
+      const lateToDegree = (await server.gql(APPLY, { input: { editionId: planned.id, motivation: DEGREE_MOTIVATION } }, learner.token))
+        .errors?.[0];
+      for (const late of [lateToModule, lateToDegree]) {
+        expect(late?.extensions?.code).toBe('APPLICATIONS_CLOSED');
+        expect(late?.message).toContain('Join the interest list at /interest-list to hear when the next edition opens');
+      }
+      expect(await written()).toEqual(before);
+      // The path named is the interest list's public page.
+      const page = await fetch(`${server.url}/interest-list`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<form');
+    });
   });
 });

@@ -28,8 +28,14 @@ const error = (code: AdmissionErrorCode, message: string, field?: string, status
 
 export const duplicateApplication = () =>
   error(AdmissionErrorCode.DUPLICATE_APPLICATION, 'You already have an application for this under review or on offer', 'input');
+/** The interest list's page (InterestListController): a late applicant hears there of the next editions. */
+export const INTEREST_LIST_PATH = '/interest-list';
 export const applicationsClosed = (window: string, field = 'input.offeringId') =>
-  error(AdmissionErrorCode.APPLICATIONS_CLOSED, `Applications are not open: ${window}`, field);
+  error(
+    AdmissionErrorCode.APPLICATIONS_CLOSED,
+    `Applications are not open: ${window}. Join the interest list at ${INTEREST_LIST_PATH} to hear when the next edition opens`,
+    field,
+  );
 export const notAPdf = (what = 'The CV') => error(AdmissionErrorCode.NOT_A_PDF, `${what} must be a PDF file`, 'file', 415);
 export const fileTooLarge = (what = 'The CV') => error(AdmissionErrorCode.FILE_TOO_LARGE, `${what} must be at most 2 MB`, 'file', 413);
 export const cvRequired = () =>

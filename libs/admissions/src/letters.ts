@@ -1,4 +1,5 @@
 import { formatDate, formatList, formatNumber, Language, languageOf, renderMail, translate } from '@magix/i18n';
+import { INTEREST_LIST_PATH } from './admissions.errors';
 
 /**
  * What the applicant is told, as plain text for the outbox, in the reader's language (their
@@ -25,7 +26,7 @@ export interface Letter {
   body: string;
 }
 
-export const interestListUrl = (links: Pick<LetterLinks, 'publicUrl'>) => `${links.publicUrl}/interest-list`;
+export const interestListUrl = (links: Pick<LetterLinks, 'publicUrl'>) => `${links.publicUrl}${INTEREST_LIST_PATH}`;
 
 const languageOfReader = (reader: Pick<Reader, 'preferredLanguage'>): Language => languageOf(reader.preferredLanguage);
 

@@ -170,7 +170,12 @@ export class PlacesService implements OnModuleInit {
       } else if (!live) {
         throw cannotWithdraw();
       }
-      await this.setStatus(manager, current, ApplicationStatus.WITHDRAWN);
+      // Off the reserve list too: its rank goes, as on a promotion, and the others are ranked again below.
+      await manager.update(
+        Application,
+        { id: current.id },
+        { status: ApplicationStatus.WITHDRAWN, reserveRank: null, updatedAt: this.clock.now() },
+      );
       await audit(manager, {
         action: AuditAction.APPLICATION_WITHDRAWN,
         actorUserId: principal.userId,

@@ -288,9 +288,9 @@ describe('one validation of a result; corrections that supersede the credential'
   it('lists a module credential in notCounted as expired once the Clock passes its validUntil', async () => {
     const pass = await aPass();
     // No issuance path of ours sets an end date on a module credential yet: the row gets one here
-    // (a minute from now), and the Clock is moved past it, as time would.
+    // (ten minutes from now), and the Clock is moved past it, as time would.
     const clock = server.app.get(Clock);
-    const validUntil = new Date(clock.now().getTime() + 60_000);
+    const validUntil = new Date(clock.now().getTime() + 600_000);
     await server.db.query('UPDATE credential SET valid_until = $2 WHERE id = $1', [pass.credential.id, validUntil]);
     const progress = async () => (await server.gql(PROGRESS, { id: pass.learner.id }, pass.learner.token)).data.pathwayProgress;
     expect(await progress()).toEqual({ counted: [{ id: pass.credential.id, title: 'UPM-AIG-01' }], notCounted: [] });

@@ -116,6 +116,7 @@ async function inProcess(N: number): Promise<InProcess> {
   const context: VerificationContext = {
     issuers: { lookup: () => Promise.resolve(record) },
     statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
+    now: new Date(),
   };
   let failures = 0;
   const platformVerify = await timed(N, async (i) => {

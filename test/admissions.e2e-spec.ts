@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { OutboxService, PlacesService } from '@magix/admissions';
+import { Clock } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
-import { ADMIN, FAU_STAFF, UPM_STAFF } from './support/factories';
+import { ADMIN, aLearner, anEnrolment, aPassingResult, FAU_STAFF, RECORD_RESULT, UPM_STAFF } from './support/factories';
 import { Json, startTestServer, TestServer } from './support/test-server';
 
 const MOTIVATION = 'I lead the digital services unit of my city and want to bring AI governance into our procurement.';
@@ -177,6 +178,32 @@ describe('admissions: applications, review batches, places and the reserve list'
     );
     expect(errors?.[0].extensions).toMatchObject({ code: 'PREREQUISITES_MISSING' });
     expect(errors?.[0].message).toContain('UPM-AIG-01');
+  });
+
+  it('counts no expired credential as a prerequisite held, by the Clock', async () => {
+    const learner = await aLearner(server);
+    const passed = await server.gql(RECORD_RESULT, { input: aPassingResult(await anEnrolment(server, learner.id)) }, upm);
+    const credentialId = passed.data.recordResult.credential.id;
+    // No issuance path sets an end date on a module credential yet: the row gets one, ten minutes from now.
+    const clock = server.app.get(Clock);
+    const validUntil = new Date(clock.now().getTime() + 600_000);
+    await server.db.query('UPDATE credential SET valid_until = $2 WHERE id = $1', [credentialId, validUntil]);
+    const capstone = await anOffering(5, 'UPM-CAP-03');
+    const enrol = () =>
+      server.gql(
+        'mutation($input: EnrolInput!) { enrol(input: $input) { id } }',
+        { input: { learnerId: learner.id, offeringId: capstone } },
+        upm,
+      );
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(validUntil.getTime() + 60_000));
+    try {
+      const { errors } = await enrol();
+      expect(errors?.[0].extensions).toMatchObject({ code: 'PREREQUISITES_MISSING' });
+      expect(errors?.[0].message).toContain('UPM-AIG-01');
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect((await enrol()).data.enrol.id).toEqual(expect.any(String));
   });
 
   it('refuses a duplicate application and one outside the application window', async () => {

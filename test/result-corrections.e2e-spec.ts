@@ -1,3 +1,4 @@
+import { Clock } from '@magix/common';
 import {
   aLearner,
   anEnrolledCohort,
@@ -265,6 +266,47 @@ describe('one validation of a result; corrections that supersede the credential'
       { id: pass.credential.id, title: 'UPM-AIG-01', code: 'REVOKED', reason: 'revoked (Academic misconduct found)' },
     ]);
   });
+  it('lists a suspended module credential in notCounted with its reason; reinstated, it counts again', async () => {
+    const pass = await aPass();
+    const status = (mutation: string, reason: string) =>
+      server.gql(
+        `mutation($input: CredentialStatusInput!) { ${mutation}(input: $input) { state } }`,
+        { input: { id: pass.credential.id, reason } },
+        upm,
+      );
+    expect((await status('suspendCredential', 'Under investigation')).data.suspendCredential.state).toBe('SUSPENDED');
+    const suspended = (await server.gql(PROGRESS, { id: pass.learner.id }, pass.learner.token)).data.pathwayProgress;
+    expect(suspended.counted).toEqual([]);
+    expect(suspended.notCounted).toEqual([
+      { id: pass.credential.id, title: 'UPM-AIG-01', code: 'SUSPENDED', reason: 'suspended (Under investigation)' },
+    ]);
+    expect((await status('reinstateCredential', 'Investigation closed')).data.reinstateCredential.state).toBe('ACTIVE');
+    const reinstated = (await server.gql(PROGRESS, { id: pass.learner.id }, pass.learner.token)).data.pathwayProgress;
+    expect(reinstated).toEqual({ counted: [{ id: pass.credential.id, title: 'UPM-AIG-01' }], notCounted: [] });
+  });
+
+  it('lists a module credential in notCounted as expired once the Clock passes its validUntil', async () => {
+    const pass = await aPass();
+    // No issuance path of ours sets an end date on a module credential yet: the row gets one here
+    // (ten minutes from now), and the Clock is moved past it, as time would.
+    const clock = server.app.get(Clock);
+    const validUntil = new Date(clock.now().getTime() + 600_000);
+    await server.db.query('UPDATE credential SET valid_until = $2 WHERE id = $1', [pass.credential.id, validUntil]);
+    const progress = async () => (await server.gql(PROGRESS, { id: pass.learner.id }, pass.learner.token)).data.pathwayProgress;
+    expect(await progress()).toEqual({ counted: [{ id: pass.credential.id, title: 'UPM-AIG-01' }], notCounted: [] });
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(validUntil.getTime() + 60_000));
+    try {
+      expect(await progress()).toEqual({
+        counted: [],
+        notCounted: [
+          { id: pass.credential.id, title: 'UPM-AIG-01', code: 'EXPIRED', reason: `expired on ${validUntil.toISOString().slice(0, 10)}` },
+        ],
+      });
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
   it('refuses to correct a suspended credential’s result: the suspension is not lifted by a replacement', async () => {
     const pass = await aPass();
     const suspended = await server.gql(

@@ -6,7 +6,7 @@ import { audit, AuditAction } from '@magix/audit';
 import { Clock, DomainEvents, forbidden, notFound } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { Offering } from '@magix/catalogue';
-import { Enrolment, EnrolmentService, EnrolmentStatus, offeringPlaceCounts } from '@magix/enrolment';
+import { EnrolmentService, EnrolmentStatus, offeringPlaceCounts } from '@magix/enrolment';
 import { Learner } from '@magix/learners';
 import { checkDegreeIntake, Edition } from '@magix/programme';
 import { Application, ApplicationStatus, ReviewBatch } from './admission.entities';
@@ -166,7 +166,13 @@ export class PlacesService implements OnModuleInit {
       const live = [ApplicationStatus.SUBMITTED, ApplicationStatus.RESERVE, ApplicationStatus.ACCEPTED].includes(current.status);
       const beforeStart = offering !== null && offering.startsOn > this.clock.today();
       if (current.status === ApplicationStatus.ENROLLED && beforeStart) {
-        await manager.update(Enrolment, { learnerId: current.learnerId, offeringId: offering.id }, { status: EnrolmentStatus.WITHDRAWN });
+        // Stamped with the Clock's time, the one "before the start" was judged by (the trigger's now() is only a fallback).
+        await manager.query(`UPDATE enrolment SET status = $3, withdrawn_at = $4 WHERE learner_id = $1 AND offering_id = $2`, [
+          current.learnerId,
+          offering.id,
+          EnrolmentStatus.WITHDRAWN,
+          this.clock.now(),
+        ]);
       } else if (!live) {
         throw cannotWithdraw();
       }

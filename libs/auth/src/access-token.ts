@@ -14,7 +14,14 @@ export interface AccessTokenClaims {
   ver: number;
 }
 
-export function signAccessToken(principal: Principal, tokenVersion: number, secret: Uint8Array, ttlSeconds: number): Promise<string> {
+/** A token valid for `ttlSeconds` from `now` (the Clock's time: iat and exp are stated, not taken from the wall clock). */
+export function signAccessToken(
+  principal: Principal,
+  tokenVersion: number,
+  secret: Uint8Array,
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
   const claims: Omit<AccessTokenClaims, 'sub'> = {
     role: principal.role,
     ...(principal.organisationId ? { org: principal.organisationId } : {}),
@@ -26,15 +33,19 @@ export function signAccessToken(principal: Principal, tokenVersion: number, secr
     .setSubject(principal.userId)
     .setIssuer(TOKEN_ISSUER)
     .setAudience(TOKEN_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
+    .setIssuedAt(now)
+    .setExpirationTime(new Date(now.getTime() + ttlSeconds * 1000))
     .sign(secret);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who a token names and at which token version, or null for any token we did not issue as it is. */
-export async function verifyAccessToken(token: string, secret: Uint8Array): Promise<{ userId: string; tokenVersion: number } | null> {
+/** Who a token names and at which token version, or null for any token we did not issue as it is or that has expired at `now`. */
+export async function verifyAccessToken(
+  token: string,
+  secret: Uint8Array,
+  now: Date,
+): Promise<{ userId: string; tokenVersion: number } | null> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: [TOKEN_ALGORITHM],
@@ -42,6 +53,7 @@ export async function verifyAccessToken(token: string, secret: Uint8Array): Prom
       audience: TOKEN_AUDIENCE,
       // A token without an expiry would be valid for ever: refuse it, and one without a subject.
       requiredClaims: ['exp', 'iat', 'sub'],
+      currentDate: now,
     });
     const { sub, ver } = payload;
     if (typeof sub !== 'string' || !UUID.test(sub) || typeof ver !== 'number' || !Number.isInteger(ver)) return null;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, SECRETS, Secrets } from '@magix/config';
-import { badInput, CommonErrorCode, DomainError, notFound } from '@magix/common';
+import { badInput, Clock, CommonErrorCode, DomainError, notFound } from '@magix/common';
 import { signAccessToken, verifyAccessToken } from './access-token';
 import { AuthPayload } from './dto/login.input';
 import { hashPassword, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hasher';
@@ -22,6 +22,7 @@ export class AuthService {
     @Inject(SECRETS) private readonly secrets: Secrets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly throttle: ThrottleService,
+    private readonly clock: Clock,
   ) {}
 
   async login(email: string, password: string, clientAddress: string): Promise<AuthPayload> {
@@ -76,7 +77,7 @@ export class AuthService {
     const result = await this.users
       .createQueryBuilder()
       .update(User)
-      .set(disabled ? { disabledAt: () => 'now()', tokenVersion: () => 'token_version + 1' } : { disabledAt: null })
+      .set(disabled ? { disabledAt: this.clock.now(), tokenVersion: () => 'token_version + 1' } : { disabledAt: null })
       .where('id = :userId', { userId })
       .execute();
     if (!result.affected) throw notFound('Account');
@@ -90,7 +91,7 @@ export class AuthService {
   async authenticate(authorization: string | undefined): Promise<Principal> {
     const [scheme, token, extra] = (authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) throw unauthenticated(SIGN_IN_FIRST);
-    const claims = await verifyAccessToken(token, this.secrets.jwtSecret);
+    const claims = await verifyAccessToken(token, this.secrets.jwtSecret, this.clock.now());
     if (!claims) throw unauthenticated(SIGN_IN_FIRST);
     const user = await this.users.findOneBy({ id: claims.userId });
     if (!user || user.disabledAt || user.tokenVersion !== claims.tokenVersion) {
@@ -116,9 +117,10 @@ export class AuthService {
 
   private async issue(user: User): Promise<AuthPayload> {
     const ttl = this.config.accessTokenTtlSeconds;
+    const now = this.clock.now();
     return {
-      accessToken: await signAccessToken(principalOf(user), user.tokenVersion, this.secrets.jwtSecret, ttl),
-      expiresAt: new Date(Date.now() + ttl * 1000),
+      accessToken: await signAccessToken(principalOf(user), user.tokenVersion, this.secrets.jwtSecret, ttl, now),
+      expiresAt: new Date(now.getTime() + ttl * 1000),
       user,
     };
   }

@@ -48,6 +48,10 @@ describe('attacks on credentials and presentations, in the engine', () => {
     base = {
       issuers: { lookup: (did) => Promise.resolve(did === upm.did ? record : null) },
       statusLists: { resolve: () => Promise.resolve(null) },
+      // Read when each test spreads it: the credentials are issued after this, valid from then.
+      get now() {
+        return new Date();
+      },
     };
   });
 

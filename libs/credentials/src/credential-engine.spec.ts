@@ -28,6 +28,7 @@ describe('credential engine', () => {
     directory = {
       issuers: { lookup: (did) => Promise.resolve(did === key.did ? record : null) },
       statusLists: { resolve: () => Promise.resolve(null) },
+      now: new Date(),
     };
     const facts = aModuleCredential({ issuer: { did: key.did, name: 'UPM', countryCode: 'ES' } });
     signed = await signCredential(buildModuleCredential(facts), key);

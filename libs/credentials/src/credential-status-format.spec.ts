@@ -57,6 +57,7 @@ describe('credentials issued before issue 10', () => {
   const context = (lists: Record<string, unknown>): VerificationContext => ({
     issuers: { lookup: (did) => Promise.resolve(records.get(did) ?? null) },
     statusLists: { resolve: (url) => Promise.resolve(lists[url] ?? null) },
+    now: new Date(),
   });
 
   it('names the old, unserved context and two status entries', () => {

@@ -75,7 +75,7 @@ export async function verifyCredential(input: unknown, given: VerificationContex
   const context = { ...given, issuers: askedOnce(given.issuers) };
   const overLimit = credentialLimitProblem(input); // before any parsing, canonicalization or signature work
   if (overLimit) return unreadableCredentialReport(overLimit, 'notChecked.overLimit');
-  const now = context.now ?? new Date();
+  const { now } = context;
   const parsed = parseCredentialInput(input);
   const jose = looksLikeJwt(parsed) ? await verifyCredentialJwt(parsed) : null;
   const credential = jose ? jose.credential : parsed;
@@ -100,7 +100,7 @@ export async function verifyCredential(input: unknown, given: VerificationContex
       record,
       context,
     ),
-    await statusCheck(credential, record?.organisationId ?? null, { ...context, now }),
+    await statusCheck(credential, record?.organisationId ?? null, context),
     validity.check,
   ];
   return {

@@ -65,6 +65,7 @@ describe('the joint degree', () => {
     context = {
       issuers: { lookup: (did) => Promise.resolve(records.get(did) ?? null) },
       statusLists: { resolve: () => Promise.resolve(null) },
+      now: new Date(),
     };
     unsigned = buildDegreeCredential({
       contextUrl: TEST_CONTEXT_URL,

@@ -91,6 +91,7 @@ function directoryOf(...dids: string[]): VerificationContext {
   return {
     issuers: { lookup: (did) => Promise.resolve(dids.includes(did) ? record(did) : null) },
     statusLists: { resolve: () => Promise.resolve(null) },
+    now: new Date(),
   };
 }
 

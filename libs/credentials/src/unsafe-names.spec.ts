@@ -37,7 +37,11 @@ describe('names JSON-LD processors mishandle', () => {
       retiredAt: null,
       compromisedFrom: null,
     };
-    context = { issuers: { lookup: () => Promise.resolve(record) }, statusLists: { resolve: () => Promise.resolve(null) } };
+    context = {
+      issuers: { lookup: () => Promise.resolve(record) },
+      statusLists: { resolve: () => Promise.resolve(null) },
+      now: new Date(),
+    };
   });
 
   afterEach(() => expect(Object.keys(Object.prototype)).toEqual([]));

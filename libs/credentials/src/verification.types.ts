@@ -143,5 +143,6 @@ export interface VerificationContext {
   issuances?: IssuanceLedger;
   modules?: ModuleCatalogue;
   holders?: HolderDirectory;
-  now?: Date;
+  /** The time validity periods and status lists are judged at: the caller's Clock, never the engine's own. */
+  now: Date;
 }

@@ -11,6 +11,7 @@ import { Edition, EditionState, Programme, ProgrammeTarget, TargetMetric } from 
 import { ResultsService } from '@magix/results';
 import { DegreeService, PathwayRulesVersion, Recognition, RecognitionService } from '@magix/pathways';
 import { APP_CONFIG, AppConfig } from '@magix/config';
+import { Clock } from '@magix/common';
 import { buildModuleCredential, generateIssuerKey, magixContextUrl, signCredential } from '@magix/credentials';
 import { randomUUID } from 'node:crypto';
 import {
@@ -81,6 +82,7 @@ export class DemoSeeder {
     private readonly recognitions: RecognitionService,
     private readonly nextEdition: NextEditionSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async seed(): Promise<void> {
@@ -204,7 +206,7 @@ export class DemoSeeder {
       for (const { module, edition = '2026-2027' } of enrolments) {
         const offering = await manager.findOneByOrFail(Offering, { code: `${module}-${edition.slice(0, 4)}` });
         // Enrolled two weeks before the start (or today, for what starts later).
-        const enrolledAt = new Date(Math.min(Date.parse(offering.startsOn) - 14 * 86_400_000, Date.now()));
+        const enrolledAt = new Date(Math.min(Date.parse(offering.startsOn) - 14 * 86_400_000, this.clock.now().getTime()));
         await manager.insert(Enrolment, { learnerId: learner.id, offeringId: offering.id, status: EnrolmentStatus.ENROLLED, enrolledAt });
       }
     }

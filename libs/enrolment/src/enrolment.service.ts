@@ -69,7 +69,12 @@ export class EnrolmentService {
     if (missing.length > 0) throw prerequisitesMissing(missing);
     const places = await offeringPlaceCounts(manager, offering, this.clock.now(), options.takingOffer);
     if (freePlaces(places) === 0) throw offeringFull(offering.capacity);
-    const enrolment = manager.create(Enrolment, { learnerId, offeringId: offering.id, status: EnrolmentStatus.ENROLLED });
+    const enrolment = manager.create(Enrolment, {
+      learnerId,
+      offeringId: offering.id,
+      status: EnrolmentStatus.ENROLLED,
+      enrolledAt: this.clock.now(),
+    });
     await manager.insert(Enrolment, enrolment);
     return manager.findOneByOrFail(Enrolment, { id: enrolment.id });
   }
@@ -80,9 +85,10 @@ export class EnrolmentService {
       `SELECT m.code FROM module_prerequisite p JOIN module m ON m.id = p.prerequisite_id
         WHERE p.module_id = $1 AND NOT EXISTS (
           SELECT 1 FROM credential c JOIN assessment_result r ON r.id = c.result_id JOIN enrolment e ON e.id = r.enrolment_id JOIN offering o ON o.id = e.offering_id
-           WHERE c.learner_id = $2 AND o.module_id = p.prerequisite_id AND c.revoked_at IS NULL AND c.suspended_at IS NULL)
+           WHERE c.learner_id = $2 AND o.module_id = p.prerequisite_id AND c.revoked_at IS NULL AND c.suspended_at IS NULL
+             AND (c.valid_until IS NULL OR c.valid_until > $3))
         ORDER BY m.code`,
-      [moduleId, learnerId],
+      [moduleId, learnerId, this.clock.now()],
     );
     return missing.map((m) => m.code);
   }

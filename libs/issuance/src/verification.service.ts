@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LearningModule } from '@magix/catalogue';
+import { Clock } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import {
   CatalogueModule,
@@ -30,7 +31,8 @@ import { IssuanceRecordCache, moduleCodeOf, planFor, readSnapshot, VerificationP
  */
 @Injectable()
 export class VerificationService {
-  private readonly context: VerificationContext;
+  /** All verification consults but the time, which is the Clock's when each verification starts. */
+  private readonly context: Omit<VerificationContext, 'now'>;
   private readonly records = new IssuanceRecordCache();
 
   constructor(
@@ -38,6 +40,7 @@ export class VerificationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly issuers: IssuerIdentityService,
     private readonly statusLists: StatusListService,
+    private readonly clock: Clock,
     holders: HolderIdentityService,
   ) {
     this.context = {
@@ -63,6 +66,7 @@ export class VerificationService {
     const planned = (did: string) => plan.dids.includes(did);
     return {
       ...this.context,
+      now: this.clock.now(),
       issuers: {
         lookup: async (did): Promise<IssuerRecord | null> =>
           planned(did) ? ((await snapshot()).registry.get(did) ?? null) : this.issuers.lookup(did),
@@ -92,7 +96,7 @@ export class VerificationService {
   }
 
   presentation(input: unknown, options: Partial<PresentationOptions>): Promise<PresentationReport> {
-    return verifyPresentation(input, options, this.context);
+    return verifyPresentation(input, options, { ...this.context, now: this.clock.now() });
   }
 
   /** The HOLDER checks of credentials a presentation carries, for presentations opened elsewhere (VP-JWT envelopes). */

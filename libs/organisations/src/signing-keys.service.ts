@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService, Permission, Principal, Role } from '@magix/auth';
-import { badInput, notFound } from '@magix/common';
+import { badInput, Clock, notFound } from '@magix/common';
 import { LiftKeyCompromiseInput, ReportKeyCompromiseInput } from './dto/organisation.inputs';
 import { IssuerIdentityService } from './issuer-identity.service';
 import { IssuerKey } from './issuer-key.entity';
@@ -15,6 +15,7 @@ export class SigningKeysService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly identities: IssuerIdentityService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async rotate(organisationId: string, principal: Principal): Promise<IssuerKey> {
@@ -28,7 +29,8 @@ export class SigningKeysService {
       if (!key) throw notFound('Signing key');
       // Another HEI's key answers as an absent one.
       await this.access.require({ principal, permission: Permission.SIGNING_KEY_MANAGE, ids: [key.id], manager, what: 'Signing key' });
-      if (input.compromisedFrom.getTime() > Date.now()) throw badInput('input.compromisedFrom', 'compromisedFrom cannot be in the future');
+      if (input.compromisedFrom.getTime() > this.clock.now().getTime())
+        throw badInput('input.compromisedFrom', 'compromisedFrom cannot be in the future');
       // Only the programme office moves a reported compromise later; staff may only widen it.
       if (principal.role !== Role.ADMIN && key.compromisedFrom && input.compromisedFrom.getTime() > key.compromisedFrom.getTime()) {
         throw compromiseReported(key.compromisedFrom);

@@ -18,7 +18,7 @@ export interface EvaluatedProgress {
 
 /**
  * Progress toward the degree, computed from the learner's valid credentials (never stored): not
- * revoked, not suspended, not expired — and approved recognitions.
+ * revoked, not suspended, not expired as of the Clock — and approved recognitions.
  */
 @Injectable()
 export class PathwayProgressService {
@@ -29,7 +29,9 @@ export class PathwayProgressService {
     private readonly clock: Clock,
   ) {}
 
-  async evaluate(manager: EntityManager, learnerId: string, today = this.clock.today()): Promise<EvaluatedProgress> {
+  /** As of `now` (the Clock's time): expiry is judged at that instant, the time limit on its date. */
+  async evaluate(manager: EntityManager, learnerId: string, now = this.clock.now()): Promise<EvaluatedProgress> {
+    const today = now.toISOString().slice(0, 10);
     const { version, editionId } = await this.rules.forLearner(manager, learnerId);
     const earned = await manager.query<Array<EarnedCredential & { json: string; providerName: string }>>(
       `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, v.eqf_level AS "eqfLevel",
@@ -42,26 +44,33 @@ export class PathwayProgressService {
          JOIN module_version v ON v.id = f.module_version_id -- the version the credential states
          JOIN organisation o ON o.id = m.provider_id
         WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NULL AND c.suspended_at IS NULL
-          AND (c.valid_until IS NULL OR c.valid_until > now())`,
-      [learnerId],
+          AND (c.valid_until IS NULL OR c.valid_until > $2)`,
+      [learnerId, now],
     );
     const recognised = await manager.query<RecognisedCredits[]>(
       `SELECT id AS "recognitionId", title, ects_granted::float AS ects, group_name AS "groupName", to_char(decided_at, 'YYYY-MM-DD') AS "decidedOn"
          FROM recognition WHERE learner_id = $1 AND status = 'APPROVED'`,
       [learnerId],
     );
-    // Revoked module credentials take no part in the search, but are listed in notCounted with why.
+    // Module credentials no longer valid (revoked, suspended or expired, in that order of precedence)
+    // take no part in the search, but are listed in notCounted with why: the complement of the query above.
     const withdrawn = await manager.query<WithdrawnCredential[]>(
       `SELECT c.id AS "credentialId", m.code AS "moduleCode",
-              CASE WHEN c.superseded_by_credential_id IS NULL THEN 'REVOKED' ELSE 'SUPERSEDED' END AS code,
-              COALESCE(c.superseded_by_credential_id::text, c.revocation_reason) AS detail
+              CASE WHEN c.revoked_at IS NOT NULL AND c.superseded_by_credential_id IS NOT NULL THEN 'SUPERSEDED'
+                   WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
+                   WHEN c.suspended_at IS NOT NULL THEN 'SUSPENDED'
+                   ELSE 'EXPIRED' END AS code,
+              CASE WHEN c.revoked_at IS NOT NULL THEN COALESCE(c.superseded_by_credential_id::text, c.revocation_reason)
+                   WHEN c.suspended_at IS NOT NULL THEN c.suspension_reason
+                   ELSE to_char(c.valid_until AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS detail
          FROM credential c
          JOIN assessment_result r ON r.id = c.result_id
          JOIN enrolment e ON e.id = r.enrolment_id
          JOIN offering f ON f.id = e.offering_id
          JOIN module m ON m.id = f.module_id
-        WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NOT NULL`,
-      [learnerId],
+        WHERE c.learner_id = $1 AND c.kind = 'MODULE'
+          AND (c.revoked_at IS NOT NULL OR c.suspended_at IS NOT NULL OR c.valid_until <= $2)`,
+      [learnerId, now],
     );
     return {
       progress: evaluatePathway(version.rules, earned, recognised, today, withdrawn),

@@ -202,9 +202,9 @@ export class RecognitionService {
          JOIN offering f ON f.id = e.offering_id
          JOIN module m ON m.id = f.module_id
         WHERE c.learner_id = $1 AND m.code = $2 AND c.kind = 'MODULE' AND c.revoked_at IS NULL AND c.suspended_at IS NULL
-          AND (c.valid_until IS NULL OR c.valid_until > now())
+          AND (c.valid_until IS NULL OR c.valid_until > $3)
         LIMIT 1`,
-      [learnerId, code],
+      [learnerId, code, this.clock.now()],
     );
     return held.length > 0;
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Clock } from '@magix/common';
 import { check, CheckCode, CheckName, CheckOutcome, PresentationReport } from '@magix/credentials';
 import { PresentationRequest } from './presentation-request.entity';
 
@@ -14,7 +15,10 @@ export const CHALLENGE_USED = 'This challenge was already answered: a presentati
  */
 @Injectable()
 export class PresentationChallenges {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Whether the platform issued this challenge (then the presentation answers a learner's request). */
   async issuedByUs(challenge: string | undefined): Promise<boolean> {
@@ -34,14 +38,15 @@ export class PresentationChallenges {
     const report = await verify(asked ?? request.domain);
     if (asked !== undefined && asked !== request.domain)
       return refused(report, 'presentation.wrongDomain', 'The domain is not the one the presentation request was made for');
-    if (request.expiresAt.getTime() < Date.now())
+    const now = this.clock.now();
+    if (request.expiresAt.getTime() < now.getTime())
       return refused(report, 'presentation.requestExpired', 'The presentation request has expired');
     if (request.usedAt) return refused(report, 'presentation.challengeUsed', CHALLENGE_USED);
     if (!report.verified) return report;
     // One statement: of concurrent verifications of the same challenge, exactly one sets used_at.
     const rows = await this.dataSource.query<Array<{ id: string }>>(
-      'WITH used AS (UPDATE presentation_request SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM used',
-      [request.id],
+      'WITH used AS (UPDATE presentation_request SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id) SELECT id FROM used',
+      [request.id, now],
     );
     return rows.length === 1 ? report : refused(report, 'presentation.challengeUsed', CHALLENGE_USED);
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
+import { Clock } from '@magix/common';
 import { audit, AuditAction } from '@magix/audit';
 import { PresentationReport, signPresentation } from '@magix/credentials';
 import { IssuedCredential, VerificationService } from '@magix/issuance';
@@ -23,6 +24,7 @@ export class PresentationsService {
     private readonly verification: VerificationService,
     private readonly challenges: PresentationChallenges,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   async request(domain: string): Promise<PresentationRequest> {
@@ -30,7 +32,7 @@ export class PresentationsService {
     const request = repository.create({
       domain,
       challenge: randomBytes(24).toString('base64url'),
-      expiresAt: new Date(Date.now() + REQUEST_LIFETIME_MS),
+      expiresAt: new Date(this.clock.now().getTime() + REQUEST_LIFETIME_MS),
     });
     return repository.save(request);
   }
@@ -39,7 +41,7 @@ export class PresentationsService {
   async present(input: PresentCredentialsInput, principal: Principal): Promise<Record<string, unknown>> {
     const request = await this.dataSource.getRepository(PresentationRequest).findOneBy({ challenge: input.challenge });
     if (!request) throw challengeUnknown();
-    if (request.expiresAt.getTime() < Date.now()) throw challengeExpired();
+    if (request.expiresAt.getTime() < this.clock.now().getTime()) throw challengeExpired();
     if (request.usedAt) throw challengeUsed();
     if (request.domain !== input.domain) throw domainMismatch();
     await this.access.require({ principal, permission: Permission.CREDENTIAL_SHARE, ids: input.credentialIds, what: 'Credential' });

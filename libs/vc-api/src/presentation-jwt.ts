@@ -30,11 +30,11 @@ const holderOf = (presentation: Record<string, unknown>): string | null => {
  * credential: EdDSA by the did:key its header names (`kid`, else `iss`), which must be the
  * presentation's holder. The payload is the presentation itself (VC-JOSE-COSE) or, from older
  * wallets, its `vp` claim. The verifier's challenge must be the `nonce` claim and its domain the
- * `aud`; `exp` and `nbf` are honoured. Never throws.
+ * `aud`; `exp` and `nbf` are honoured, as of `now`. Never throws.
  */
 export async function verifyPresentationJwt(
   jwt: string,
-  options: { challenge?: string; domain?: string },
+  options: { challenge?: string; domain?: string; now: Date },
 ): Promise<PresentationJwtVerification> {
   let presentation: Record<string, unknown> | null = null;
   const failed = (code: CheckCode, message: string, params: CheckParams = {}) => ({
@@ -59,7 +59,7 @@ export async function verifyPresentationJwt(
     if (holder !== null && holder !== signer)
       return failed('presentation.notHolder', 'The presentation was signed by someone other than its holder');
     if (!options.challenge) return failed('presentation.challengeRequired', 'A challenge is required to verify a presentation');
-    await jwtVerify(jwt, await didKeyPublicKey(keyId), { algorithms: ['EdDSA'], audience: options.domain });
+    await jwtVerify(jwt, await didKeyPublicKey(keyId), { algorithms: ['EdDSA'], audience: options.domain, currentDate: options.now });
     if (claims.nonce !== options.challenge)
       return failed('presentation.wrongNonce', 'The presentation was not made for this challenge (nonce)');
     const signed = 'Signed (JOSE, EdDSA) by the holder for this challenge';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { Principal } from '@magix/auth';
-import { DomainError, notFound } from '@magix/common';
+import { Clock, DomainError, notFound } from '@magix/common';
 import {
   CheckName,
   CheckOutcome,
@@ -89,6 +89,7 @@ export class VcApiService {
     private readonly status: CredentialStatusService,
     private readonly credentials: CredentialsQueryService,
     private readonly challenges: PresentationChallenges,
+    private readonly clock: Clock,
   ) {}
 
   async issue(body: unknown, principal: Principal): Promise<IssueAnswer> {
@@ -181,7 +182,7 @@ export class VcApiService {
   ): Promise<PresentationReport> {
     const opened = openEnvelope(envelope, ENVELOPED_PRESENTATION);
     if (opened.problem !== undefined) return unopenedPresentationReport(opened.problem);
-    const { presentation, proof, signer } = await verifyPresentationJwt(opened.jwt, options);
+    const { presentation, proof, signer } = await verifyPresentationJwt(opened.jwt, { ...options, now: this.clock.now() });
     if (!presentation) return unopenedPresentationReport('The JWS does not carry a presentation', proof);
     const inner = await this.verification.presentation(presentation, signer ? { envelopedBy: signer } : {});
     return this.withEnvelopedCredentials(presentation, {

@@ -10,6 +10,8 @@ import { TooManyRequestsError } from './too-many-requests.error';
  * database shares the count and parallel attempts cannot slip past it. Cases, on the old row:
  * locked → unchanged (refused); window over → a new window; over the limit → locked for
  * lockSeconds·2^strikes (capped), with one more try after the lock; else one more hit.
+ * Windows and locks are in the database's time (now()), not the Clock's: they are shared by every
+ * process, so they need the one clock all of them read; they are a defence, not a programme rule.
  */
 const HIT = `
   INSERT INTO auth_throttle AS t (key, hits, strikes, blocked_until, window_ends_at)

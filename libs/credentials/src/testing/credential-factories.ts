@@ -57,5 +57,6 @@ export function anInMemoryContext(record: IssuerRecord, lists: Map<string, unkno
   return {
     issuers: { lookup: (did) => Promise.resolve(did === record.did ? record : null) },
     statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
+    now: new Date(),
   };
 }

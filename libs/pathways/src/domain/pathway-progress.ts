@@ -39,16 +39,26 @@ export interface NotCounted {
   code?: WithdrawnCode;
 }
 
-export type WithdrawnCode = 'REVOKED' | 'SUPERSEDED';
+export type WithdrawnCode = 'REVOKED' | 'SUPERSEDED' | 'SUSPENDED' | 'EXPIRED';
 
-/** A revoked module credential of the learner: listed as not counted, with why. */
+/** A module credential of the learner that is no longer valid: listed as not counted, with why. */
 export interface WithdrawnCredential {
   credentialId: string;
   moduleCode: string;
   code: WithdrawnCode;
-  /** The revocation reason, or the replacement's id for a superseded one. */
+  /**
+   * The revocation or suspension reason, the replacement's id for a superseded one, the date
+   * (YYYY-MM-DD) it expired on for an expired one.
+   */
   detail: string | null;
 }
+
+const WITHDRAWN_REASON: Record<WithdrawnCode, (detail: string | null) => string> = {
+  SUPERSEDED: (detail) => `superseded by credential ${detail} after a correction`,
+  REVOKED: (detail) => `revoked (${detail ?? 'no reason given'})`,
+  SUSPENDED: (detail) => `suspended (${detail ?? 'no reason given'})`,
+  EXPIRED: (detail) => `expired on ${detail}`,
+};
 
 export interface GroupProgress {
   name: string;
@@ -123,8 +133,7 @@ export function evaluatePathway(
       id: w.credentialId,
       title: w.moduleCode,
       code: w.code,
-      reason:
-        w.code === 'SUPERSEDED' ? `superseded by credential ${w.detail} after a correction` : `revoked (${w.detail ?? 'no reason given'})`,
+      reason: WITHDRAWN_REASON[w.code](w.detail),
     }));
   const byDate = [...earned].sort(byCredential);
   const recognitions = [...recognised].sort(byRecognition);

@@ -146,7 +146,8 @@ export class UncountedCredit {
 
   @Field(() => String, {
     nullable: true,
-    description: 'REVOKED or SUPERSEDED (revoked after a correction, replaced) for a module credential no longer valid',
+    description:
+      'Why a module credential no longer valid does not count: REVOKED, SUPERSEDED (revoked after a correction, replaced), SUSPENDED (may be reinstated) or EXPIRED (past its validUntil); null for a valid credit that does not count',
   })
   code?: string | null;
 }

@@ -17,6 +17,8 @@ export interface ImportCounters {
  * The renewal is a timer on purpose, not a pg-boss job: it is part of the running job and must
  * live and die with the process that runs it. That it stops when the process stops is what lets
  * another process take over (ImportQueue's lease check); periodic work of the system is in libs/jobs.
+ * Leases are in the database's time (now()), not the Clock's: the processes that hold and check them
+ * must agree on one time, and moving the Clock in a test must not end a live worker's lease.
  */
 export class ImportLease {
   private readonly owner = randomUUID();

@@ -82,6 +82,8 @@ describe('admissions: applications, review batches, places and the reserve list'
   };
 
   it('runs a batch with all three outcomes, notifies everyone, and fills freed places from the reserve list', async () => {
+    // Every expiry run during the test, the minute's job's and the call's: the lapse below is passed on by exactly one.
+    const expiryRuns = jest.spyOn(server.app.get(PlacesService), 'processExpiredOffers');
     const offeringId = await anOffering(2);
     const people = await Promise.all([1, 2, 3, 4, 5].map(() => anApplicant()));
     const applications: string[] = [];
@@ -136,10 +138,13 @@ describe('admissions: applications, review batches, places and the reserve list'
     const rank = await server.db.query('SELECT reserve_rank FROM application WHERE id = $1', [d]);
     expect(rank.rows).toEqual([{ reserve_rank: 1 }]);
 
-    // C lets the offer lapse: it passes to D.
+    // C lets the offer lapse: it passes to D, once, whether the minute's expiry job or the call gets there first.
     await server.db.query("UPDATE application SET offer_expires_at = now() - interval '1 minute' WHERE id = $1", [c]);
     const expired = await server.gql('mutation { processExpiredOffers }', {}, await server.login(ADMIN));
-    expect(expired.data.processExpiredOffers).toBe(1);
+    expect(expired.errors).toBeUndefined();
+    const expiredByRun = await Promise.all(expiryRuns.mock.results.map((run) => run.value as Promise<number>));
+    expiryRuns.mockRestore();
+    expect(expiredByRun.reduce((sum, count) => sum + count, 0)).toBe(1);
     expect((await statusOf(c)).status).toBe('EXPIRED');
     expect((await statusOf(d)).status).toBe('ACCEPTED');
     // Too late to take it, and told so: the offer expired (the same answer as when the job had not run yet).

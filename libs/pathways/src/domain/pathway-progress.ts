@@ -1,5 +1,6 @@
 import { PathwayRules } from './pathway-rules';
-import { CodeChoices, searchAssignment } from './stacking-search';
+import { CodeChoices, ModuleOption, SearchProblem } from './stacking-search';
+import { addMonths, chooseWindow, isWithin, TimeWindow } from './time-windows';
 
 /** A valid module credential of the learner (revoked, suspended and expired ones never get here). */
 export interface EarnedCredential {
@@ -77,6 +78,7 @@ export interface PathwayProgress {
   groups: GroupProgress[];
   partners: { required: number; providerIds: string[] };
   recognition: { cap: number; approvedEcts: number; countedEcts: number };
+  /** The chosen time window (docs/stacking.md): from the first counted credit; null when nothing counts. */
   timeLimit: { months: number; firstCreditOn: string | null; deadline: string | null; expired: boolean };
   counted: CountedItem[];
   notCounted: NotCounted[];
@@ -84,15 +86,7 @@ export interface PathwayProgress {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function addMonths(isoDate: string, months: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  const day = date.getUTCDate();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(day, lastDay));
-  return date.toISOString().slice(0, 10);
-}
+export { addMonths };
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -113,12 +107,66 @@ const byRecognition = (a: RecognisedCredits, b: RecognisedCredits) =>
   a.ects - b.ects;
 const tenths = (ects: number) => Math.round(ects * 10);
 
+const placeOf = (rules: PathwayRules, code: string): CountsAs => {
+  if (rules.mandatoryModules.includes(code)) return { kind: 'MANDATORY' };
+  const group = rules.electiveGroups.find((g) => g.moduleCodes.includes(code));
+  return group ? { kind: 'GROUP', group: group.name } : { kind: 'FREE' };
+};
+
+/**
+ * The search problem of each time window, from what is worked out once for all of them. Options
+ * index `levelOk`; the problem's recognitions are those of `recognitions` within the window.
+ */
+function windowProblems(rules: PathwayRules, levelOk: EarnedCredential[], recognitions: RecognisedCredits[]) {
+  const groupIndex = new Map(rules.electiveGroups.map((g, i) => [g.name, i]));
+  // Per code (in code order), its credentials larger first: each window keeps, of each provider,
+  // the first within it (a smaller credential from the same HEI never helps).
+  const preferred = [...levelOk.keys()].sort((a, b) => levelOk[b].ects - levelOk[a].ects || a - b);
+  const perCode = [...new Set(levelOk.map((c) => c.moduleCode))].sort(cmp).map((code) => {
+    const place = placeOf(rules, code);
+    return {
+      code,
+      group: place.kind === 'GROUP' ? (groupIndex.get(place.group) ?? -1) : -1,
+      credentials: preferred.filter((i) => levelOk[i].moduleCode === code),
+    };
+  });
+  const recognitionInputs = recognitions.map((r) => ({
+    group: r.groupName ? (groupIndex.get(r.groupName) ?? -1) : -1,
+    tenths: Math.max(0, tenths(r.ects)),
+  }));
+  const fixed = {
+    totalTenths: tenths(rules.totalEcts),
+    groupMinTenths: rules.electiveGroups.map((g) => tenths(g.minEcts)),
+    minPartners: rules.minPartnerHeis,
+    recognitionCapTenths: Math.max(0, tenths(rules.maxRecognitionEcts)),
+  };
+  return (window: TimeWindow): SearchProblem => {
+    const codes: CodeChoices[] = [];
+    for (const { code, group, credentials } of perCode) {
+      const options: ModuleOption[] = [];
+      for (const index of credentials) {
+        const c = levelOk[index];
+        if (isWithin(c.earnedOn, window) && !options.some((o) => o.providerId === c.providerId))
+          options.push({ index, tenths: tenths(c.ects), providerId: c.providerId });
+      }
+      if (options.length > 0) codes.push({ code, group, options });
+    }
+    return {
+      ...fixed,
+      missingMandatory: rules.mandatoryModules.filter((code) => !codes.some((c) => c.code === code)).length,
+      codes,
+      recognitions: recognitionInputs.filter((_, i) => isWithin(recognitions[i].decidedOn, window)),
+    };
+  };
+}
+
 /**
  * Works out which credits count toward the degree, where, and whether the learner is eligible.
- * Each module code counts once; credits earned after the time limit, or below the EQF level, do not
- * count; recognition counts up to its cap. Which credential represents a module passed at several
- * HEIs, and where recognised credits go, is searched (stacking-search.ts): whenever some choice
- * satisfies the rules, the learner is eligible; otherwise the choice closest to eligibility is shown.
+ * Each module code counts once; credits below the EQF level do not count, nor do those outside the
+ * time window (the time limit from the first counted credit); recognition counts up to its cap.
+ * The window, which credential represents a module passed at several HEIs, and where recognised
+ * credits go are searched (stacking-search.ts): whenever some choice satisfies the rules, the
+ * learner is eligible; otherwise the choice closest to eligibility is shown.
  */
 export function evaluatePathway(
   rules: PathwayRules,
@@ -137,58 +185,35 @@ export function evaluatePathway(
     }));
   const byDate = [...earned].sort(byCredential);
   const recognitions = [...recognised].sort(byRecognition);
-
   const levelOk = byDate.filter((c) => c.eqfLevel >= rules.minEqfLevel);
-  const firstCreditOn = [...levelOk.map((c) => c.earnedOn), ...recognitions.map((r) => r.decidedOn)].sort()[0] ?? null;
-  const deadline = firstCreditOn ? addMonths(firstCreditOn, rules.timeLimitMonths) : null;
-  const inTime = levelOk.filter((c) => !deadline || c.earnedOn <= deadline);
-  const recognitionsInTime = recognitions.filter((r) => !deadline || r.decidedOn <= deadline);
 
-  const groupIndex = new Map(rules.electiveGroups.map((g, i) => [g.name, i]));
-  const placeOf = (code: string): CountsAs => {
-    if (rules.mandatoryModules.includes(code)) return { kind: 'MANDATORY' };
-    const group = rules.electiveGroups.find((g) => g.moduleCodes.includes(code));
-    return group ? { kind: 'GROUP', group: group.name } : { kind: 'FREE' };
-  };
-  const groupOf = (place: CountsAs) => (place.kind === 'GROUP' ? (groupIndex.get(place.group) ?? -1) : -1);
-
-  // Per code, the best credential of each provider: a smaller one from the same HEI never helps.
-  const byCode = new Map<string, CodeChoices>();
-  const preferred = [...inTime.keys()].sort((a, b) => inTime[b].ects - inTime[a].ects || a - b);
-  for (const index of preferred) {
-    const c = inTime[index];
-    const entry = byCode.get(c.moduleCode) ?? { code: c.moduleCode, group: groupOf(placeOf(c.moduleCode)), options: [] };
-    byCode.set(c.moduleCode, entry);
-    if (!entry.options.some((o) => o.providerId === c.providerId))
-      entry.options.push({ index, tenths: tenths(c.ects), providerId: c.providerId });
-  }
-  const codes = [...byCode.values()].sort((a, b) => cmp(a.code, b.code));
-  const recognitionInputs = recognitionsInTime.map((r) => ({
-    group: r.groupName ? (groupIndex.get(r.groupName) ?? -1) : -1,
-    tenths: Math.max(0, tenths(r.ects)),
-  }));
-  const result = searchAssignment({
-    totalTenths: tenths(rules.totalEcts),
-    groupMinTenths: rules.electiveGroups.map((g) => tenths(g.minEcts)),
-    minPartners: rules.minPartnerHeis,
-    recognitionCapTenths: Math.max(0, tenths(rules.maxRecognitionEcts)),
-    missingMandatory: rules.mandatoryModules.filter((code) => !byCode.has(code)).length,
-    codes,
-    recognitions: recognitionInputs,
-  });
-  const modulesCounted = new Map<string, EarnedCredential>(result.chosen.map((o, i) => [codes[i].code, inTime[o.index]]));
+  const best = chooseWindow(
+    [...levelOk.map((c) => c.earnedOn), ...recognitions.map((r) => r.decidedOn)],
+    rules.timeLimitMonths,
+    windowProblems(rules, levelOk, recognitions),
+  );
+  const codes = best?.problem.codes ?? [];
+  const chosen = best?.result.chosen ?? [];
+  const modulesCounted = new Map<string, EarnedCredential>(chosen.map((o, i) => [codes[i].code, levelOk[o.index]]));
+  const recognitionsInTime = best ? recognitions.filter((r) => isWithin(r.decidedOn, best.window)) : [];
+  const recognitionAmounts = best?.result.recognitionTenths ?? [];
+  // With nothing at level and no recognition counted (a cap of 0) no clock has started.
+  const window = levelOk.length > 0 || recognitionAmounts.some((a) => a > 0) ? (best?.window ?? null) : null;
+  const range = window ? `${window.start} to ${window.deadline}` : '';
 
   const counted: CountedItem[] = [];
   for (const credential of byDate) {
     const item = { id: credential.credentialId, title: credential.moduleCode };
     if (credential.eqfLevel < rules.minEqfLevel) {
       notCounted.push({ ...item, reason: `EQF level ${credential.eqfLevel} is below the required ${rules.minEqfLevel}` });
-    } else if (deadline && credential.earnedOn > deadline) {
-      notCounted.push({ ...item, reason: `earned after the time limit (${deadline})` });
+    } else if (window && credential.earnedOn < window.start) {
+      notCounted.push({ ...item, reason: `earned before the time window that counts the most (${range})` });
+    } else if (window && credential.earnedOn > window.deadline) {
+      notCounted.push({ ...item, reason: `earned after the time limit (${window.deadline})` });
     } else if (modulesCounted.get(credential.moduleCode) !== credential) {
       notCounted.push({ ...item, reason: 'the same module already counts' });
     } else {
-      counted.push({ ...item, ects: credential.ects, countsAs: placeOf(credential.moduleCode), source: 'MODULE' });
+      counted.push({ ...item, ects: credential.ects, countsAs: placeOf(rules, credential.moduleCode), source: 'MODULE' });
     }
   }
 
@@ -197,11 +222,15 @@ export function evaluatePathway(
   for (const recognition of recognitions) {
     const item = { id: recognition.recognitionId, title: recognition.title };
     const at = recognitionsInTime.indexOf(recognition);
-    if (at < 0) {
-      notCounted.push({ ...item, reason: `recognised after the time limit (${deadline})` });
+    if (window && at < 0) {
+      const reason =
+        recognition.decidedOn < window.start
+          ? `recognised before the time window that counts the most (${range})`
+          : `recognised after the time limit (${window.deadline})`;
+      notCounted.push({ ...item, reason });
       continue;
     }
-    const amount = result.recognitionTenths[at];
+    const amount = at < 0 ? 0 : recognitionAmounts[at];
     if (amount <= 0) {
       notCounted.push({ ...item, reason: `the recognition cap of ${rules.maxRecognitionEcts} ECTS is reached` });
       continue;
@@ -241,6 +270,7 @@ export function evaluatePathway(
   }
   if (approvedEcts > rules.maxRecognitionEcts)
     reasons.push(`Only ${rules.maxRecognitionEcts} of ${approvedEcts} recognised ECTS can count`);
+  const deadline = window?.deadline ?? null;
   const expired = deadline !== null && today > deadline;
   const blocking = reasons.filter((r) => !r.startsWith('Only '));
   if (expired && blocking.length > 0) reasons.unshift(`The time limit of ${rules.timeLimitMonths} months expired on ${deadline}`);
@@ -254,7 +284,7 @@ export function evaluatePathway(
     groups,
     partners: { required: rules.minPartnerHeis, providerIds },
     recognition: { cap: rules.maxRecognitionEcts, approvedEcts, countedEcts: recognitionTenths / 10 },
-    timeLimit: { months: rules.timeLimitMonths, firstCreditOn, deadline, expired },
+    timeLimit: { months: rules.timeLimitMonths, firstCreditOn: window?.start ?? null, deadline, expired },
     counted,
     notCounted,
   };

@@ -54,10 +54,17 @@ export interface SearchResult {
   exact: boolean;
 }
 
+export interface BetterSearch {
+  result: SearchResult | null;
+  /** Nodes visited, to share one budget between several searches. */
+  nodes: number;
+  exact: boolean;
+}
+
 /**
- * Nodes the search may visit before it stops with the best assignment found so far. A learner holds
- * a few dozen credits at most, and only a module passed at several HEIs gives a choice: realistic
- * searches visit well under a thousand nodes.
+ * Nodes the search may visit before it stops with the best assignment found so far; one budget for
+ * all the time windows of one evaluation. A learner holds a few dozen credits at most, and only a
+ * module passed at several HEIs gives a choice: realistic evaluations visit well under a thousand.
  */
 export const SEARCH_NODE_LIMIT = 200_000;
 
@@ -124,6 +131,17 @@ function scoreOf(problem: SearchProblem, moduleTenths: number, groupTenths: numb
  * of the problem, which the caller makes canonical.
  */
 export function searchAssignment(problem: SearchProblem, nodeLimit = SEARCH_NODE_LIMIT): SearchResult {
+  const { result } = searchBetter(problem, null, nodeLimit);
+  // A budget above the number of codes runs out only after the first leaf, so a result is found.
+  if (!result) throw new Error(`A node limit of ${nodeLimit} cannot reach an assignment of ${problem.codes.length} choices`);
+  return result;
+}
+
+/**
+ * The same search, looking only for an assignment strictly closer to eligibility than `toBeat` (the
+ * best of the time windows already searched), which prunes from the root. Null result: none is.
+ */
+export function searchBetter(problem: SearchProblem, toBeat: Score | null, nodeLimit = SEARCH_NODE_LIMIT): BetterSearch {
   const groupCount = problem.groupMinTenths.length;
   const chosen: ModuleOption[] = problem.codes.map((c) => c.options[0]);
   const providers = new Map<string, number>();
@@ -140,6 +158,18 @@ export function searchAssignment(problem: SearchProblem, nodeLimit = SEARCH_NODE
   problem.codes.forEach((c) => c.options.length === 1 && add(c.group, c.options[0], 1));
   const choiceAt = problem.codes.flatMap((c, i) => (c.options.length > 1 ? [i] : []));
   const codes = choiceAt.map((i) => problem.codes[i]);
+  if (toBeat) {
+    // The root's bound before the suffix data: most windows of an evaluation stop here.
+    const groups = [...groupTenths];
+    let top = 0;
+    for (const { group, options } of codes) {
+      top += options[0].tenths;
+      if (group >= 0) groups[group] += options[0].tenths;
+    }
+    const offered = new Set(codes.flatMap((c) => c.options.map((o) => o.providerId)).filter((p) => !providers.has(p)));
+    const optimistic = scoreOf(problem, moduleTenths + top, groups, providers.size + Math.min(offered.size, codes.length));
+    if (compareScores(optimistic, toBeat) >= 0) return { result: null, nodes: 1, exact: true };
+  }
   // Suffix data for the bound: the most each remaining code can add, and the providers it can bring.
   const suffixTenths: number[] = new Array<number>(codes.length + 1).fill(0);
   const suffixGroupTenths: number[][] = Array.from({ length: codes.length + 1 }, () => new Array<number>(groupCount).fill(0));
@@ -164,17 +194,19 @@ export function searchAssignment(problem: SearchProblem, nodeLimit = SEARCH_NODE
     return scoreOf(problem, moduleTenths + suffixTenths[depth], groups, partners);
   };
 
+  const target = (): Score | null => best?.score ?? toBeat;
   const visit = (depth: number): void => {
     if (++nodes > nodeLimit) {
       exact = false;
       return;
     }
+    const toImprove = target();
     if (depth === codes.length) {
       const score = scoreOf(problem, moduleTenths, groupTenths, providers.size);
-      if (!best || compareScores(score, best.score) < 0) best = { score, chosen: [...chosen] };
+      if (!toImprove || compareScores(score, toImprove) < 0) best = { score, chosen: [...chosen] };
       return;
     }
-    if (best && compareScores(bound(depth), best.score) >= 0) return;
+    if (toImprove && compareScores(bound(depth), toImprove) >= 0) return;
     const { group, options } = codes[depth];
     for (const option of options) {
       if (!exact) return;
@@ -186,14 +218,13 @@ export function searchAssignment(problem: SearchProblem, nodeLimit = SEARCH_NODE
   };
   visit(0);
 
-  // A budget above the number of codes runs out only after the first leaf, so best is set.
+  const visited = Math.min(nodes, nodeLimit);
   const found = best as { score: Score; chosen: ModuleOption[] } | null;
-  if (!found) throw new Error(`A node limit of ${nodeLimit} cannot reach an assignment of ${codes.length} choices`);
-  const final = found;
+  if (!found) return { result: null, nodes: visited, exact };
   const finalGroups = new Array<number>(groupCount).fill(0);
-  final.chosen.forEach((option, i) => {
+  found.chosen.forEach((option, i) => {
     if (problem.codes[i].group >= 0) finalGroups[problem.codes[i].group] += option.tenths;
   });
   const { amounts } = allocateRecognition(problem, finalGroups);
-  return { score: final.score, chosen: final.chosen, recognitionTenths: amounts, exact };
+  return { result: { score: found.score, chosen: found.chosen, recognitionTenths: amounts, exact }, nodes: visited, exact };
 }

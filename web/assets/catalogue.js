@@ -3,18 +3,22 @@ import { gql } from './api.js';
 import { byId, h, replace } from './dom.js';
 import { formatDate, formatNumber, initI18n, t } from './i18n.js';
 import { mountLearner, openApplyForm } from './catalogue-apply.js';
+import { closedNotice, nextOrLastDegreeWindow, today } from './catalogue-windows.js';
 import { errorText, field, labelled, notice, translateChrome } from './staff-session.js';
 
 /**
  * @typedef {{ id: string, code: string, title: string, description: string, ectsCredits: number, eqfLevel: number, language: string,
  *   participationForm: string, workloadHours: number, learningOutcomes: string[], provider: { name: string, countryCode: string } }} Module
  * @typedef {{ id: string, code: string, moduleId: string, startsOn: string, endsOn: string, capacity: number,
- *   applicationsOpenOn: string | null, applicationsCloseOn: string | null, edition: { code: string, state: string } }} Offering
+ *   applicationsOpen: boolean, applicationsOpenOn: string | null, applicationsCloseOn: string | null, edition: { code: string, state: string } }} Offering
+ * @typedef {import('./catalogue-windows.js').DegreeEdition} DegreeEdition
  */
 
 const MODULES = `query($search: String) { modules(search: $search, limit: 100) { items {
   id code title description ectsCredits eqfLevel language participationForm workloadHours learningOutcomes provider { name countryCode } } } }`;
-const OFFERINGS = `{ offerings(limit: 100) { items { id code moduleId startsOn endsOn capacity applicationsOpenOn applicationsCloseOn edition { code state } } } }`;
+const OFFERINGS = `{ offerings(limit: 100) { items {
+  id code moduleId startsOn endsOn capacity applicationsOpen applicationsOpenOn applicationsCloseOn edition { code state } } } }`;
+const EDITIONS = '{ programme { editions { endsOn degreeApplicationsOpen degreeApplicationsOpenOn degreeApplicationsCloseOn } } }';
 
 const app = byId('app');
 
@@ -23,8 +27,7 @@ const app = byId('app');
  * @param {Offering[]} offerings
  */
 function moduleCard(module, offerings) {
-  const today = new Date().toISOString().slice(0, 10);
-  const upcoming = offerings.filter((offering) => offering.endsOn >= today);
+  const upcoming = offerings.filter((offering) => offering.endsOn >= today());
   return h(
     'article',
     { class: 'card', 'data-module': module.code, 'aria-labelledby': `module-${module.code}` },
@@ -69,19 +72,53 @@ function moduleCard(module, offerings) {
                 places: formatNumber(offering.capacity),
               }),
               ' ',
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'secondary',
-                  onclick: () => openApplyForm({ offeringId: offering.id, label: `${module.title} (${offering.code})` }),
-                },
-                labelled(t('browse.apply'), `${module.title}, ${offering.code}`),
-              ),
+              offering.applicationsOpen
+                ? h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary',
+                      onclick: () => openApplyForm({ offeringId: offering.id, label: `${module.title} (${offering.code})` }),
+                    },
+                    labelled(t('browse.apply'), `${module.title}, ${offering.code}`),
+                  )
+                : // Without a last day set, applications close when the offering starts (as the API says).
+                  closedNotice({ opensOn: offering.applicationsOpenOn, closesOn: offering.applicationsCloseOn ?? offering.startsOn }),
             ),
           ),
         ),
   );
+}
+
+/**
+ * The degree's Apply button while an edition takes degree applications; else when they open next
+ * or when they closed, and the interest list.
+ * @param {HTMLElement} place
+ */
+async function showDegreeApply(place) {
+  try {
+    /** @type {{ programme: { editions: DegreeEdition[] } }} */
+    const data = await gql(EDITIONS);
+    const { editions } = data.programme;
+    replace(
+      place,
+      h(
+        'p',
+        {},
+        t('browse.degreeIntro'),
+        ' ',
+        editions.some((edition) => edition.degreeApplicationsOpen)
+          ? h(
+              'button',
+              { type: 'button', id: 'apply-degree', onclick: () => openApplyForm({ offeringId: null, label: t('apply.degree') }) },
+              t('browse.applyDegree'),
+            )
+          : closedNotice(nextOrLastDegreeWindow(editions)),
+      ),
+    );
+  } catch (error) {
+    replace(place, h('p', {}, t('browse.degreeIntro')), notice(errorText(error), true));
+  }
 }
 
 /** @param {HTMLElement} list @param {string} search */
@@ -116,6 +153,7 @@ async function showModules(list, search) {
 function showPage() {
   const search = field('module-search', t('browse.search'), h('input', { type: 'search', autocomplete: 'off' }), t('browse.searchHint'));
   const list = h('div', { id: 'module-list' });
+  const degree = h('div', { id: 'degree-apply' }, h('p', {}, t('browse.degreeIntro')));
   const form = h(
     'form',
     { role: 'search', id: 'search-form', class: 'panel' },
@@ -129,26 +167,10 @@ function showPage() {
   replace(
     app,
     h('section', { 'aria-labelledby': 'learner-heading', id: 'learner-section' }),
-    h(
-      'section',
-      { 'aria-labelledby': 'browse-heading' },
-      h('h2', { id: 'browse-heading' }, t('browse.heading')),
-      h(
-        'p',
-        {},
-        t('browse.degreeIntro'),
-        ' ',
-        h(
-          'button',
-          { type: 'button', id: 'apply-degree', onclick: () => openApplyForm({ offeringId: null, label: t('apply.degree') }) },
-          t('browse.applyDegree'),
-        ),
-      ),
-      form,
-      list,
-    ),
+    h('section', { 'aria-labelledby': 'browse-heading' }, h('h2', { id: 'browse-heading' }, t('browse.heading')), degree, form, list),
   );
   mountLearner(byId('learner-section'));
+  void showDegreeApply(degree);
   void showModules(list, '');
 }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EnrolmentModule } from '@magix/enrolment';
 import { Application, ApplicationDocument, OutboxMessage, ReviewBatch } from './admission.entities';
 import { ApplicationDocumentsController } from './application-documents.controller';
+import { EditionWindowResolver, OfferingWindowResolver } from './application-windows.resolver';
 import { AdmissionsResolver } from './admissions.resolver';
 import { ApplicationsService } from './applications.service';
 import { BatchScheduleService } from './batch-schedule.service';
@@ -26,6 +27,8 @@ import { ReviewBatchListResolver } from './review-batch-list.resolver';
     RevocationNoticeService,
     AdmissionsResolver,
     ReviewBatchListResolver,
+    OfferingWindowResolver,
+    EditionWindowResolver,
   ],
   exports: [OutboxService, PlacesService, ApplicationsService, ReviewBatchesService, BatchScheduleService],
 })

@@ -12,6 +12,7 @@ import { recordedProfile } from './applicant-profile';
 import { checkApplicationPdf, CV_RULES, DocumentRules, MOTIVATION_RULES } from './cv-document';
 import { degreeIntake, windowForPeople } from './degree-intake';
 import { ApplicationFilter, ApplyInput } from './dto/admission.inputs';
+import { offeringWindow, withinOfferingWindow } from './offering-window';
 
 export const MAX_CV_BYTES = 2 * 1024 * 1024;
 
@@ -46,10 +47,10 @@ export class ApplicationsService {
       const edition = await this.dataSource.getRepository(Edition).findOneByOrFail({ id: offering.editionId });
       if (edition.state !== EditionState.OPEN)
         throw applicationsClosed(`applications to ${offering.code} open once the edition ${edition.code} is opened`);
-      const opens = offering.applicationsOpenOn;
-      const closes = offering.applicationsCloseOn ?? offering.startsOn;
-      if ((opens !== null && today < opens) || today > closes)
-        throw applicationsClosed(`applications to ${offering.code} are taken ${windowForPeople(opens, closes)}`);
+      if (!withinOfferingWindow(offering, today)) {
+        const { opensOn, closesOn } = offeringWindow(offering);
+        throw applicationsClosed(`applications to ${offering.code} are taken ${windowForPeople(opensOn, closesOn)}`);
+      }
     } else {
       const programme = await this.dataSource.getRepository(Programme).findOne({ where: {}, order: { startsOn: 'ASC' } });
       if (!programme) throw notFound('Programme');

@@ -63,8 +63,8 @@ export function windowForPeople(opensOn: string | null, closesOn: string): strin
   return opensOn ? `from ${formatDate('en', opensOn)} to ${until}` : `until ${until}`;
 }
 
-// A PLANNED edition takes no application: the interest list hears of it first, when it opens.
-const isOpen = (edition: Edition, today: string) => {
+/** Whether the edition takes degree applications today; a PLANNED one takes none: the interest list hears of it first, when it opens. */
+export const takesDegreeApplications = (edition: Edition, today: string) => {
   const window = degreeWindow(edition);
   return edition.state === EditionState.OPEN && window.opensOn <= today && today <= window.closesOn;
 };
@@ -79,7 +79,7 @@ export async function degreeIntake(
   if (editionId) {
     const edition = await manager.findOneBy(Edition, { id: editionId, programmeId });
     if (!edition) throw notFound('Edition');
-    if (!isOpen(edition, today)) {
+    if (!takesDegreeApplications(edition, today)) {
       const { closesOn } = degreeWindow(edition);
       const when =
         edition.state === EditionState.OPEN
@@ -90,7 +90,7 @@ export async function degreeIntake(
     return edition;
   }
   const editions = await manager.find(Edition, { where: { programmeId }, order: { startsOn: 'DESC' } });
-  const open = editions.find((e) => isOpen(e, today));
+  const open = editions.find((e) => takesDegreeApplications(e, today));
   if (!open) throw applicationsClosed('no edition takes degree applications today', 'input.editionId');
   return open;
 }

@@ -57,6 +57,9 @@ export function anInMemoryContext(record: IssuerRecord, lists: Map<string, unkno
   return {
     issuers: { lookup: (did) => Promise.resolve(did === record.did ? record : null) },
     statusLists: { resolve: (url) => Promise.resolve(lists.get(url) ?? null) },
-    now: new Date(),
+    // Read at each verification, as the service reads its Clock: credentials issued after this context was made are valid.
+    get now() {
+      return new Date();
+    },
   };
 }

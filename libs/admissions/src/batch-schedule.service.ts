@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Role, User } from '@magix/auth';
-import { notFound } from '@magix/common';
+import { dateOf, notFound } from '@magix/common';
 import { APP_CONFIG, AppConfig } from '@magix/config';
 import { daily, PeriodicJobs } from '@magix/jobs';
 import { Programme } from '@magix/programme';
@@ -80,7 +80,7 @@ export class BatchScheduleService implements OnModuleInit {
         }
       }
       let reminded = false;
-      const today = now.toISOString().slice(0, 10);
+      const today = dateOf(now);
       if (open && today >= period.remindFrom && open.remindedForPeriod !== period.startsOn) {
         const undecided = await manager.countBy(Application, { batchId: open.id, status: ApplicationStatus.SUBMITTED });
         if (undecided > 0) {

@@ -13,9 +13,12 @@ export class Clock {
 
   /** Today's date in UTC as YYYY-MM-DD, the form of every date column. */
   today(): string {
-    return this.now().toISOString().slice(0, 10);
+    return dateOf(this.now());
   }
 }
+
+/** An instant's date in UTC as YYYY-MM-DD, the form of every date column. */
+export const dateOf = (instant: Date): string => instant.toISOString().slice(0, 10);
 
 /** A clock that says what it is told: for unit tests of domain code. */
 export class FixedClock extends Clock {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessService, Permission, Principal } from '@magix/auth';
-import { Clock } from '@magix/common';
+import { Clock, dateOf } from '@magix/common';
 import { EarnedCredential, evaluatePathway, PathwayProgress, RecognisedCredits, WithdrawnCredential } from './domain/pathway-progress';
 import { PathwayProgressType } from './dto/pathway.types';
 import { DegreeAward } from './pathway.entities';
@@ -20,6 +20,14 @@ export interface EvaluatedProgress {
  * Progress toward the degree, computed from the learner's valid credentials (never stored): not
  * revoked, not suspended, not expired as of the Clock — and approved recognitions.
  */
+/** A module credential as evaluate reads it: its withdrawal (code and detail) null while it is valid, its document only then. */
+type EarnedRow = EarnedCredential & {
+  providerName: string;
+  withdrawnCode: WithdrawnCredential['code'] | null;
+  withdrawnDetail: string | null;
+  json: string | null;
+};
+
 @Injectable()
 export class PathwayProgressService {
   constructor(
@@ -31,11 +39,23 @@ export class PathwayProgressService {
 
   /** As of `now` (the Clock's time): expiry is judged at that instant, the time limit on its date. */
   async evaluate(manager: EntityManager, learnerId: string, now = this.clock.now()): Promise<EvaluatedProgress> {
-    const today = now.toISOString().slice(0, 10);
+    const today = dateOf(now);
     const { version, editionId } = await this.rules.forLearner(manager, learnerId);
-    const earned = await manager.query<Array<EarnedCredential & { json: string; providerName: string }>>(
+    // Every module credential of the learner, in one read: the valid ones take part in the search;
+    // those no longer valid (revoked, suspended or expired, in that order of precedence) are listed
+    // in notCounted with why.
+    const credentials = await manager.query<Array<EarnedRow>>(
       `SELECT c.id AS "credentialId", m.code AS "moduleCode", r.credits_awarded::float AS ects, v.eqf_level AS "eqfLevel",
-              m.provider_id AS "providerId", o.short_name AS "providerName", to_char(r.assessed_on, 'YYYY-MM-DD') AS "earnedOn", c.document AS json
+              m.provider_id AS "providerId", o.short_name AS "providerName", to_char(r.assessed_on, 'YYYY-MM-DD') AS "earnedOn",
+              CASE WHEN c.revoked_at IS NOT NULL AND c.superseded_by_credential_id IS NOT NULL THEN 'SUPERSEDED'
+                   WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
+                   WHEN c.suspended_at IS NOT NULL THEN 'SUSPENDED'
+                   WHEN c.valid_until <= $2 THEN 'EXPIRED' END AS "withdrawnCode",
+              CASE WHEN c.revoked_at IS NOT NULL THEN COALESCE(c.superseded_by_credential_id::text, c.revocation_reason)
+                   WHEN c.suspended_at IS NOT NULL THEN c.suspension_reason
+                   WHEN c.valid_until <= $2 THEN to_char(c.valid_until AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS "withdrawnDetail",
+              CASE WHEN c.revoked_at IS NULL AND c.suspended_at IS NULL AND (c.valid_until IS NULL OR c.valid_until > $2)
+                   THEN c.document END AS json
          FROM credential c
          JOIN assessment_result r ON r.id = c.result_id
          JOIN enrolment e ON e.id = r.enrolment_id
@@ -43,34 +63,25 @@ export class PathwayProgressService {
          JOIN module m ON m.id = f.module_id
          JOIN module_version v ON v.id = f.module_version_id -- the version the credential states
          JOIN organisation o ON o.id = m.provider_id
-        WHERE c.learner_id = $1 AND c.kind = 'MODULE' AND c.revoked_at IS NULL AND c.suspended_at IS NULL
-          AND (c.valid_until IS NULL OR c.valid_until > $2)`,
+        WHERE c.learner_id = $1 AND c.kind = 'MODULE'`,
       [learnerId, now],
     );
+    const earned: Array<EarnedCredential & { json: string; providerName: string }> = [];
+    const withdrawn: WithdrawnCredential[] = [];
+    for (const { withdrawnCode, withdrawnDetail, json, ...credential } of credentials) {
+      if (withdrawnCode === null) earned.push({ ...credential, json: json! });
+      else
+        withdrawn.push({
+          credentialId: credential.credentialId,
+          moduleCode: credential.moduleCode,
+          code: withdrawnCode,
+          detail: withdrawnDetail,
+        });
+    }
     const recognised = await manager.query<RecognisedCredits[]>(
       `SELECT id AS "recognitionId", title, ects_granted::float AS ects, group_name AS "groupName", to_char(decided_at, 'YYYY-MM-DD') AS "decidedOn"
          FROM recognition WHERE learner_id = $1 AND status = 'APPROVED'`,
       [learnerId],
-    );
-    // Module credentials no longer valid (revoked, suspended or expired, in that order of precedence)
-    // take no part in the search, but are listed in notCounted with why: the complement of the query above.
-    const withdrawn = await manager.query<WithdrawnCredential[]>(
-      `SELECT c.id AS "credentialId", m.code AS "moduleCode",
-              CASE WHEN c.revoked_at IS NOT NULL AND c.superseded_by_credential_id IS NOT NULL THEN 'SUPERSEDED'
-                   WHEN c.revoked_at IS NOT NULL THEN 'REVOKED'
-                   WHEN c.suspended_at IS NOT NULL THEN 'SUSPENDED'
-                   ELSE 'EXPIRED' END AS code,
-              CASE WHEN c.revoked_at IS NOT NULL THEN COALESCE(c.superseded_by_credential_id::text, c.revocation_reason)
-                   WHEN c.suspended_at IS NOT NULL THEN c.suspension_reason
-                   ELSE to_char(c.valid_until AT TIME ZONE 'UTC', 'YYYY-MM-DD') END AS detail
-         FROM credential c
-         JOIN assessment_result r ON r.id = c.result_id
-         JOIN enrolment e ON e.id = r.enrolment_id
-         JOIN offering f ON f.id = e.offering_id
-         JOIN module m ON m.id = f.module_id
-        WHERE c.learner_id = $1 AND c.kind = 'MODULE'
-          AND (c.revoked_at IS NOT NULL OR c.suspended_at IS NOT NULL OR c.valid_until <= $2)`,
-      [learnerId, now],
     );
     return {
       progress: evaluatePathway(version.rules, earned, recognised, today, withdrawn),
